@@ -1,0 +1,120 @@
+import type { DevopsKind, RollbackSignal, SegmentTargets } from '../config/types.ts';
+
+/**
+ * The JSON report of interfaces.md. Field names are a contract with users'
+ * tools: add freely, never rename. Times are ISO-8601 UTC with milliseconds;
+ * percentages are 0–100 rounded half up to one decimal, or null.
+ */
+export interface Report {
+  now: string;
+  periods: ReportPeriod[];
+  releases: ReleaseReport[];
+  segments: SegmentReport[];
+}
+
+export interface ReportPeriod {
+  start: string;
+  end: string;
+  current: boolean;
+}
+
+export type ReleaseStatus = 'well-packaged' | 'not-well-packaged' | 'pending';
+export type VerdictReason = 'rolled-back' | 'devops-activities' | 'coverage-below-threshold' | 'coverage-missing';
+export const VERDICT_REASONS: readonly VerdictReason[] = [
+  'rolled-back',
+  'devops-activities',
+  'coverage-below-threshold',
+  'coverage-missing',
+];
+
+export interface RollbackReport {
+  at: string;
+  signal: RollbackSignal;
+  reason: string | null;
+  /** How long rolling back took (redeploy, workflow); null for other signals. */
+  durationMinutes: number | null;
+}
+
+export interface CoverageReport {
+  covered: number;
+  total: number;
+  /** The check run's sha: the release's own, or another commit's (fallback). */
+  sha: string;
+  at: string;
+  fallback: boolean;
+}
+
+export interface ActivityReport {
+  kind: DevopsKind;
+  at: string;
+}
+
+export interface ReleaseReport {
+  repo: string;
+  tag: string;
+  sha: string | null;
+  segment: string;
+  publishedAt: string;
+  /** publishedAt + rollbackWindow: the verdict is final from then on. */
+  windowEnd: string;
+  status: ReleaseStatus;
+  reasons: VerdictReason[];
+  /** Line coverage percent, rounded for display; null when there is none. */
+  coverage: number | null;
+  coverageReport: CoverageReport | null;
+  devopsActivities: number;
+  activities: ActivityReport[];
+  /** The rollback that counts (the first in the window), or null. */
+  rollback: RollbackReport | null;
+  /** Every rollback seen in the window, first first; only the first counts. */
+  rollbacks: RollbackReport[];
+  prerelease: boolean;
+}
+
+export interface SegmentPeriodReport {
+  start: string;
+  end: string;
+  current: boolean;
+  releases: number;
+  wellPackaged: number;
+  pending: number;
+  notWellPackaged: number;
+  rolledBack: number;
+  share: number | null;
+  /** rolledBack / releases × 100. */
+  rollbackRate: number | null;
+  medianRollbackMinutes: number | null;
+  /** Releases failing each criterion (a release may fail several). */
+  failing: Record<VerdictReason, number>;
+  /** DevOps activities counted for the period's releases, by kind. */
+  devopsActivities: Record<DevopsKind, number>;
+  devopsActivitiesPerRelease: number | null;
+  /** Mean line coverage of the period's releases that have coverage. */
+  meanCoverage: number | null;
+  patchesSettled: number;
+  patchesInSla: number;
+  patchCoverage: number | null;
+  onTarget: TargetVerdicts;
+}
+
+/** For each target set: is the number on target (null while it is null). */
+export interface TargetVerdicts {
+  wellPackaged?: boolean | null;
+  share?: boolean | null;
+  patchCoverage?: boolean | null;
+}
+
+export interface RollbackReasonCount {
+  reason: string;
+  count: number;
+}
+
+export interface SegmentReport {
+  name: string;
+  repos: string[];
+  periods: SegmentPeriodReport[];
+  openAlertsPastDue: number;
+  targets: SegmentTargets;
+  medianTimeToFixHours: number | null;
+  topRollbackReasons: RollbackReasonCount[];
+}
