@@ -1,0 +1,15 @@
+import { type Instant, parseInstant } from '../time/index.ts';
+import { DeliveryError } from './delivery-error.ts';
+import { describeFound } from './describe-found.ts';
+import { EXPECTED_TIME } from './payload-fields.ts';
+import type { WebhookDelivery } from './types.ts';
+
+/** When GitHub delivered it (`at`), or null when the record does not say. */
+export function deliveryTime(delivery: Pick<WebhookDelivery, 'id' | 'at'>): Instant | null {
+  const { at } = delivery;
+  if (at === undefined || at === null) return null;
+  const instant = typeof at === 'string' ? parseInstant(at) : null;
+  if (instant === null)
+    throw new DeliveryError(delivery.id, [{ path: 'at', expected: EXPECTED_TIME, found: describeFound(at) }]);
+  return instant;
+}

@@ -1,0 +1,6 @@
+export * from './coverage-line.ts';
+export * from './delivery-error.ts';
+export * from './delivery-time.ts';
+export * from './normalize-delivery.ts';
+export * from './rollback-summary.ts';
+export * from './types.ts';
