@@ -1,0 +1,3 @@
+module example.com/shipwell/sample
+
+go 1.19

@@ -1,0 +1,48 @@
+import type { CoverageTotals, MergedCoverage } from './types.ts';
+
+/**
+ * Totals over merged coverage. Per file: Go statement blocks (statements
+ * covered of statements), else executable lines (lines hit at least once),
+ * else the file's own totals (Istanbul summary, xccov). Branches: outcomes
+ * taken at least once; null when no file has branch data.
+ */
+export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageTotals {
+  const lines = { covered: 0, total: 0 };
+  let branches: { covered: number; total: number } | null = null;
+  for (const file of merged.files.values()) {
+    let executable = 0;
+    let covered = 0;
+    if (file.blocks && file.blocks.size > 0) {
+      for (const block of file.blocks.values()) {
+        executable += block.statements;
+        if (block.hits > 0) covered += block.statements;
+      }
+    }
+    const stored = file.lines;
+    for (let i = 0; i < stored.length; i++) {
+      const value = stored[i]!;
+      if (value !== 0) {
+        executable++;
+        if (value > 1) covered++;
+      }
+    }
+    if (executable === 0 && file.totals) {
+      executable = file.totals.lines.total;
+      covered = file.totals.lines.covered;
+    }
+    lines.total += executable;
+    lines.covered += covered;
+    if (file.branches) {
+      branches ??= { covered: 0, total: 0 };
+      for (const outcomes of file.branches.values()) {
+        branches.total += outcomes.length;
+        for (const hits of outcomes) if (hits > 0) branches.covered++;
+      }
+    } else if (file.totals?.branches) {
+      branches ??= { covered: 0, total: 0 };
+      branches.total += file.totals.branches.total;
+      branches.covered += file.totals.branches.covered;
+    }
+  }
+  return { lines, branches, files: merged.files.size };
+}

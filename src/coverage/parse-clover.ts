@@ -1,0 +1,66 @@
+import { addLineHits } from './add-line-hits.ts';
+import { addOutcomes } from './add-outcomes.ts';
+import { CoverageError } from './coverage-error.ts';
+import { emptyFileCoverage } from './empty-file-coverage.ts';
+import { readXml } from './read-xml.ts';
+import { readXmlNumber } from './read-xml-number.ts';
+import type { CoverageReport, FileCoverage } from './types.ts';
+
+/**
+ * Parses Clover XML: `<file path|name>` → `<line num count type>`. Lines of
+ * type `stmt` and `cond` are executable (`method` lines are not: Clover
+ * counts them as methods); a `cond` line's branches are `truecount` covered
+ * of `truecount + falsecount`, as Istanbul's clover reporter writes them.
+ */
+export async function parseClover({
+  chunks,
+  file,
+}: {
+  chunks: AsyncIterable<string | Uint8Array>;
+  file: string;
+}): Promise<CoverageReport> {
+  const files = new Map<string, FileCoverage>();
+  let current: FileCoverage | null = null;
+  const { root } = await readXml({
+    chunks,
+    file,
+    onElement(element) {
+      const { name, attributes, ancestors } = element;
+      if (ancestors.length === 0 && name !== 'coverage') {
+        throw new CoverageError({
+          file,
+          line: element.line,
+          reason: `expected a Clover <coverage> root element, found <${name}>`,
+        });
+      }
+      if (name === 'file') {
+        const path = attributes.path || attributes.name;
+        if (!path) {
+          throw new CoverageError({ file, line: element.line, reason: 'expected <file path="…"> or name, found none' });
+        }
+        current = files.get(path) ?? null;
+        if (!current) {
+          current = emptyFileCoverage({ withBranches: true });
+          files.set(path, current);
+        }
+        return;
+      }
+      if (name !== 'line' || !current) return;
+      const type = attributes.type;
+      if (type !== 'stmt' && type !== 'cond') return;
+      const line = readXmlNumber({ element, attribute: 'num', file });
+      const count = readXmlNumber({ element, attribute: 'count', file, fallback: 0 });
+      addLineHits({ file: current, line, hits: count });
+      if (type === 'cond') {
+        const covered = readXmlNumber({ element, attribute: 'truecount', file, fallback: 0 });
+        const missed = readXmlNumber({ element, attribute: 'falsecount', file, fallback: 0 });
+        addOutcomes({ file: current, line, covered, total: covered + missed });
+      }
+    },
+    onEnd(name) {
+      if (name === 'file') current = null;
+    },
+  });
+  if (root === null) throw new CoverageError({ file, line: 1, reason: 'expected a Clover <coverage> root element' });
+  return { format: 'clover', unit: 'lines', files };
+}

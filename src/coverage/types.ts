@@ -1,0 +1,65 @@
+/** The report formats Shipwell reads. */
+export type CoverageFormat = 'lcov' | 'cobertura' | 'jacoco' | 'clover' | 'istanbul' | 'go' | 'xccov';
+
+/** Every format, in the order the CLI lists them and merged names are joined. */
+export const COVERAGE_FORMATS: readonly CoverageFormat[] = [
+  'lcov',
+  'cobertura',
+  'jacoco',
+  'clover',
+  'istanbul',
+  'go',
+  'xccov',
+];
+
+/** What a report counts: source lines, or Go's statements. Mixing both in one merge gives `lines+statements`. */
+export type CoverageUnit = 'lines' | 'statements' | 'lines+statements';
+
+export interface CoverageCounts {
+  covered: number;
+  total: number;
+}
+
+/** A Go statement block (`file:startLine.startCol,endLine.endCol numStmts count`). */
+export interface StatementBlock {
+  statements: number;
+  hits: number;
+}
+
+/**
+ * Coverage of one source file.
+ *
+ * `lines` is dense by line number to keep millions of lines small: index =
+ * line number, value = hits + 1, 0 = not an executable line (see `lineHitsOf`).
+ * Hit counts saturate at 2^32 − 2.
+ */
+export interface FileCoverage {
+  lines: Uint32Array;
+  /** Per line, the hit count of each branch outcome on it; null when the format has no branches. */
+  branches: Map<number, number[]> | null;
+  /** Go only: statement blocks keyed `startLine.startCol,endLine.endCol`. */
+  blocks: Map<string, StatementBlock> | null;
+  /** Formats that give only per-file totals (Istanbul coverage-summary.json, xccov). */
+  totals: { lines: CoverageCounts; branches: CoverageCounts | null } | null;
+}
+
+/** One parsed report. */
+export interface CoverageReport {
+  format: CoverageFormat;
+  unit: 'lines' | 'statements';
+  files: Map<string, FileCoverage>;
+}
+
+/** Several reports merged per (normalised) source path. */
+export interface MergedCoverage {
+  /** Formats merged, unique, in COVERAGE_FORMATS order. */
+  formats: CoverageFormat[];
+  unit: CoverageUnit;
+  files: Map<string, FileCoverage>;
+}
+
+export interface CoverageTotals {
+  lines: CoverageCounts;
+  branches: CoverageCounts | null;
+  files: number;
+}
