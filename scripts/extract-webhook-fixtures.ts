@@ -3,7 +3,7 @@
 // Fixtures are never edited by hand: tests apply documented overrides
 // (test/events/load-webhook.ts). Regenerate with:
 //   node scripts/extract-webhook-fixtures.ts
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -35,7 +35,11 @@ const WANTED: Wanted[] = [
     event: 'push',
     fits: (e) => String(e.ref).startsWith('refs/tags/') && e.deleted === false,
   },
-  { file: 'push.tag-deleted', event: 'push', fits: (e) => String(e.ref).startsWith('refs/tags/') && e.deleted === true },
+  {
+    file: 'push.tag-deleted',
+    event: 'push',
+    fits: (e) => String(e.ref).startsWith('refs/tags/') && e.deleted === true,
+  },
   { file: 'push.branch', event: 'push', fits: (e) => String(e.ref).startsWith('refs/heads/') },
   {
     file: 'deployment_status.created',

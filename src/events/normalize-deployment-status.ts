@@ -21,7 +21,7 @@ const deploymentStatus = z.looseObject({
     created_at: instantField,
     environment: optionalStringField,
   }),
-  workflow_run: z.unknown(),
+  workflow_run: z.unknown().optional(),
 });
 
 /**

@@ -37,7 +37,11 @@ export function loadWebhook(fixture: string, overrides: Overrides = {}): Record<
  */
 export function webhookDelivery(
   fixture: string,
-  { overrides = {}, at, id = '72d3162e-cc78-11e3-81ab-4c9367dc0958' }: { overrides?: Overrides; at?: string; id?: string } = {},
+  {
+    overrides = {},
+    at,
+    id = '72d3162e-cc78-11e3-81ab-4c9367dc0958',
+  }: { overrides?: Overrides; at?: string; id?: string } = {},
 ): WebhookDelivery {
   const name = fixture.split('.')[0] ?? fixture;
   return { id, name, payload: loadWebhook(fixture, overrides), ...(at === undefined ? {} : { at }) };

@@ -35,11 +35,20 @@ describe('release deliveries', () => {
       overrides: { release: { tag_name: 'v1.0.0', target_commitish: SHA.toUpperCase() } },
     });
     const facts = factsOf(normalizeDelivery(delivery));
-    expect(facts).toContainEqual({ type: 'release-sha', repo: REPO, origin: delivery.id, tag: 'v1.0.0', sha: SHA, via: 'target' });
+    expect(facts).toContainEqual({
+      type: 'release-sha',
+      repo: REPO,
+      origin: delivery.id,
+      tag: 'v1.0.0',
+      sha: SHA,
+      via: 'target',
+    });
   });
 
   it('keeps draft and prerelease flags as sent', () => {
-    const delivery = webhookDelivery('release.published', { overrides: { release: { prerelease: true, draft: true } } });
+    const delivery = webhookDelivery('release.published', {
+      overrides: { release: { prerelease: true, draft: true } },
+    });
     const [release] = factsOf(normalizeDelivery(delivery)).filter((f) => f.type === 'release');
     expect(release).toMatchObject({ prerelease: true, draft: true });
   });
@@ -114,14 +123,16 @@ describe('release deliveries', () => {
 });
 
 describe('times: every ISO-8601 form with a zone is the same instant', () => {
-  it.each(['2019-05-15T15:20:53Z', '2019-05-15T15:20:53.000Z', '2019-05-15T15:20:53+00:00', '2019-05-15T17:20:53+02:00'])(
-    'published_at %s',
-    (publishedAt) => {
-      const delivery = webhookDelivery('release.published', { overrides: { release: { published_at: publishedAt } } });
-      const release = factsOf(normalizeDelivery(delivery)).find((f) => f.type === 'release');
-      expect(release).toMatchObject({ publishedAt: Date.UTC(2019, 4, 15, 15, 20, 53) });
-    },
-  );
+  it.each([
+    '2019-05-15T15:20:53Z',
+    '2019-05-15T15:20:53.000Z',
+    '2019-05-15T15:20:53+00:00',
+    '2019-05-15T17:20:53+02:00',
+  ])('published_at %s', (publishedAt) => {
+    const delivery = webhookDelivery('release.published', { overrides: { release: { published_at: publishedAt } } });
+    const release = factsOf(normalizeDelivery(delivery)).find((f) => f.type === 'release');
+    expect(release).toMatchObject({ publishedAt: Date.UTC(2019, 4, 15, 15, 20, 53) });
+  });
 
   it.each([
     ['2019-05-15T15:20:53', '"2019-05-15T15:20:53"'],
