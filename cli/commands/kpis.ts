@@ -1,10 +1,79 @@
+import { parseArgs } from 'node:util';
+import { DeliveryError } from '../../src/events/index.ts';
+import { ingestDeliveries } from '../../src/ingest/index.ts';
+import { computeReport } from '../../src/kpi/index.ts';
+import { renderReportMarkdown } from '../../src/render/index.ts';
 import type { Command } from '../command.ts';
+import { InputError } from '../errors.ts';
+import { parseNow } from '../parse-now.ts';
+import { readConfigFile } from '../read-config-file.ts';
+import { readDeliveries } from '../read-deliveries.ts';
+
+const help = `Usage: shipwell kpis --deliveries FILE.jsonl [--config FILE] [--now ISO] [--format json|markdown]
+
+Computes the KPI report offline from recorded webhook deliveries: one JSON
+object a line, {"id": "<X-GitHub-Delivery>", "name": "<X-GitHub-Event>",
+"payload": {...}, "at": "<delivered at, optional>"}. The App exports its
+stored deliveries in this format (GET /shipwell/api/deliveries.jsonl).
+
+Options:
+  --deliveries FILE  the recorded deliveries (required)
+  --config FILE      a .github/shipwell.yml (default: every default)
+  --now ISO          evaluate as of this instant; facts after it are ignored
+                     (default: the current time)
+  --format FORMAT    json (default) or markdown
+  --verbose          list deliveries that were ignored, and why, on stderr
+
+Exit codes: 0 ok, 2 bad input (the file, line or key at fault on stderr).`;
 
 export const kpisCommand: Command = {
   name: 'kpis',
   summary: 'compute the KPI report from recorded webhook deliveries (JSONL)',
-  help: 'Usage: shipwell kpis --deliveries FILE.jsonl [--config FILE] [--now ISO] [--format json|markdown]',
-  async run() {
-    throw new Error('not yet wired');
+  help,
+  async run(args, io) {
+    let values: { deliveries?: string; config?: string; now?: string; format?: string; verbose?: boolean };
+    try {
+      ({ values } = parseArgs({
+        args,
+        options: {
+          deliveries: { type: 'string' },
+          config: { type: 'string' },
+          now: { type: 'string' },
+          format: { type: 'string', default: 'json' },
+          verbose: { type: 'boolean', default: false },
+        },
+        strict: true,
+        allowPositionals: false,
+      }));
+    } catch (error) {
+      throw new InputError(`${(error as Error).message}; see 'shipwell kpis --help'`);
+    }
+    if (values.deliveries === undefined)
+      throw new InputError("--deliveries FILE.jsonl is required; see 'shipwell kpis --help'");
+    if (values.format !== 'json' && values.format !== 'markdown') {
+      throw new InputError(`--format: expected json or markdown, found "${values.format}"`);
+    }
+    const now = parseNow(values.now);
+    const config = await readConfigFile(values.config);
+    const file = values.deliveries;
+    const lines = await readDeliveries(file);
+    let ingested: ReturnType<typeof ingestDeliveries>;
+    try {
+      ingested = ingestDeliveries(lines.map((l) => l.delivery));
+    } catch (error) {
+      if (error instanceof DeliveryError) {
+        const line = lines.find((l) => l.delivery.id === error.deliveryId)?.line;
+        throw new InputError(`${file}:${line ?? '?'}: ${error.message}`);
+      }
+      throw error;
+    }
+    if (values.verbose) {
+      for (const { id, name, reason } of ingested.ignored)
+        io.stderr.write(`ignored ${name} delivery ${id}: ${reason}\n`);
+    }
+    const report = computeReport({ facts: ingested.facts, config, now });
+    io.stdout.write(
+      values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderReportMarkdown({ report })}\n`,
+    );
   },
 };

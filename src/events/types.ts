@@ -189,5 +189,9 @@ export type Fact =
 
 export type FactType = Fact['type'];
 
-/** What normalizing one delivery gave: facts, or the reason it says nothing. */
-export type NormalizedDelivery = { kind: 'facts'; facts: Fact[] } | { kind: 'ignored'; reason: string };
+/**
+ * What normalizing one delivery gave: facts, or the reason it says nothing
+ * about KPIs — an ignored delivery may still carry the `repo-info` fact of its
+ * repository (topics and custom properties feed segments).
+ */
+export type NormalizedDelivery = { kind: 'facts'; facts: Fact[] } | { kind: 'ignored'; reason: string; facts?: Fact[] };

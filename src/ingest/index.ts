@@ -1,0 +1,2 @@
+export { type IngestResult, ingestDeliveries } from './ingest-deliveries.ts';
+export { DeliveryLineError, parseDeliveryLine } from './parse-delivery-line.ts';

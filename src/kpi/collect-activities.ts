@@ -1,0 +1,77 @@
+import { matchesPattern } from '../config/index.ts';
+import type { SegmentRules } from '../config/types.ts';
+import type { ReleaseLookup } from './release-lookup.ts';
+import type { RepoFacts } from './repo-facts.ts';
+import type { DevopsActivity, ScopedRelease } from './types.ts';
+
+/**
+ * The repo's DevOps activities (kpis.md §4), each attributed to the release
+ * it belongs to, keyed by tag. Activities after the newest release wait for
+ * the next one (not returned); the window cut-off is applied here too.
+ */
+export function collectActivities({
+  facts,
+  releases,
+  lookup,
+  rules,
+}: {
+  facts: RepoFacts;
+  releases: readonly ScopedRelease[];
+  lookup: ReleaseLookup;
+  rules: Pick<SegmentRules, 'devops'>;
+}): Map<string, DevopsActivity[]> {
+  const kinds = new Set(rules.devops.kinds);
+  const byRelease = new Map<string, DevopsActivity[]>();
+  const attribute = (activity: DevopsActivity, release: ScopedRelease | undefined): void => {
+    if (!release || activity.at >= release.windowEnd) return;
+    const list = byRelease.get(release.tag);
+    if (list) list.push(activity);
+    else byRelease.set(release.tag, [activity]);
+  };
+  const attributeByCommit = (activity: DevopsActivity): void =>
+    attribute(
+      activity,
+      lookup.named({ sha: activity.sha, ref: activity.ref, at: activity.at }) ?? lookup.firstAtOrAfter(activity.at),
+    );
+
+  for (const attempts of facts.runs.values()) {
+    let earliest: { at: number; sha: string; ref: string | null } | null = null;
+    for (const run of attempts.values()) {
+      if (run.event === 'workflow_dispatch' && (earliest === null || run.startedAt < earliest.at)) {
+        earliest = { at: run.startedAt, sha: run.headSha, ref: run.headBranch };
+      }
+      if (kinds.has('rerun') && run.attempt > 1) {
+        attributeByCommit({ kind: 'rerun', at: run.startedAt, sha: run.headSha, ref: run.headBranch });
+      }
+    }
+    if (earliest && kinds.has('manual-workflow')) attributeByCommit({ kind: 'manual-workflow', ...earliest });
+  }
+
+  if (kinds.has('manual-deployment')) {
+    for (const d of facts.deployments.values()) {
+      if (d.viaWorkflow || d.creator?.isBot) continue;
+      attributeByCommit({ kind: 'manual-deployment', at: d.createdAt, sha: d.sha, ref: d.ref });
+    }
+  }
+
+  if (kinds.has('deployment-approval')) {
+    for (const approval of facts.approvals) {
+      if (approval.byBot) continue;
+      attributeByCommit({ kind: 'deployment-approval', at: approval.at, sha: approval.sha, ref: approval.ref });
+    }
+  }
+
+  if (kinds.has('hotfix')) {
+    const pattern = rules.devops.hotfixPattern;
+    releases.forEach((release, i) => {
+      const isHotfix =
+        matchesPattern(pattern, release.tag) || (release.name !== null && matchesPattern(pattern, release.name));
+      if (isHotfix && i > 0) {
+        attribute({ kind: 'hotfix', at: release.publishedAt, sha: release.sha, ref: release.tag }, releases[i - 1]);
+      }
+    });
+  }
+
+  for (const list of byRelease.values()) list.sort((a, b) => a.at - b.at || (a.kind < b.kind ? -1 : 1));
+  return byRelease;
+}

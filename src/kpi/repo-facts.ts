@@ -1,0 +1,64 @@
+import type {
+  Actor,
+  AlertFact,
+  ApprovalFact,
+  CoverageFact,
+  LabelFact,
+  MergedPullFact,
+  RecordedRollbackFact,
+  WorkflowRunFact,
+} from '../events/types.ts';
+import type { Instant } from '../time/index.ts';
+
+/**
+ * What is known about one repository at `now`, each fact reduced by its key
+ * (kpis.md §1): the earliest time counts, alerts follow their newest update.
+ * Built by `indexFacts`; everything downstream reads only this.
+ */
+export interface RepoFacts {
+  repo: string;
+  releases: Map<string, ReleaseState>;
+  /** tag → commit sha, from the strongest source seen. */
+  shas: Map<string, string>;
+  retractions: RetractionState[];
+  deployments: Map<number, DeploymentState>;
+  /** run id → attempt → the attempt's run. */
+  runs: Map<number, Map<number, WorkflowRunFact>>;
+  approvals: ApprovalFact[];
+  labels: LabelFact[];
+  pulls: Map<number, MergedPullFact>;
+  coverage: CoverageFact[];
+  recordedRollbacks: RecordedRollbackFact[];
+  alerts: Map<number, AlertFact[]>;
+  topics: string[] | null;
+  customProperties: Record<string, string | string[]>;
+}
+
+export interface ReleaseState {
+  tag: string;
+  name: string | null;
+  /** Earliest published_at seen. */
+  publishedAt: Instant;
+  /** Only when every published/released delivery said so. */
+  draft: boolean;
+  prerelease: boolean;
+}
+
+export interface RetractionState {
+  tag: string;
+  action: 'deleted' | 'unpublished' | 'prereleased';
+  at: Instant;
+  origin: string;
+}
+
+export interface DeploymentState {
+  id: number;
+  environment: string;
+  sha: string;
+  ref: string;
+  createdAt: Instant;
+  creator: Actor | null;
+  viaWorkflow: boolean;
+  /** The first `success` status, or null for a deployment that never succeeded. */
+  succeededAt: Instant | null;
+}
