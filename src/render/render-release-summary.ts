@@ -1,0 +1,64 @@
+import type { Report } from '../report/types.ts';
+import { describeStatus } from './describe-status.ts';
+import { escapeMarkdown } from './escape-markdown.ts';
+import { fitMarkdown } from './fit-markdown.ts';
+import { formatTime } from './format-time.ts';
+import { type ReleaseRules, renderReleaseCriteria } from './render-release-criteria.ts';
+import { renderSegmentTrend } from './render-segment-trend.ts';
+import { shortenText } from './shorten-text.ts';
+import { DEFAULT_FULL_REPORT_HINT, GITHUB_SUMMARY_LIMIT, type MarkdownLine, type RenderLimits } from './types.ts';
+
+/** Longest tag shown, before escaping. */
+const MAX_TAG = 120;
+
+/**
+ * The summary for one release (check run output, release-notes section):
+ * its verdict, a line per criterion, then its segment's North Star and patch
+ * coverage over the shown periods. A release the report does not list (a
+ * draft, an excluded prerelease, one outside the shown periods) gets a
+ * one-line explanation instead. At most `maxLength` characters.
+ */
+export function renderReleaseSummary({
+  report,
+  repo,
+  tag,
+  rules,
+  maxLength = GITHUB_SUMMARY_LIMIT,
+  fullReportHint = DEFAULT_FULL_REPORT_HINT,
+}: {
+  report: Report;
+  repo: string;
+  tag: string;
+  rules: ReleaseRules;
+} & RenderLimits): string {
+  const name = `${escapeMarkdown(repo)} ${escapeMarkdown(shortenText({ text: tag, max: MAX_TAG }))}`;
+  const release = report.releases.find((r) => r.repo === repo && r.tag === tag);
+  let lines: MarkdownLine[];
+  if (!release) {
+    lines = [
+      { text: `### ℹ️ ${name}: not counted` },
+      { text: '' },
+      {
+        text: `This release is not in the report as of ${formatTime(report.now)}: drafts never count, prereleases only with \`includePrereleases: true\`, and only releases published in the shown periods are listed.`,
+      },
+    ];
+  } else {
+    const segment = report.segments.find((s) => s.name === release.segment);
+    const facts = [
+      `Published ${formatTime(release.publishedAt)}`,
+      `segment ${escapeMarkdown(release.segment)}`,
+      ...(release.sha ? [`commit ${escapeMarkdown(release.sha.slice(0, 7))}`] : []),
+      ...(release.prerelease ? ['prerelease'] : []),
+      `as of ${formatTime(report.now)}`,
+    ];
+    lines = [
+      { text: `### ${name}: ${describeStatus(release.status)}`, keepWithNext: true },
+      { text: '', keepWithNext: true },
+      { text: facts.join(' · '), keepWithNext: true },
+      { text: '', keepWithNext: true },
+      ...renderReleaseCriteria({ release, rules, now: report.now }),
+      ...(segment ? [{ text: '' }, ...renderSegmentTrend({ segment })] : []),
+    ];
+  }
+  return fitMarkdown({ lines, maxLength, hint: fullReportHint });
+}
