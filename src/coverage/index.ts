@@ -9,6 +9,8 @@ export { lineHitsOf } from './line-hits-of.ts';
 export { mergeCoverage } from './merge-coverage.ts';
 export { normalizePath } from './normalize-path.ts';
 export { parseCoverage } from './parse-coverage.ts';
+export type { CoverageTableRow } from './render-coverage-table.ts';
+export { renderCoverageTable } from './render-coverage-table.ts';
 export type {
   CoverageCounts,
   CoverageFormat,
