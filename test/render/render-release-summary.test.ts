@@ -72,6 +72,18 @@ describe('renderReleaseSummary', () => {
     expect(summary('acme/ios-app', '5.0.0')).not.toContain('Targets');
   });
 
+  it.each([0, 80, 400, 700, 1_000, 1_300])('stays within maxLength %i, cutting only between lines', (maxLength) => {
+    const whole = summary('acme/web', 'v1.8.0');
+    const md = renderReleaseSummary({ report, repo: 'acme/web', tag: 'v1.8.0', rules: SAMPLE_RULES, maxLength });
+    expect(whole.length).toBeGreaterThan(1_300);
+    expect(md.length).toBeLessThanOrEqual(maxLength);
+    const cut = md.indexOf('_… truncated: ');
+    if (cut > 0) expect(whole.startsWith(md.slice(0, cut - 1))).toBe(true);
+    expect(findBrokenTableRows(md)).toEqual([]);
+    expect(findUnterminatedTables(md)).toEqual([]);
+    expect(md.split('```').length % 2).toBe(1);
+  });
+
   it('depends on nothing but its input', () => {
     expect(summary('acme/api', 'v1.2.0')).toBe(summary('acme/api', 'v1.2.0'));
   });
