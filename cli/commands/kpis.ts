@@ -73,7 +73,9 @@ export const kpisCommand: Command = {
     }
     const report = computeReport({ facts: ingested.facts, config, now });
     io.stdout.write(
-      values.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : `${renderReportMarkdown({ report })}\n`,
+      values.format === 'json'
+        ? `${JSON.stringify(report, null, 2)}\n`
+        : renderReportMarkdown({ report, maxLength: Number.POSITIVE_INFINITY }),
     );
   },
 };

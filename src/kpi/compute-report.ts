@@ -81,6 +81,7 @@ export function computeReport({
       settlements: settlements.filter((s) => inSegment(s.segment)),
       periods,
       config,
+      rules: rulesOf(name),
       targets: {
         patchCoverage: rulesOf(name).patches.target,
         ...targetsForSegment({ config, segment: name }),
@@ -164,10 +165,12 @@ function summarizeSegment({
   settlements,
   periods,
   config,
+  rules,
   targets,
   now,
   shown,
 }: {
+  rules: SegmentRules;
   name: string;
   repos: string[];
   verdicts: ReleaseVerdict[];
@@ -253,5 +256,19 @@ function summarizeSegment({
     medianTimeToFixHours: median(fixHours),
     topRollbackReasons: topRollbackReasons({ verdicts }),
     repos,
+    rules: {
+      rollbackWindowHours: rules.rollbackWindow / HOUR,
+      maxDevopsActivities: rules.maxDevopsActivities,
+      minCoverage: rules.minCoverage,
+      coverageFallback: rules.coverage.fallback,
+      devopsKinds: rules.devops.kinds,
+      patchSlaHours: {
+        critical: rules.patches.sla.critical / HOUR,
+        high: rules.patches.sla.high / HOUR,
+        medium: rules.patches.sla.medium / HOUR,
+        low: rules.patches.sla.low / HOUR,
+      },
+      dismissedAsFixed: rules.patches.dismissedAsFixed,
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { DevopsKind, RollbackSignal, SegmentTargets } from '../config/types.ts';
+import type { Severity } from '../events/types.ts';
 
 /**
  * The JSON report of interfaces.md. Field names are a contract with users'
@@ -109,9 +110,21 @@ export interface RollbackReasonCount {
   count: number;
 }
 
+/** The rules a segment's releases and alerts were judged by (config deep-merged with its override). */
+export interface SegmentRulesReport {
+  rollbackWindowHours: number;
+  maxDevopsActivities: number;
+  minCoverage: number;
+  coverageFallback: 'latest-before' | 'none';
+  devopsKinds: DevopsKind[];
+  patchSlaHours: Record<Severity, number>;
+  dismissedAsFixed: boolean;
+}
+
 export interface SegmentReport {
   name: string;
   repos: string[];
+  rules: SegmentRulesReport;
   periods: SegmentPeriodReport[];
   openAlertsPastDue: number;
   targets: SegmentTargets;

@@ -346,6 +346,15 @@ function segment({
     repos: [...new Set(releases.map((r) => r.repo))].sort(),
     periods: periods.map((period, i) => tallyPeriod({ period, releases, patches: patches[i] ?? [0, 0], targets })),
     targets,
+    rules: {
+      rollbackWindowHours: 168,
+      maxDevopsActivities: 3,
+      minCoverage: name === 'ios' ? 70 : 80,
+      coverageFallback: 'latest-before',
+      devopsKinds: ['manual-workflow', 'rerun', 'manual-deployment', 'deployment-approval', 'hotfix'],
+      patchSlaHours: { critical: 168, high: 168, medium: 168, low: 168 },
+      dismissedAsFixed: false,
+    },
     ...extra,
   };
 }
