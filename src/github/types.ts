@@ -1,0 +1,53 @@
+import type { Octokit } from '@octokit/rest';
+import type { Fact } from '../events/types.ts';
+
+/**
+ * What every function of `src/github` needs from a client: `request` and
+ * `paginate` with REST routes. An Octokit from `createOctokit`, Probot's
+ * `context.octokit` and `@actions/github`'s `getOctokit` all qualify.
+ */
+export type GitHubClient = Pick<Octokit, 'request' | 'paginate'>;
+
+/** A part of the history the token may not read, and the permission it needs. */
+export interface UnavailablePart {
+  /** What is missing, for people: `Dependabot alerts`, `workflow runs`, … */
+  part: string;
+  /** The permission to grant, as a workflow's `permissions:` block names it (and the App's, after a slash). */
+  permission: string;
+}
+
+/**
+ * What the REST collector read: the same facts webhooks give, the parts it
+ * could not read, and what REST cannot show at all (kpis.md §9) — reports say
+ * so instead of guessing.
+ */
+export interface CollectedFacts {
+  facts: Fact[];
+  unavailable: UnavailablePart[];
+  limitations: string[];
+}
+
+/** A check run as Shipwell compares it before writing: enough to skip an unchanged one. */
+export interface ExistingCheckRun {
+  id: number;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+/** What publishing did: created, updated, left alone (unchanged), or skipped (turned off in config). */
+export interface PublishResult {
+  action: 'created' | 'updated' | 'unchanged' | 'skipped';
+  checkRunId: number | null;
+}
+
+/** What every part of the collector is given. */
+export interface RepoRef {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  /** Read nothing older than this (see reportHorizon). */
+  since: number;
+  now: number;
+}
