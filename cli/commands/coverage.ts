@@ -1,7 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createGunzip } from 'node:zlib';
+import { CoverageFileError, readCoverageFiles } from '../../adapters/index.ts';
 import {
   COVERAGE_FORMATS,
   CoverageError,
@@ -11,7 +9,6 @@ import {
   coveragePercent,
   coverageTotals,
   mergeCoverage,
-  parseCoverage,
   renderCoverageTable,
 } from '../../src/coverage/index.ts';
 import type { Command } from '../command.ts';
@@ -36,35 +33,6 @@ Options:
   --workspace DIR  prefix stripped from absolute paths (default: $GITHUB_WORKSPACE, else the current directory)
 
 Exit: 0 ok, 1 under --fail-under, 2 bad input (FILE:LINE: what was expected).`;
-
-/** The file's content as chunks, gunzipped when it starts with gzip's magic bytes. */
-async function* readReport(path: string): AsyncGenerator<Uint8Array> {
-  const magic = Buffer.alloc(2);
-  let handle: Awaited<ReturnType<typeof open>>;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new InputError(`${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-  try {
-    await handle.read(magic, 0, 2, 0);
-  } finally {
-    await handle.close();
-  }
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) {
-    yield* raw;
-    return;
-  }
-  const gunzip = createGunzip({ chunkSize: 1 << 20 });
-  raw.on('error', (error) => gunzip.destroy(error));
-  try {
-    yield* raw.pipe(gunzip);
-  } catch (error) {
-    if (error instanceof CoverageError) throw error;
-    throw new InputError(`${path}: expected complete gzip data, found an error: ${(error as Error).message}`);
-  }
-}
 
 function parseOptions(args: string[]): {
   files: string[];
@@ -128,14 +96,12 @@ export const coverageCommand: Command = {
   help: HELP,
   async run(args, io) {
     const options = parseOptions(args);
-    const reports: CoverageReport[] = [];
-    for (const file of options.files) {
-      try {
-        reports.push(await parseCoverage({ chunks: readReport(file), file, format: options.format }));
-      } catch (error) {
-        if (error instanceof CoverageError) throw new InputError(error.message);
-        throw error;
-      }
+    let reports: CoverageReport[];
+    try {
+      reports = await readCoverageFiles({ files: options.files, format: options.format });
+    } catch (error) {
+      if (error instanceof CoverageError || error instanceof CoverageFileError) throw new InputError(error.message);
+      throw error;
     }
     const merged = mergeCoverage(reports, { workspace: options.workspace });
     const totals = coverageTotals(merged);
