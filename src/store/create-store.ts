@@ -1,0 +1,54 @@
+import type { Fact } from '../events/types.ts';
+import { createBackfillQueue } from './create-backfill-queue.ts';
+import { createDeliveryQueue } from './create-delivery-queue.ts';
+import { createRepoRegistry } from './create-repo-registry.ts';
+import { createScheduleState } from './create-schedule-state.ts';
+import type { SqlDatabase, Store } from './types.ts';
+import { writeFacts } from './write-facts.ts';
+
+/**
+ * The App's store over either database (`openSqlite` or `openPostgres`): one
+ * schema, one set of queries. Call `applyMigrations` first.
+ */
+export function createStore({ db }: { db: SqlDatabase }): Store {
+  return {
+    dialect: db.dialect,
+    ...createDeliveryQueue({ db }),
+    ...createRepoRegistry({ db }),
+    ...createBackfillQueue({ db }),
+    ...createScheduleState({ db }),
+
+    async readFacts(scope) {
+      const rows =
+        'repo' in scope
+          ? await db.query<{ body: string }>('SELECT body FROM facts WHERE repo = $1', [scope.repo])
+          : await db.query<{ body: string }>('SELECT body FROM facts WHERE org = $1', [scope.org]);
+      return rows.map((row) => JSON.parse(row.body) as Fact);
+    },
+
+    upsertFacts: ({ facts, now }) => db.transaction((tx) => writeFacts({ tx, facts, now })),
+
+    async health({ now }) {
+      const byStatus = await db.query<{ status: string; n: number | string; oldest: number | string | null }>(
+        'SELECT status, COUNT(*) AS n, MIN(received_at) AS oldest FROM deliveries GROUP BY status',
+      );
+      const count = async (sql: string, params: (string | number)[] = []) =>
+        Number((await db.query<{ n: number | string }>(sql, params))[0]?.n ?? 0);
+      const of = (status: string) => byStatus.find((row) => row.status === status);
+      const oldest = [of('pending')?.oldest, of('failed')?.oldest]
+        .filter((v): v is number | string => v !== null && v !== undefined)
+        .map(Number);
+      return {
+        pending: Number(of('pending')?.n ?? 0),
+        failed: Number(of('failed')?.n ?? 0),
+        processed: Number(of('processed')?.n ?? 0),
+        oldestPendingAt: oldest.length > 0 ? Math.min(...oldest) : null,
+        dirtyRepos: await count('SELECT COUNT(*) AS n FROM repos WHERE dirty_at IS NOT NULL AND dirty_at <= $1', [now]),
+        backfillsPending: await count("SELECT COUNT(*) AS n FROM backfills WHERE status <> 'done'"),
+        timers: await count('SELECT COUNT(*) AS n FROM timers'),
+      };
+    },
+
+    close: () => db.close(),
+  };
+}

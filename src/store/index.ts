@@ -1,0 +1,10 @@
+export { applyMigrations } from './apply-migrations.ts';
+export { createStore } from './create-store.ts';
+export { factKey } from './fact-key.ts';
+export { locateDelivery } from './locate-delivery.ts';
+export { MIGRATIONS } from './migrations.ts';
+export { openPostgres } from './open-postgres.ts';
+export { openSqlite } from './open-sqlite.ts';
+export { orgOf } from './org-of.ts';
+export { type DatabaseLocation, parseDatabaseUrl } from './parse-database-url.ts';
+export type * from './types.ts';

@@ -1,0 +1,100 @@
+/**
+ * The schema, as numbered migrations applied in order at start. Written once
+ * for both SQLite and PostgreSQL: TEXT, INTEGER and BIGINT only, times as
+ * epoch milliseconds, JSON as TEXT. Append new migrations; never edit one
+ * that has shipped.
+ */
+export const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
+  {
+    version: 1,
+    name: 'deliveries, facts, repos, configs, backfills, timers, publications, redeliveries, leases',
+    statements: [
+      `CREATE TABLE deliveries (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        delivered_at TEXT,
+        received_at BIGINT NOT NULL,
+        installation_id BIGINT,
+        org TEXT,
+        repo TEXT,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT NOT NULL,
+        locked_by TEXT,
+        locked_until BIGINT,
+        last_error TEXT,
+        processed_at BIGINT,
+        process_count INTEGER NOT NULL
+      )`,
+      'CREATE INDEX deliveries_queue ON deliveries (status, next_attempt_at)',
+      'CREATE INDEX deliveries_org ON deliveries (org, received_at)',
+      `CREATE TABLE facts (
+        repo TEXT NOT NULL,
+        org TEXT NOT NULL,
+        fact_key TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (repo, fact_key, origin)
+      )`,
+      'CREATE INDEX facts_org ON facts (org)',
+      `CREATE TABLE repos (
+        repo TEXT PRIMARY KEY,
+        org TEXT NOT NULL,
+        installation_id BIGINT,
+        dirty_at BIGINT,
+        dirty_version INTEGER NOT NULL,
+        known_since BIGINT NOT NULL,
+        locked_by TEXT,
+        locked_until BIGINT
+      )`,
+      'CREATE INDEX repos_dirty ON repos (dirty_at)',
+      `CREATE TABLE configs (
+        scope TEXT PRIMARY KEY,
+        value TEXT,
+        error TEXT,
+        read_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE backfills (
+        repo TEXT PRIMARY KEY,
+        org TEXT NOT NULL,
+        installation_id BIGINT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at BIGINT NOT NULL,
+        locked_by TEXT,
+        locked_until BIGINT,
+        last_error TEXT,
+        done_at BIGINT
+      )`,
+      `CREATE TABLE timers (
+        repo TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        due_at BIGINT NOT NULL,
+        PRIMARY KEY (repo, tag)
+      )`,
+      'CREATE INDEX timers_due ON timers (due_at)',
+      `CREATE TABLE publications (
+        repo TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        generation INTEGER NOT NULL,
+        hash TEXT NOT NULL,
+        status TEXT NOT NULL,
+        state TEXT NOT NULL,
+        claimed_at BIGINT NOT NULL,
+        PRIMARY KEY (repo, tag, generation)
+      )`,
+      `CREATE TABLE redeliveries (
+        delivery_id TEXT PRIMARY KEY,
+        hook_delivery_id BIGINT NOT NULL,
+        requested_at BIGINT NOT NULL
+      )`,
+      `CREATE TABLE leases (
+        name TEXT PRIMARY KEY,
+        holder TEXT NOT NULL,
+        until_at BIGINT NOT NULL
+      )`,
+    ],
+  },
+];
