@@ -190,24 +190,27 @@ function summarizeSegment({
 
   const periodReports = periods.map((p): SegmentPeriodReport => {
     const list = releasesIn.get(p.index)!;
-    const count = (status: ReleaseVerdict['status']) => list.filter((v) => v.status === status).length;
-    const wellPackaged = count('well-packaged');
-    const pending = count('pending');
-    const rolledBack = list.filter((v) => v.rollbacks.length > 0);
-    const failing = Object.fromEntries(
-      (['rolled-back', 'devops-activities', 'coverage-below-threshold', 'coverage-missing'] as VerdictReason[]).map(
-        (reason) => [reason, list.filter((v) => v.reasons.includes(reason)).length],
-      ),
-    ) as Record<VerdictReason, number>;
-    const byKind = zeroByKind();
+    let wellPackaged = 0;
+    let pending = 0;
     let activities = 0;
+    const failing: Record<VerdictReason, number> = {
+      'rolled-back': 0,
+      'devops-activities': 0,
+      'coverage-below-threshold': 0,
+      'coverage-missing': 0,
+    };
+    const byKind = zeroByKind();
+    const rolledBack: ReleaseVerdict[] = [];
+    const coverages: number[] = [];
     for (const v of list) {
+      if (v.status === 'well-packaged') wellPackaged++;
+      else if (v.status === 'pending') pending++;
+      for (const reason of v.reasons) failing[reason]++;
       for (const a of v.activities) byKind[a.kind]++;
       activities += v.activities.length;
+      if (v.rollbacks.length > 0) rolledBack.push(v);
+      if (v.coverage) coverages.push((v.coverage.fact.covered / v.coverage.fact.total) * 100);
     }
-    const coverages = list.flatMap((v) =>
-      v.coverage ? [(v.coverage.fact.covered / v.coverage.fact.total) * 100] : [],
-    );
     const meanCoverage = mean(coverages);
     const settled = settledIn.get(p.index)!;
     const inSla = settled.filter((s) => s.outcome === 'in-sla').length;
@@ -220,7 +223,7 @@ function summarizeSegment({
       releases: list.length,
       wellPackaged,
       pending,
-      notWellPackaged: count('not-well-packaged'),
+      notWellPackaged: list.length - wellPackaged - pending,
       rolledBack: rolledBack.length,
       share,
       medianRollbackMinutes: median(

@@ -4,45 +4,72 @@ import type { RepoFacts } from './repo-facts.ts';
 
 const SHA_STRENGTH: Record<ReleaseShaOrigin, number> = { target: 0, push: 1, api: 2 };
 
-function emptyRepo(repo: string): RepoFacts {
+/** One key's facts reduced: the earliest time counts, the newest content wins (kpis.md §1). */
+interface Keyed<T> {
+  first: Instant;
+  last: Instant;
+  fact: T;
+}
+
+/** Per-repo working state while indexing; keys are local to the repo. */
+interface Working {
+  out: RepoFacts;
+  sha: Map<string, { strength: number; origin: string }>;
+  runs: Map<number, Map<number, Keyed<Fact & { type: 'workflow-run' }>>>;
+  approvals: Map<string, Keyed<Fact & { type: 'approval' }>>;
+  labels: Map<string, Keyed<Fact & { type: 'label' }>>;
+  pulls: Map<number, Keyed<Fact & { type: 'merged-pull' }>>;
+  coverage: Map<number, Keyed<Fact & { type: 'coverage' }>>;
+  recorded: Map<number, Keyed<Fact & { type: 'recorded-rollback' }>>;
+  retractions: RetractionFact[];
+  infos: RepoInfoFact[];
+}
+
+function working(repo: string): Working {
   return {
-    repo,
-    releases: new Map(),
-    shas: new Map(),
-    retractions: [],
-    deployments: new Map(),
+    out: {
+      repo,
+      releases: new Map(),
+      shas: new Map(),
+      retractions: [],
+      deployments: new Map(),
+      runs: new Map(),
+      approvals: [],
+      labels: [],
+      pulls: new Map(),
+      coverage: [],
+      recordedRollbacks: [],
+      alerts: new Map(),
+      topics: null,
+      customProperties: {},
+    },
+    sha: new Map(),
     runs: new Map(),
-    approvals: [],
-    labels: [],
+    approvals: new Map(),
+    labels: new Map(),
     pulls: new Map(),
-    coverage: [],
-    recordedRollbacks: [],
-    alerts: new Map(),
-    topics: null,
-    customProperties: {},
+    coverage: new Map(),
+    recorded: new Map(),
+    retractions: [],
+    infos: [],
   };
 }
 
-/** a precedes b: earlier instant, ties broken by origin, so any arrival order gives one answer. */
-function before(a: { at: Instant; origin: string }, b: { at: Instant; origin: string }): boolean {
-  return a.at < b.at || (a.at === b.at && a.origin < b.origin);
-}
-
-/** Keeps one fact per key: the earliest time counts, the newest content wins (kpis.md §1). */
-function keepKeyed<T extends { origin: string }>(
-  map: Map<string, { first: Instant; last: Instant; fact: T }>,
-  key: string,
+/** Keeps one fact per key; ties on time are broken by origin, so arrival order never matters. */
+function keep<K, T extends { origin: string }>(
+  map: Map<K, Keyed<T>>,
+  key: K,
   fact: T,
   at: Instant,
-  contentAt: Instant = at,
+  contentAt = at,
 ): void {
   const seen = map.get(key);
   if (!seen) {
     map.set(key, { first: at, last: contentAt, fact });
     return;
   }
-  seen.first = Math.min(seen.first, at);
-  if (before({ at: seen.last, origin: seen.fact.origin }, { at: contentAt, origin: fact.origin })) {
+  if (at < seen.first) seen.first = at;
+  if (contentAt > seen.last || (contentAt === seen.last && fact.origin > seen.fact.origin)) {
     seen.last = contentAt;
     seen.fact = fact;
   }
@@ -55,28 +82,14 @@ function keepKeyed<T extends { origin: string }>(
  * changes nothing.
  */
 export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant }): Map<string, RepoFacts> {
-  const repos = new Map<string, RepoFacts>();
-  const repoOf = (name: string): RepoFacts => {
-    let r = repos.get(name);
-    if (!r) {
-      r = emptyRepo(name);
-      repos.set(name, r);
-    }
-    return r;
-  };
-  const shaSeen = new Map<string, { strength: number; origin: string; sha: string }>();
-  const retractions: RetractionFact[] = [];
-  const infos: RepoInfoFact[] = [];
-  const runs = new Map<string, { first: Instant; last: Instant; fact: Fact & { type: 'workflow-run' } }>();
-  const approvals = new Map<string, { first: Instant; last: Instant; fact: Fact & { type: 'approval' } }>();
-  const labels = new Map<string, { first: Instant; last: Instant; fact: Fact & { type: 'label' } }>();
-  const pulls = new Map<string, { first: Instant; last: Instant; fact: Fact & { type: 'merged-pull' } }>();
-  const coverage = new Map<string, { first: Instant; last: Instant; fact: Fact & { type: 'coverage' } }>();
-  const recorded = new Map<string, { first: Instant; last: Instant; fact: Fact & { type: 'recorded-rollback' } }>();
-  const alertSeen = new Set<string>();
-
+  const repos = new Map<string, Working>();
   for (const fact of facts) {
-    const r = repoOf(fact.repo);
+    let w = repos.get(fact.repo);
+    if (!w) {
+      w = working(fact.repo);
+      repos.set(fact.repo, w);
+    }
+    const r = w.out;
     switch (fact.type) {
       case 'release': {
         if (fact.publishedAt > now) break;
@@ -90,7 +103,7 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
             prerelease: fact.prerelease,
           });
         } else {
-          seen.publishedAt = Math.min(seen.publishedAt, fact.publishedAt);
+          if (fact.publishedAt < seen.publishedAt) seen.publishedAt = fact.publishedAt;
           seen.draft &&= fact.draft;
           seen.prerelease &&= fact.prerelease;
           if (fact.name !== null && (seen.name === null || fact.name > seen.name)) seen.name = fact.name;
@@ -98,17 +111,16 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
         break;
       }
       case 'release-sha': {
-        const key = `${fact.repo}\0${fact.tag}`;
         const strength = SHA_STRENGTH[fact.via];
-        const seen = shaSeen.get(key);
+        const seen = w.sha.get(fact.tag);
         if (!seen || strength < seen.strength || (strength === seen.strength && fact.origin > seen.origin)) {
-          shaSeen.set(key, { strength, origin: fact.origin, sha: fact.sha });
+          w.sha.set(fact.tag, { strength, origin: fact.origin });
           r.shas.set(fact.tag, fact.sha);
         }
         break;
       }
       case 'retraction':
-        retractions.push(fact);
+        w.retractions.push(fact);
         break;
       case 'deployment-status': {
         if (fact.statusCreatedAt > now) break;
@@ -132,86 +144,93 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
         }
         break;
       }
-      case 'workflow-run':
+      case 'workflow-run': {
         if (fact.startedAt > now) break;
-        keepKeyed(runs, `${fact.repo}\0${fact.runId}\0${fact.attempt}`, fact, fact.startedAt, fact.updatedAt);
+        let attempts = w.runs.get(fact.runId);
+        if (!attempts) {
+          attempts = new Map();
+          w.runs.set(fact.runId, attempts);
+        }
+        keep(attempts, fact.attempt, fact, fact.startedAt, fact.updatedAt);
         break;
+      }
       case 'approval':
-        if (fact.at > now) break;
-        keepKeyed(approvals, `${fact.repo}\0${fact.runId}\0${fact.attempt}\0${fact.approver}`, fact, fact.at);
+        if (fact.at <= now) keep(w.approvals, `${fact.runId}\0${fact.attempt}\0${fact.approver}`, fact, fact.at);
         break;
       case 'label':
-        if (fact.at > now) break;
-        keepKeyed(labels, `${fact.repo}\0${fact.number}\0${fact.label}`, fact, fact.at);
+        if (fact.at <= now) keep(w.labels, `${fact.number}\0${fact.label}`, fact, fact.at);
         break;
       case 'merged-pull':
-        if (fact.mergedAt > now) break;
-        keepKeyed(pulls, `${fact.repo}\0${fact.number}`, fact, fact.mergedAt);
+        if (fact.mergedAt <= now) keep(w.pulls, fact.number, fact, fact.mergedAt);
         break;
       case 'coverage':
-        if (fact.at > now) break;
-        keepKeyed(coverage, `${fact.repo}\0${fact.checkRunId}`, fact, fact.at);
+        if (fact.at <= now) keep(w.coverage, fact.checkRunId, fact, fact.at);
         break;
       case 'recorded-rollback':
-        if (fact.at > now) break;
-        keepKeyed(recorded, `${fact.repo}\0${fact.checkRunId}`, fact, fact.at);
+        if (fact.at <= now) keep(w.recorded, fact.checkRunId, fact, fact.at);
         break;
       case 'alert': {
+        // Settlement takes minima and the newest update: a repeated observation changes nothing.
         if (fact.updatedAt > now) break;
-        const key = `${fact.origin}\0${fact.number}\0${fact.updatedAt}\0${fact.state}`;
-        if (alertSeen.has(`${fact.repo}\0${key}`)) break;
-        alertSeen.add(`${fact.repo}\0${key}`);
         const list = r.alerts.get(fact.number);
         if (list) list.push(fact);
         else r.alerts.set(fact.number, [fact]);
         break;
       }
       case 'repo-info':
-        infos.push(fact);
+        w.infos.push(fact);
         break;
     }
   }
 
-  for (const { first, fact } of runs.values()) {
-    const r = repoOf(fact.repo);
-    let attempts = r.runs.get(fact.runId);
-    if (!attempts) {
-      attempts = new Map();
-      r.runs.set(fact.runId, attempts);
-    }
-    attempts.set(fact.attempt, { ...fact, startedAt: first });
+  const out = new Map<string, RepoFacts>();
+  for (const w of repos.values()) {
+    finish(w, now);
+    out.set(w.out.repo, w.out);
   }
-  for (const { first, fact } of approvals.values()) repoOf(fact.repo).approvals.push({ ...fact, at: first });
-  for (const { first, fact } of labels.values()) repoOf(fact.repo).labels.push({ ...fact, at: first });
-  for (const { first, fact } of pulls.values()) repoOf(fact.repo).pulls.set(fact.number, { ...fact, mergedAt: first });
-  for (const { first, fact } of coverage.values()) repoOf(fact.repo).coverage.push({ ...fact, at: first });
-  for (const { first, fact } of recorded.values()) repoOf(fact.repo).recordedRollbacks.push({ ...fact, at: first });
+  return out;
+}
+
+function finish(w: Working, now: Instant): void {
+  const r = w.out;
+  for (const [runId, attempts] of w.runs) {
+    const byAttempt = new Map<number, Fact & { type: 'workflow-run' }>();
+    for (const [attempt, { first, fact }] of attempts) {
+      byAttempt.set(attempt, first === fact.startedAt ? fact : { ...fact, startedAt: first });
+    }
+    r.runs.set(runId, byAttempt);
+  }
+  for (const { first, fact } of w.approvals.values())
+    r.approvals.push(first === fact.at ? fact : { ...fact, at: first });
+  for (const { first, fact } of w.labels.values()) r.labels.push(first === fact.at ? fact : { ...fact, at: first });
+  for (const { first, fact } of w.pulls.values()) {
+    r.pulls.set(fact.number, first === fact.mergedAt ? fact : { ...fact, mergedAt: first });
+  }
+  for (const { first, fact } of w.coverage.values()) r.coverage.push(first === fact.at ? fact : { ...fact, at: first });
+  for (const { first, fact } of w.recorded.values()) {
+    r.recordedRollbacks.push(first === fact.at ? fact : { ...fact, at: first });
+  }
 
   // A retraction without a delivery time happens at the release's publishedAt.
-  const retractionSeen = new Set<string>();
-  for (const fact of retractions) {
-    const r = repoOf(fact.repo);
+  const seen = new Set<string>();
+  for (const fact of w.retractions) {
     const at = fact.at ?? r.releases.get(fact.tag)?.publishedAt ?? null;
     if (at === null || at > now) continue;
-    const key = `${fact.repo}\0${fact.tag}\0${fact.action}\0${at}\0${fact.origin}`;
-    if (retractionSeen.has(key)) continue;
-    retractionSeen.add(key);
+    const key = `${fact.tag}\0${fact.action}\0${at}\0${fact.origin}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     r.retractions.push({ tag: fact.tag, action: fact.action, at, origin: fact.origin });
   }
 
-  mergeRepoInfo({ infos, repoOf });
-  return repos;
-}
-
-/** Topics and custom properties: the newest observation that says something wins, per property. */
-function mergeRepoInfo({ infos, repoOf }: { infos: RepoInfoFact[]; repoOf: (name: string) => RepoFacts }): void {
-  const ordered = [...infos].sort(
-    (a, b) =>
-      (a.observedAt ?? -Infinity) - (b.observedAt ?? -Infinity) ||
-      (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
-  );
-  for (const info of ordered) {
-    const r = repoOf(info.repo);
+  // Topics and custom properties: the newest observation that says something wins, per property.
+  if (w.infos.length > 1) {
+    w.infos.sort(
+      (a, b) =>
+        (a.observedAt ?? Number.NEGATIVE_INFINITY) - (b.observedAt ?? Number.NEGATIVE_INFINITY) ||
+        (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
+    );
+  }
+  for (const info of w.infos) {
     if (info.topics && info.topics.length > 0) r.topics = info.topics;
     if (info.customProperties) {
       for (const [key, value] of Object.entries(info.customProperties)) {

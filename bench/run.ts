@@ -1,0 +1,79 @@
+// `npm run bench`: every benchmark, side by side with its anchor in the same
+// run, into BENCHMARKS.md (median of several runs; the machine described).
+// `npm run bench -- kpi coverage` runs only those groups.
+import { execSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { BenchRow } from './types.ts';
+
+interface Group {
+  key: string;
+  title: string;
+  run: () => Promise<BenchRow[]>;
+}
+
+const groups: Group[] = [
+  {
+    key: 'kpi',
+    title: 'KPI computation (synthetic events, 5,000 repos, 3 segments)',
+    run: async () => (await import('./kpi/run-kpi-bench.ts')).runKpiBench(),
+  },
+  {
+    key: 'coverage',
+    title: 'Coverage parsing (large lcov report) vs lcov-parse',
+    run: async () => (await import('./coverage/run-coverage-bench.ts')).runCoverageBench(),
+  },
+];
+
+function machine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}`;
+}
+
+function cell(text: string): string {
+  return text.replaceAll('|', '\\|');
+}
+
+const wanted = process.argv.slice(2);
+const chosen = wanted.length > 0 ? groups.filter((g) => wanted.includes(g.key)) : groups;
+const sections: string[] = [];
+let missed = 0;
+for (const group of chosen) {
+  console.error(`bench: ${group.title} …`);
+  const rows = await group.run();
+  missed += rows.filter((r) => r.ok === false).length;
+  sections.push(
+    [
+      `## ${group.title}`,
+      '',
+      '| measure | value | target | met | note |',
+      '|---|---:|---|---|---|',
+      ...rows.map(
+        (r) =>
+          `| ${cell(r.name)} | ${r.value.toLocaleString('en')} ${r.unit} | ${cell(r.target ?? '')} | ${
+            r.ok === undefined ? '' : r.ok ? 'yes' : '**no**'
+          } | ${cell(r.note ?? '')} |`,
+      ),
+      '',
+    ].join('\n'),
+  );
+}
+const commit = (() => {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+})();
+const doc = [
+  '# Benchmarks',
+  '',
+  `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}, on ${machine()}.`,
+  'Each figure is the median of several runs in the same process tree; anchors ran in the same run.',
+  'Targets come from the issues; a missed target is marked **no** and explained in the note.',
+  '',
+  ...sections,
+].join('\n');
+if (wanted.length === 0) writeFileSync('BENCHMARKS.md', doc);
+console.log(doc);
+if (missed > 0) console.error(`bench: ${missed} target(s) missed (see the table)`);
