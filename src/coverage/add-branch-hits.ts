@@ -1,8 +1,12 @@
+import { appendBranch } from './append-branch.ts';
 import type { FileCoverage } from './types.ts';
 
+const MAX_HITS = 0xffff_ffff;
+
 /**
- * Adds hit counts to the branch outcomes of a line, outcome by outcome
- * (`index` is the outcome's position on that line).
+ * Adds hits to the `index`-th branch outcome of a line (outcomes are
+ * identified by line and rank), creating missing outcomes. A linear scan:
+ * for files seen again; new files use `appendBranch`.
  */
 export function addBranchHits({
   file,
@@ -15,12 +19,18 @@ export function addBranchHits({
   index: number;
   hits: number;
 }): void {
-  if (!file.branches) file.branches = new Map();
-  let outcomes = file.branches.get(line);
-  if (!outcomes) {
-    outcomes = [];
-    file.branches.set(line, outcomes);
+  let rank = 0;
+  const branches = file.branches;
+  if (branches) {
+    for (let i = 0; i < branches.length; i++) {
+      if (branches.line[i] !== line) continue;
+      if (rank === index) {
+        branches.hits[i] = Math.min(branches.hits[i]! + hits, MAX_HITS);
+        return;
+      }
+      rank++;
+    }
   }
-  while (outcomes.length <= index) outcomes.push(0);
-  outcomes[index] = outcomes[index]! + hits;
+  for (; rank < index; rank++) appendBranch({ file, line, hits: 0 });
+  appendBranch({ file, line, hits });
 }

@@ -34,10 +34,9 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
     lines.covered += covered;
     if (file.branches) {
       branches ??= { covered: 0, total: 0 };
-      for (const outcomes of file.branches.values()) {
-        branches.total += outcomes.length;
-        for (const hits of outcomes) if (hits > 0) branches.covered++;
-      }
+      const { hits, length } = file.branches;
+      branches.total += length;
+      for (let i = 0; i < length; i++) if (hits[i]! > 0) branches.covered++;
     } else if (file.totals?.branches) {
       branches ??= { covered: 0, total: 0 };
       branches.total += file.totals.branches.total;

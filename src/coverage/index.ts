@@ -1,5 +1,7 @@
 export { addBranchHits } from './add-branch-hits.ts';
 export { addLineHits } from './add-line-hits.ts';
+export { appendBranch } from './append-branch.ts';
+export { branchHitsOf } from './branch-hits-of.ts';
 export { CoverageError } from './coverage-error.ts';
 export { coveragePercent } from './coverage-percent.ts';
 export { coverageTotals } from './coverage-totals.ts';
@@ -11,7 +13,9 @@ export { normalizePath } from './normalize-path.ts';
 export { parseCoverage } from './parse-coverage.ts';
 export type { CoverageTableRow } from './render-coverage-table.ts';
 export { renderCoverageTable } from './render-coverage-table.ts';
+export { trimFileCoverage } from './trim-file-coverage.ts';
 export type {
+  BranchOutcomes,
   CoverageCounts,
   CoverageFormat,
   CoverageReport,

@@ -1,8 +1,17 @@
 import { normalizePath } from './normalize-path.ts';
-import type { CoverageReport, CoverageUnit, FileCoverage, MergedCoverage, StatementBlock } from './types.ts';
+import type {
+  BranchOutcomes,
+  CoverageReport,
+  CoverageUnit,
+  FileCoverage,
+  MergedCoverage,
+  StatementBlock,
+} from './types.ts';
 import { COVERAGE_FORMATS } from './types.ts';
 
 function mergeLines(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
   const [long, short] = a.length >= b.length ? [a, b] : [b, a];
   const out = long.slice();
   // Stored values are hits + 1 (0 = not executable), so the max is the merge.
@@ -10,18 +19,31 @@ function mergeLines(a: Uint32Array, b: Uint32Array): Uint32Array {
   return out;
 }
 
-function mergeBranches(a: Map<number, number[]> | null, b: Map<number, number[]> | null): Map<number, number[]> | null {
-  if (!a && !b) return null;
-  const out = new Map<number, number[]>();
+function mergeBranches(a: BranchOutcomes | null, b: BranchOutcomes | null): BranchOutcomes | null {
+  if (!a || a.length === 0) return b ?? a;
+  if (!b || b.length === 0) return a;
+  // Outcomes are identified by line and rank on the line: take the higher count of each.
+  const byLine = new Map<number, number[]>();
   for (const source of [a, b]) {
-    for (const [line, outcomes] of source ?? []) {
-      const seen = out.get(line) ?? [];
-      out.set(
-        line,
-        Array.from({ length: Math.max(seen.length, outcomes.length) }, (_, i) =>
-          Math.max(seen[i] ?? 0, outcomes[i] ?? 0),
-        ),
-      );
+    const rank = new Map<number, number>();
+    for (let i = 0; i < source.length; i++) {
+      const line = source.line[i]!;
+      const index = rank.get(line) ?? 0;
+      rank.set(line, index + 1);
+      const outcomes = byLine.get(line) ?? [];
+      outcomes[index] = Math.max(outcomes[index] ?? 0, source.hits[i]!);
+      byLine.set(line, outcomes);
+    }
+  }
+  const lines = [...byLine.keys()].sort((x, y) => x - y);
+  const length = lines.reduce((n, line) => n + byLine.get(line)!.length, 0);
+  const out: BranchOutcomes = { line: new Uint32Array(length), hits: new Uint32Array(length), length };
+  let i = 0;
+  for (const line of lines) {
+    for (const hits of byLine.get(line)!) {
+      out.line[i] = line;
+      out.hits[i] = hits ?? 0;
+      i++;
     }
   }
   return out;
@@ -69,6 +91,7 @@ const EMPTY: FileCoverage = { lines: new Uint32Array(0), branches: null, blocks:
  * line, branch outcome or statement block is covered when any report covers
  * it; its hit count is the highest any report gives. Merging is commutative,
  * associative and idempotent (merging a report with itself changes nothing).
+ * Inputs are never changed; the result may share their (read-only) arrays.
  */
 export function mergeCoverage(
   reports: readonly CoverageReport[],

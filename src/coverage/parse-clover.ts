@@ -4,6 +4,7 @@ import { CoverageError } from './coverage-error.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
+import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 /**
@@ -21,6 +22,7 @@ export async function parseClover({
 }): Promise<CoverageReport> {
   const files = new Map<string, FileCoverage>();
   let current: FileCoverage | null = null;
+  let fresh = false;
   const { root } = await readXml({
     chunks,
     file,
@@ -39,6 +41,7 @@ export async function parseClover({
           throw new CoverageError({ file, line: element.line, reason: 'expected <file path="…"> or name, found none' });
         }
         current = files.get(path) ?? null;
+        fresh = current === null;
         if (!current) {
           current = emptyFileCoverage({ withBranches: true });
           files.set(path, current);
@@ -54,13 +57,14 @@ export async function parseClover({
       if (type === 'cond') {
         const covered = readXmlNumber({ element, attribute: 'truecount', file, fallback: 0 });
         const missed = readXmlNumber({ element, attribute: 'falsecount', file, fallback: 0 });
-        addOutcomes({ file: current, line, covered, total: covered + missed });
+        addOutcomes({ fresh, file: current, line, covered, total: covered + missed });
       }
     },
     onEnd(name) {
       if (name === 'file') current = null;
     },
   });
+  for (const coverage of files.values()) trimFileCoverage(coverage);
   if (root === null) throw new CoverageError({ file, line: 1, reason: 'expected a Clover <coverage> root element' });
   return { format: 'clover', unit: 'lines', files };
 }

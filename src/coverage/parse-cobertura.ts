@@ -4,6 +4,7 @@ import { CoverageError } from './coverage-error.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
+import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 /**
@@ -21,6 +22,7 @@ export async function parseCobertura({
 }): Promise<CoverageReport> {
   const files = new Map<string, FileCoverage>();
   let current: FileCoverage | null = null;
+  let fresh = false;
   const { root } = await readXml({
     chunks,
     file,
@@ -39,6 +41,7 @@ export async function parseCobertura({
           throw new CoverageError({ file, line: element.line, reason: 'expected <class filename="…">, found none' });
         }
         current = files.get(path) ?? null;
+        fresh = current === null;
         if (!current) {
           current = emptyFileCoverage({ withBranches: true });
           files.set(path, current);
@@ -58,13 +61,14 @@ export async function parseCobertura({
             reason: `expected condition-coverage="<pct>% (<covered>/<total>)", found ${JSON.stringify(attributes['condition-coverage'])}`,
           });
         }
-        addOutcomes({ file: current, line, covered: Number(counts[1]), total: Number(counts[2]) });
+        addOutcomes({ fresh, file: current, line, covered: Number(counts[1]), total: Number(counts[2]) });
       }
     },
     onEnd(name) {
       if (name === 'class') current = null;
     },
   });
+  for (const coverage of files.values()) trimFileCoverage(coverage);
   if (root === null) throw new CoverageError({ file, line: 1, reason: 'expected a Cobertura <coverage> root element' });
   return { format: 'cobertura', unit: 'lines', files };
 }

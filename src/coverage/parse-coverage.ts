@@ -1,23 +1,18 @@
 import { DETECT_HEAD_LENGTH, detectFormat } from './detect-format.ts';
-import { parseClover } from './parse-clover.ts';
-import { parseCobertura } from './parse-cobertura.ts';
-import { parseGo } from './parse-go.ts';
-import { parseIstanbul } from './parse-istanbul.ts';
-import { parseJacoco } from './parse-jacoco.ts';
-import { parseLcov } from './parse-lcov.ts';
-import { parseXccov } from './parse-xccov.ts';
 import type { CoverageFormat, CoverageReport } from './types.ts';
 
 type Chunks = AsyncIterable<string | Uint8Array>;
+type Parser = (input: { chunks: Chunks; file: string }) => Promise<CoverageReport>;
 
-const parsers: Record<CoverageFormat, (input: { chunks: Chunks; file: string }) => Promise<CoverageReport>> = {
-  lcov: parseLcov,
-  cobertura: parseCobertura,
-  jacoco: parseJacoco,
-  clover: parseClover,
-  istanbul: parseIstanbul,
-  go: parseGo,
-  xccov: parseXccov,
+// Loaded on first use: reading lcov never loads the XML parser or zod.
+const parsers: Record<CoverageFormat, () => Promise<Parser>> = {
+  lcov: async () => (await import('./parse-lcov.ts')).parseLcov,
+  cobertura: async () => (await import('./parse-cobertura.ts')).parseCobertura,
+  jacoco: async () => (await import('./parse-jacoco.ts')).parseJacoco,
+  clover: async () => (await import('./parse-clover.ts')).parseClover,
+  istanbul: async () => (await import('./parse-istanbul.ts')).parseIstanbul,
+  go: async () => (await import('./parse-go.ts')).parseGo,
+  xccov: async () => (await import('./parse-xccov.ts')).parseXccov,
 };
 
 /** Reads chunks until `length` characters are seen; returns them and the whole stream again. */
@@ -59,7 +54,7 @@ export async function parseCoverage({
   file: string;
   format?: CoverageFormat;
 }): Promise<CoverageReport> {
-  if (format) return parsers[format]({ chunks, file });
+  if (format) return (await parsers[format]())({ chunks, file });
   const { head, all } = await peek({ chunks, length: DETECT_HEAD_LENGTH });
-  return parsers[detectFormat({ head, file })]({ chunks: all, file });
+  return (await parsers[detectFormat({ head, file })]())({ chunks: all, file });
 }

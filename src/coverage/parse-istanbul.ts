@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { addBranchHits } from './add-branch-hits.ts';
 import { addLineHits } from './add-line-hits.ts';
+import { appendBranch } from './append-branch.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { readJson } from './read-json.ts';
+import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 const count = z.number().int().nonnegative();
@@ -75,16 +76,12 @@ export async function parseIstanbul({
       if (previous === undefined || previous < hits) lineMax.set(line, hits);
     }
     for (const [line, hits] of lineMax) addLineHits({ file: coverage, line, hits });
-    const nextIndex = new Map<number, number>();
     for (const [id, outcomes] of Object.entries(data.b)) {
       const branch = data.branchMap[id];
       const line = branch?.line || branch?.loc?.start.line || branch?.locations?.[0]?.start.line || 0;
-      for (const hits of outcomes) {
-        const index = nextIndex.get(line) ?? 0;
-        nextIndex.set(line, index + 1);
-        addBranchHits({ file: coverage, line, index, hits });
-      }
+      for (const hits of outcomes) appendBranch({ file: coverage, line, hits });
     }
+    trimFileCoverage(coverage);
     files.set(data.path ?? key, coverage);
   }
   return { format: 'istanbul', unit: 'lines', files };

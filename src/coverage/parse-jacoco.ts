@@ -4,6 +4,7 @@ import { CoverageError } from './coverage-error.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
+import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 /**
@@ -22,6 +23,7 @@ export async function parseJacoco({
   const files = new Map<string, FileCoverage>();
   let pkg = '';
   let current: FileCoverage | null = null;
+  let fresh = false;
   const { root } = await readXml({
     chunks,
     file,
@@ -44,6 +46,7 @@ export async function parseJacoco({
         }
         const path = pkg ? `${pkg}/${attributes.name}` : attributes.name;
         current = files.get(path) ?? null;
+        fresh = current === null;
         if (!current) {
           current = emptyFileCoverage({ withBranches: true });
           files.set(path, current);
@@ -57,13 +60,14 @@ export async function parseJacoco({
       const mb = readXmlNumber({ element, attribute: 'mb', file, fallback: 0 });
       const cb = readXmlNumber({ element, attribute: 'cb', file, fallback: 0 });
       if (mi + ci > 0) addLineHits({ file: current, line, hits: ci > 0 ? 1 : 0 });
-      if (mb + cb > 0) addOutcomes({ file: current, line, covered: cb, total: mb + cb });
+      if (mb + cb > 0) addOutcomes({ fresh, file: current, line, covered: cb, total: mb + cb });
     },
     onEnd(name) {
       if (name === 'sourcefile') current = null;
       if (name === 'package') pkg = '';
     },
   });
+  for (const coverage of files.values()) trimFileCoverage(coverage);
   if (root === null) throw new CoverageError({ file, line: 1, reason: 'expected a JaCoCo <report> root element' });
   return { format: 'jacoco', unit: 'lines', files };
 }

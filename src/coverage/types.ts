@@ -27,6 +27,17 @@ export interface StatementBlock {
 }
 
 /**
+ * Branch outcomes of a file in compact form: outcome i is on line `line[i]`
+ * and was taken `hits[i]` times (saturating). An outcome is identified by its
+ * line and its rank among that line's outcomes (see `branchHitsOf`).
+ */
+export interface BranchOutcomes {
+  line: Uint32Array;
+  hits: Uint32Array;
+  length: number;
+}
+
+/**
  * Coverage of one source file.
  *
  * `lines` is dense by line number to keep millions of lines small: index =
@@ -35,8 +46,8 @@ export interface StatementBlock {
  */
 export interface FileCoverage {
   lines: Uint32Array;
-  /** Per line, the hit count of each branch outcome on it; null when the format has no branches. */
-  branches: Map<number, number[]> | null;
+  /** Branch outcomes; null when the format has no branches. */
+  branches: BranchOutcomes | null;
   /** Go only: statement blocks keyed `startLine.startCol,endLine.endCol`. */
   blocks: Map<string, StatementBlock> | null;
   /** Formats that give only per-file totals (Istanbul coverage-summary.json, xccov). */
