@@ -1,0 +1,89 @@
+import type { Config } from '../src/config/types.ts';
+import {
+  findCheckRun,
+  type GitHubClient,
+  publishReleaseVerdict,
+  updateReleaseNotes,
+  VERDICT_CHECK,
+  verdictCheck,
+} from '../src/github/index.ts';
+import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/render/index.ts';
+import type { ReleaseReport, Report } from '../src/report/types.ts';
+import { releaseRules } from './release-rules.ts';
+
+const HINT = 'Full report: the JSON file named by this step’s `report` output.';
+
+/**
+ * For each release: the check run "Shipwell KPIs" and the release-notes
+ * section. A release whose decided verdict the check run already shows is
+ * left alone (nothing to change); pending ones are refreshed. Returns one
+ * Markdown list line per release. A read-only token's ReadOnlyTokenError
+ * propagates (the caller says so and stops writing).
+ */
+export async function publishReleases({
+  octokit,
+  owner,
+  repo,
+  report,
+  releases,
+  config,
+}: {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  report: Report;
+  releases: readonly ReleaseReport[];
+  config: Config;
+}): Promise<string[]> {
+  const lines: string[] = [];
+  for (const release of releases) {
+    const name = `\`${escapeMarkdown(release.tag)}\``;
+    const rules = releaseRules({ config, segment: release.segment });
+    const render = (maxLength: number) =>
+      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, rules, maxLength, fullReportHint: HINT });
+    const check = verdictCheck({ release, publish: config.publish });
+    const existing =
+      config.publish.checkRun && release.sha
+        ? await findCheckRun({ octokit, owner, repo, sha: release.sha, name: VERDICT_CHECK })
+        : null;
+    if (
+      check.status === 'completed' &&
+      existing?.status === 'completed' &&
+      existing.conclusion === check.conclusion &&
+      existing.title === check.title
+    ) {
+      lines.push(`- ${name}: ${release.status}, already published`);
+      continue;
+    }
+    const published = await publishReleaseVerdict({
+      octokit,
+      owner,
+      repo,
+      release,
+      summary: render(GITHUB_SUMMARY_LIMIT),
+      config,
+      previous: config.publish.checkRun && release.sha ? existing : null,
+    });
+    const notes = await updateReleaseNotes({
+      octokit,
+      owner,
+      repo,
+      tag: release.tag,
+      section: (room) => render(Math.min(room, GITHUB_SUMMARY_LIMIT)),
+      config,
+    });
+    const checkText =
+      published.action === 'skipped'
+        ? release.sha
+          ? 'check run off'
+          : 'no known commit, no check run'
+        : `check run ${published.action}`;
+    const notesText = config.publish.releaseNotes
+      ? notes
+        ? 'release notes updated'
+        : 'release notes unchanged'
+      : 'release notes off';
+    lines.push(`- ${name}: ${release.status} — ${checkText}, ${notesText}`);
+  }
+  return lines;
+}

@@ -1,0 +1,46 @@
+// Bundles the Action into one committed ESM file, action/dist/index.js
+// (`npm run bundle`). `--check` rebuilds in memory and fails when the
+// committed file differs: CI runs it so a stale bundle never ships.
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const outfile = join(root, 'action/dist/index.js');
+
+const result = await build({
+  entryPoints: [join(root, 'action/index.ts')],
+  bundle: true,
+  platform: 'node',
+  target: 'node24',
+  format: 'esm',
+  minify: true,
+  legalComments: 'eof',
+  charset: 'utf8',
+  write: false,
+  outfile,
+  logLevel: 'warning',
+  // CommonJS dependencies (@actions/http-client) require Node built-ins.
+  banner: {
+    js: "import { createRequire as __shipwellCreateRequire } from 'node:module'; const require = __shipwellCreateRequire(import.meta.url);",
+  },
+});
+const bundle = result.outputFiles[0]!.text;
+
+if (process.argv.includes('--check')) {
+  const committed = await readFile(outfile, 'utf8').catch(() => null);
+  if (committed !== bundle) {
+    console.error(
+      committed === null
+        ? 'action/dist/index.js is missing: run `npm run bundle` and commit it'
+        : 'action/dist/index.js is stale (differs from a fresh build): run `npm run bundle` and commit it',
+    );
+    process.exit(1);
+  }
+  console.log(`action/dist/index.js is up to date (${bundle.length} bytes)`);
+} else {
+  await mkdir(dirname(outfile), { recursive: true });
+  await writeFile(outfile, bundle);
+  console.log(`wrote action/dist/index.js (${bundle.length} bytes)`);
+}
