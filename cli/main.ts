@@ -1,8 +1,9 @@
 import type { CliIo, Command } from './command.ts';
+import { coverageCommand } from './commands/coverage.ts';
 import { kpisCommand } from './commands/kpis.ts';
 import { CheckFailed, InputError } from './errors.ts';
 
-const commands: Command[] = [kpisCommand];
+const commands: Command[] = [kpisCommand, coverageCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
