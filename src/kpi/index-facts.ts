@@ -135,8 +135,17 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
             creator: fact.creator,
             viaWorkflow: fact.viaWorkflow,
             succeededAt: null,
+            infoOrigin: fact.origin,
           };
           r.deployments.set(fact.deploymentId, d);
+        } else if (fact.origin < d.infoOrigin) {
+          // One deployment's statuses repeat its fields; keep one delivery's view, whatever the order.
+          d.environment = fact.environment;
+          d.sha = fact.sha;
+          d.ref = fact.ref;
+          d.createdAt = fact.deploymentCreatedAt;
+          d.creator = fact.creator;
+          d.infoOrigin = fact.origin;
         }
         d.viaWorkflow ||= fact.viaWorkflow;
         if (fact.state === 'success' && (d.succeededAt === null || fact.statusCreatedAt < d.succeededAt)) {

@@ -61,4 +61,6 @@ export interface DeploymentState {
   viaWorkflow: boolean;
   /** The first `success` status, or null for a deployment that never succeeded. */
   succeededAt: Instant | null;
+  /** The delivery whose copy of the deployment's fields is kept (the smallest origin). */
+  infoOrigin: string;
 }
