@@ -3,6 +3,7 @@ import { DeliveryError } from '../../src/events/index.ts';
 import { ingestDeliveries } from '../../src/ingest/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { renderReportMarkdown } from '../../src/render/index.ts';
+import { renderJsonReport } from '../../src/report/index.ts';
 import type { Command } from '../command.ts';
 import { InputError } from '../errors.ts';
 import { parseNow } from '../parse-now.ts';
@@ -74,7 +75,7 @@ export const kpisCommand: Command = {
     const report = computeReport({ facts: ingested.facts, config, now });
     io.stdout.write(
       values.format === 'json'
-        ? `${JSON.stringify(report, null, 2)}\n`
+        ? renderJsonReport(report)
         : renderReportMarkdown({ report, maxLength: Number.POSITIVE_INFINITY }),
     );
   },

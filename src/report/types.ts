@@ -87,6 +87,11 @@ export interface SegmentPeriodReport {
   medianRollbackMinutes: number | null;
   /** Releases failing each criterion (a release may fail several). */
   failing: Record<VerdictReason, number>;
+  /**
+   * Per criterion, the decided releases (releases − pending) that do not fail
+   * it × 100: the input metrics under the share. Null when none is decided.
+   */
+  passRates: Record<VerdictReason, number | null>;
   /** DevOps activities counted for the period's releases, by kind. */
   devopsActivities: Record<DevopsKind, number>;
   devopsActivitiesPerRelease: number | null;

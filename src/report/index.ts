@@ -1,0 +1,2 @@
+export { renderJsonReport } from './render-json-report.ts';
+export * from './types.ts';
