@@ -10,6 +10,7 @@ import type {
   TargetVerdicts,
   VerdictReason,
 } from '../report/types.ts';
+import { VERDICT_REASONS } from '../report/types.ts';
 import { formatInstant, HOUR, type Instant } from '../time/index.ts';
 import { evaluateRepo } from './evaluate-repo.ts';
 import { indexFacts } from './index-facts.ts';
@@ -134,6 +135,19 @@ function releaseReport(v: ReleaseVerdict): ReleaseReport {
   };
 }
 
+/** Per criterion: decided releases not failing it, in percent of the decided ones (a pending release fails nothing). */
+function passRatesOf({
+  failing,
+  decided,
+}: {
+  failing: Record<VerdictReason, number>;
+  decided: number;
+}): Record<VerdictReason, number | null> {
+  return Object.fromEntries(
+    VERDICT_REASONS.map((reason) => [reason, percentOf({ part: decided - failing[reason], whole: decided })]),
+  ) as Record<VerdictReason, number | null>;
+}
+
 function zeroByKind(): Record<DevopsKind, number> {
   return Object.fromEntries(DEVOPS_KINDS.map((k) => [k, 0])) as Record<DevopsKind, number>;
 }
@@ -234,6 +248,7 @@ function summarizeSegment({
       patchCoverage,
       rollbackRate: percentOf({ part: rolledBack.length, whole: list.length }),
       failing,
+      passRates: passRatesOf({ failing, decided: list.length - pending }),
       devopsActivities: byKind,
       devopsActivitiesPerRelease: list.length === 0 ? null : activities / list.length,
       meanCoverage: meanCoverage === null ? null : roundPercent(meanCoverage),

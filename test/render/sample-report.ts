@@ -14,6 +14,7 @@ import type {
   SegmentReport,
   VerdictReason,
 } from '../../src/report/types.ts';
+import { VERDICT_REASONS } from '../../src/report/types.ts';
 import { DAY, formatInstant, HOUR, parseInstant } from '../../src/time/index.ts';
 
 export const SAMPLE_NOW = '2026-03-20T00:00:00.000Z';
@@ -310,6 +311,12 @@ function tallyPeriod({
       'coverage-below-threshold': failing('coverage-below-threshold'),
       'coverage-missing': failing('coverage-missing'),
     },
+    passRates: Object.fromEntries(
+      VERDICT_REASONS.map((reason) => [
+        reason,
+        percent(inPeriod.length - pending - failing(reason), inPeriod.length - pending),
+      ]),
+    ) as Record<VerdictReason, number | null>,
     devopsActivities: Object.fromEntries(
       DEVOPS_KINDS.map((kind) => [kind, inPeriod.flatMap((r) => r.activities).filter((a) => a.kind === kind).length]),
     ) as Record<DevopsKind, number>,
