@@ -103,11 +103,14 @@ export function createScheduleState({ db }: { db: SqlDatabase }): ScheduleState 
       return rows[0] ?? null;
     },
 
-    async recordRedelivery({ deliveryId, hookDeliveryId, now }) {
+    async recordRedelivery({ deliveryId, hookDeliveryId, now, askAgainAfter }) {
       const rows = await db.query(
         `INSERT INTO redeliveries (delivery_id, hook_delivery_id, requested_at) VALUES ($1, $2, $3)
-         ON CONFLICT (delivery_id) DO NOTHING RETURNING delivery_id`,
-        [deliveryId, hookDeliveryId, now],
+         ON CONFLICT (delivery_id) DO UPDATE SET hook_delivery_id = excluded.hook_delivery_id,
+           requested_at = excluded.requested_at
+         WHERE redeliveries.requested_at <= $4
+         RETURNING delivery_id`,
+        [deliveryId, hookDeliveryId, now, now - askAgainAfter],
       );
       return rows.length === 1;
     },

@@ -174,8 +174,17 @@ export interface Store {
     repo: string;
     tag: string;
   }): Promise<{ hash: string; status: string; state: string } | null>;
-  /** Remembers a redelivery request, so each failed delivery is asked for once. */
-  recordRedelivery(input: { deliveryId: string; hookDeliveryId: number; now: Instant }): Promise<boolean>;
+  /**
+   * Remembers a redelivery request: true when it should be made now (never
+   * asked, or last asked at least `askAgainAfter` ms ago — the redelivery
+   * itself may have failed).
+   */
+  recordRedelivery(input: {
+    deliveryId: string;
+    hookDeliveryId: number;
+    now: Instant;
+    askAgainAfter: number;
+  }): Promise<boolean>;
   /** A named lease for jobs one replica at a time should run (redelivery scan); true when taken. */
   takeLease(input: { name: string; holder: string; now: Instant; ttl: number }): Promise<boolean>;
   health(input: { now: Instant }): Promise<QueueHealth>;

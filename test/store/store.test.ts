@@ -256,10 +256,13 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.claimBackfills({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
   });
 
-  it('asks for each redelivery once and hands a lease to one holder at a time', async () => {
+  it('asks for each redelivery once a day at most and hands a lease to one holder at a time', async () => {
     const { store } = await backend.open();
-    expect(await store.recordRedelivery({ deliveryId: 'g-1', hookDeliveryId: 11, now: T0 })).toBe(true);
-    expect(await store.recordRedelivery({ deliveryId: 'g-1', hookDeliveryId: 12, now: T0 })).toBe(false);
+    const ask = (hookDeliveryId: number, now: number) =>
+      store.recordRedelivery({ deliveryId: 'g-1', hookDeliveryId, now, askAgainAfter: DAY });
+    expect(await ask(11, T0)).toBe(true);
+    expect(await ask(12, T0 + DAY - 1)).toBe(false);
+    expect(await ask(13, T0 + DAY)).toBe(true);
     expect(await store.takeLease({ name: 'redeliver', holder: 'a', now: T0, ttl: MINUTE })).toBe(true);
     expect(await store.takeLease({ name: 'redeliver', holder: 'b', now: T0 + 1, ttl: MINUTE })).toBe(false);
     expect(await store.takeLease({ name: 'redeliver', holder: 'a', now: T0 + 2, ttl: MINUTE })).toBe(true);

@@ -1,0 +1,39 @@
+import type { Store } from '../../src/store/index.ts';
+import { readQuery } from './read-query.ts';
+import { sendJson } from './send-json.ts';
+import type { Route } from './types.ts';
+
+/**
+ * `GET /shipwell/api/deliveries[?status=failed][&org=…]`: the queue as JSON
+ * (at most 1000, oldest first) without payloads — for failed deliveries, the
+ * kept error, attempts and next retry.
+ */
+export function deliveriesRoute({ store }: { store: Store }): Route {
+  return {
+    method: 'GET',
+    path: '/shipwell/api/deliveries',
+    protected: true,
+    async handle({ response, query: params }) {
+      const read = readQuery({ params });
+      if (!read.ok) return sendJson({ response, status: 400, body: { error: read.error } });
+      const { org, status } = read.query;
+      const list = await store.listDeliveries({ limit: 1000, ...(org ? { org } : {}), ...(status ? { status } : {}) });
+      sendJson({
+        response,
+        status: 200,
+        body: list.map((d) => ({
+          id: d.delivery.id,
+          name: d.delivery.name,
+          repo: d.repo,
+          org: d.org,
+          status: d.status,
+          receivedAt: new Date(d.receivedAt).toISOString(),
+          attempts: d.attempts,
+          lastError: d.lastError,
+          nextAttemptAt: d.status === 'processed' ? null : new Date(d.nextAttemptAt).toISOString(),
+          processedAt: d.processedAt === null ? null : new Date(d.processedAt).toISOString(),
+        })),
+      });
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { Store } from '../../src/store/index.ts';
+import { sendJson } from './send-json.ts';
+import type { Route } from './types.ts';
+
+/**
+ * `GET /healthz`: 200 with the database and queue state when the database
+ * answers, 503 otherwise. Open to all (load balancers); it shows counts only.
+ */
+export function healthRoute({ store, clock }: { store: Store; clock: () => number }): Route {
+  return {
+    method: 'GET',
+    path: '/healthz',
+    protected: false,
+    async handle({ response }) {
+      const now = clock();
+      try {
+        const queue = await store.health({ now });
+        sendJson({
+          response,
+          status: 200,
+          body: {
+            status: queue.failed > 0 ? 'degraded' : 'ok',
+            database: { kind: store.dialect, ok: true },
+            queue: {
+              ...queue,
+              oldestPendingAt: queue.oldestPendingAt === null ? null : new Date(queue.oldestPendingAt).toISOString(),
+              oldestPendingSeconds:
+                queue.oldestPendingAt === null ? null : Math.max(0, (now - queue.oldestPendingAt) / 1000),
+            },
+          },
+        });
+      } catch (error) {
+        sendJson({
+          response,
+          status: 503,
+          body: { status: 'down', database: { kind: store.dialect, ok: false, error: (error as Error).message } },
+        });
+      }
+    },
+  };
+}

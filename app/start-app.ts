@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } from 'probot';
+import type { Store } from '../src/store/index.ts';
+import { createShipwellApp } from './create-shipwell-app.ts';
+import { openStore } from './open-store.ts';
+import { readAppEnv } from './read-app-env.ts';
+import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
+import { startHttpServer } from './start-http-server.ts';
+import { DEFAULT_TIMING, startWorker, type WorkerTiming } from './start-worker.ts';
+import type { AppDeps } from './types.ts';
+
+export interface RunningApp {
+  port: number;
+  probot: Probot;
+  store: Store;
+  /** Stops taking requests, finishes the worker's step, closes the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The App's one orchestrator: reads the environment (Probot's variables plus
+ * DATABASE_URL and SHIPWELL_DASHBOARD_TOKEN), opens and migrates the store,
+ * starts the worker (which first processes whatever an earlier run stored
+ * and did not process) and serves Probot's webhook path beside our routes.
+ * Tests and the benchmark pass `Octokit` (retries and throttling off),
+ * `timing` and `clock`.
+ */
+export async function startApp({
+  env = process.env,
+  Octokit,
+  timing = DEFAULT_TIMING,
+  clock = Date.now,
+  worker: runWorker = true,
+}: {
+  env?: Record<string, string | undefined>;
+  Octokit?: typeof ProbotOctokit;
+  timing?: WorkerTiming;
+  clock?: () => number;
+  /** false: store deliveries only (benchmarks of the ingestion path). */
+  worker?: boolean;
+} = {}): Promise<RunningApp> {
+  const settings = readAppEnv(env);
+  const probot = createProbot({ env, ...(Octokit ? { overrides: { Octokit } } : {}) });
+  const store = await openStore({ database: settings.database, now: clock() });
+  const deps: AppDeps = {
+    store,
+    clock,
+    log: probot.log.child({ name: 'shipwell' }),
+    worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
+  };
+  const worker = runWorker ? startWorker({ deps, timing }) : null;
+  const middleware = await createNodeMiddleware(createShipwellApp({ store, clock, onStored: () => worker?.wake() }), {
+    probot,
+  });
+  const router = createRouter({
+    token: settings.dashboardToken,
+    routes: [
+      healthRoute({ store, clock }),
+      reportRoute({ store, clock }),
+      deliveriesJsonlRoute({ store }),
+      deliveriesRoute({ store }),
+    ],
+  });
+  const { server, port } = await startHttpServer({
+    handlers: [router, (request, response) => middleware(request, response)],
+    port: settings.port,
+    host: settings.host,
+    log: deps.log,
+  });
+  deps.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
+  return {
+    port,
+    probot,
+    store,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await worker?.stop();
+      await store.close();
+    },
+  };
+}

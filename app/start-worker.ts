@@ -1,0 +1,163 @@
+import { MINUTE, SECOND } from './durations.ts';
+import { processDelivery } from './process-delivery.ts';
+import { publishRepoVerdicts } from './publish-repo-verdicts.ts';
+import { requestRedeliveries } from './request-redeliveries.ts';
+import { retryDelay } from './retry-delay.ts';
+import { runBackfill } from './run-backfill.ts';
+import type { AppDeps } from './types.ts';
+
+export interface WorkerTiming {
+  /** How often an idle worker looks for work (a new delivery wakes it at once). */
+  pollInterval: number;
+  /** How often the redelivery scan runs (one replica at a time); 0 turns it off. */
+  redeliveryInterval: number;
+}
+
+export const DEFAULT_TIMING: WorkerTiming = { pollInterval: SECOND, redeliveryInterval: 10 * MINUTE };
+
+/** Longest a claim holds before another replica may take the work over. */
+const LEASE = 5 * MINUTE;
+
+export interface Worker {
+  /** Look for work now (a delivery was just stored). */
+  wake(): void;
+  /** Finishes the current step and stops. */
+  stop(): Promise<void>;
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/**
+ * The App's background loop, one per replica, everything driven by database
+ * state so it survives restarts and shares work between replicas: process
+ * stored deliveries (crash recovery: whatever was stored and not processed is
+ * claimed at start), fire window-close timers, re-evaluate and publish dirty
+ * repositories, run backfills, and scan for deliveries to redeliver. Failed
+ * work keeps its error (logged, and in the store) and is retried with backoff.
+ */
+export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; timing?: WorkerTiming }): Worker {
+  const { store, log, clock, worker } = deps;
+  let stopped = false;
+  let wakeUp: (() => void) | null = null;
+  let woken = false;
+  let nextRedeliveryScan = 0;
+
+  const deliveries = async (): Promise<boolean> => {
+    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: 50 });
+    for (const stored of batch) {
+      try {
+        await processDelivery({ deps, stored });
+      } catch (error) {
+        const now = clock();
+        const retryAt = now + retryDelay({ attempts: stored.attempts });
+        const message = describe(error);
+        log.error(
+          {
+            delivery: stored.delivery.id,
+            event: stored.delivery.name,
+            attempts: stored.attempts,
+            retryAt: new Date(retryAt).toISOString(),
+          },
+          `delivery failed: ${message}`,
+        );
+        await store.failDelivery({ id: stored.delivery.id, worker, error: message, now, retryAt });
+      }
+    }
+    return batch.length > 0;
+  };
+
+  const repos = async (): Promise<boolean> => {
+    await store.fireTimers({ now: clock() });
+    const claimed = await store.claimDirtyRepos({ worker, now: clock(), lease: LEASE, limit: 10 });
+    for (const record of claimed) {
+      try {
+        await publishRepoVerdicts({ deps, record });
+        await store.releaseRepo({ repo: record.repo, worker, dirtyVersion: record.dirtyVersion });
+      } catch (error) {
+        const retryAt = clock() + retryDelay({ attempts: 3 });
+        log.error({ repo: record.repo }, `re-evaluating failed: ${describe(error)}`);
+        await store.releaseRepo({ repo: record.repo, worker, dirtyVersion: record.dirtyVersion, retryAt });
+      }
+    }
+    return claimed.length > 0;
+  };
+
+  const backfills = async (): Promise<boolean> => {
+    const [job] = await store.claimBackfills({ worker, now: clock(), lease: LEASE, limit: 1 });
+    if (!job) return false;
+    try {
+      await runBackfill({ deps, job });
+    } catch (error) {
+      const now = clock();
+      log.error({ repo: job.repo, attempts: job.attempts }, `backfill failed: ${describe(error)}`);
+      await store.failBackfill({
+        repo: job.repo,
+        worker,
+        error: describe(error),
+        now,
+        retryAt: now + retryDelay({ attempts: job.attempts }),
+      });
+    }
+    return true;
+  };
+
+  const redeliveries = async (): Promise<void> => {
+    if (timing.redeliveryInterval <= 0 || clock() < nextRedeliveryScan) return;
+    nextRedeliveryScan = clock() + timing.redeliveryInterval;
+    if (
+      !(await store.takeLease({
+        name: 'redelivery-scan',
+        holder: worker,
+        now: clock(),
+        ttl: timing.redeliveryInterval,
+      }))
+    )
+      return;
+    try {
+      await requestRedeliveries({ deps });
+    } catch (error) {
+      log.error(`redelivery scan failed: ${describe(error)}`);
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopped) {
+      let busy = false;
+      try {
+        busy = (await deliveries()) || busy;
+        busy = (await repos()) || busy;
+        busy = (await backfills()) || busy;
+        await redeliveries();
+      } catch (error) {
+        log.error(`worker step failed: ${describe(error)}`);
+      }
+      if (stopped) break;
+      if (busy || woken) {
+        woken = false;
+        continue;
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, timing.pollInterval);
+        wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wakeUp = null;
+    }
+  })();
+
+  return {
+    wake() {
+      woken = true;
+      wakeUp?.();
+    },
+    async stop() {
+      stopped = true;
+      wakeUp?.();
+      await loop;
+    },
+  };
+}

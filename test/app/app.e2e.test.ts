@@ -1,0 +1,255 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDeliveryLine } from '../../src/ingest/index.ts';
+import type { Report } from '../../src/report/types.ts';
+import { DAY } from '../../src/time/index.ts';
+import { loadWebhook } from '../events/load-webhook.ts';
+import { type Harness, SECRET, startHarness, TOKEN, waitFor } from './app-harness.ts';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
+import { sendDelivery } from './signed-delivery.ts';
+
+const REPO = 'Codertocat/Hello-World';
+const SHA = 'a'.repeat(40);
+const INSTALLATION = { id: 42 };
+
+let github: FakeGitHub;
+let harness: Harness;
+const t0 = Date.now();
+/** The release's window (7 d) closes 4 s after the test starts: pending first, final soon. */
+const publishedAt = new Date(t0 - 7 * DAY + 4000).toISOString();
+
+beforeAll(async () => {
+  github = await startFakeGitHub();
+  github.releases.set(REPO, [
+    {
+      id: 17372790,
+      tag_name: 'v1.0.0',
+      target_commitish: SHA,
+      name: 'v1.0.0',
+      body: 'Release notes written by people.',
+      draft: false,
+      prerelease: false,
+      created_at: publishedAt,
+      published_at: publishedAt,
+    },
+  ]);
+  github.hookDeliveries.push(
+    { id: 1, guid: 'lost-1', delivered_at: new Date(t0 - 3_600_000).toISOString(), status_code: 502, event: 'release' },
+    { id: 2, guid: 'too-old', delivered_at: new Date(t0 - 4 * DAY).toISOString(), status_code: 500, event: 'release' },
+    { id: 3, guid: 'fine-1', delivered_at: new Date(t0 - 60_000).toISOString(), status_code: 200, event: 'push' },
+  );
+  harness = await startHarness({ github });
+});
+
+afterAll(async () => {
+  await harness?.stop();
+  await github?.close();
+});
+
+const send = (id: string, name: string, payload: unknown, signature?: string) =>
+  sendDelivery({ url: harness.webhookUrl, id, name, payload, secret: SECRET, ...(signature ? { signature } : {}) });
+
+const verdictRuns = () => github.checkRuns.filter((r) => r.name === 'Shipwell KPIs' && r.head_sha === SHA);
+
+describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)', () => {
+  it('asks GitHub at start to redeliver failed deliveries it never stored, within three days, with the App JWT', async () => {
+    const post = await waitFor('a redelivery request', () =>
+      github.requests.find((r) => r.method === 'POST' && r.path.startsWith('/app/hook/deliveries/')),
+    );
+    expect(post.path).toBe('/app/hook/deliveries/1/attempts');
+    expect(post.authorization).toMatch(/^bearer [\w-]+\.[\w-]+\.[\w-]+$/i);
+    const list = github.requests.find((r) => r.method === 'GET' && r.path === '/app/hook/deliveries');
+    expect(list?.authorization).toBe(post.authorization);
+    expect(github.requests.filter((r) => r.path.startsWith('/app/hook/deliveries/')).map((r) => r.path)).toEqual([
+      '/app/hook/deliveries/1/attempts',
+    ]);
+  });
+
+  it('rejects a delivery with a bad signature and stores nothing', async () => {
+    const payload = loadWebhook('release.published', { installation: INSTALLATION });
+    const response = await send('bad-signature-1', 'release', payload, `sha256=${'0'.repeat(64)}`);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(await harness.app.store.readDelivery({ id: 'bad-signature-1' })).toBeNull();
+    const unsigned = await fetch(harness.webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-github-event': 'release', 'x-github-delivery': 'unsigned-1' },
+      body: JSON.stringify(payload),
+    });
+    expect(unsigned.status).toBeGreaterThanOrEqual(400);
+    expect(await harness.app.store.readDelivery({ id: 'unsigned-1' })).toBeNull();
+  });
+
+  it('publishes a release verdict as a check run, updates it as facts arrive and finalises it when the window closes', async () => {
+    const release = loadWebhook('release.published', {
+      release: { tag_name: 'v1.0.0', target_commitish: SHA, published_at: publishedAt, created_at: publishedAt },
+      installation: INSTALLATION,
+    });
+    const acked = await send('release-1', 'release', release);
+    expect(acked.status).toBe(200);
+    // stored before the answer: the delivery is there the moment it is acknowledged
+    expect(await harness.app.store.readDelivery({ id: 'release-1' })).not.toBeNull();
+
+    const pending = await waitFor('the pending check run', () => verdictRuns().find((r) => r.status === 'in_progress'));
+    expect(pending.output.title).toMatch(/^Pending/);
+    expect(pending.output.summary).toContain('v1.0.0');
+
+    const coverage = loadWebhook('check_run.completed', {
+      check_run: {
+        name: 'shipwell/coverage',
+        head_sha: SHA,
+        status: 'completed',
+        conclusion: 'success',
+        completed_at: new Date().toISOString(),
+        output: { title: 'Coverage', summary: 'Lines: 90/100 (90.0%)' },
+      },
+      installation: INSTALLATION,
+    });
+    expect((await send('coverage-1', 'check_run', coverage)).status).toBe(200);
+
+    const final = await waitFor('the final verdict', () => verdictRuns().find((r) => r.status === 'completed'), 20_000);
+    expect(final).toMatchObject({ conclusion: 'success', output: { title: 'Well-packaged' } });
+    expect(Date.now()).toBeGreaterThanOrEqual(t0 + 4000);
+    // one check run for the release, created once and then updated
+    expect(verdictRuns()).toHaveLength(1);
+    expect(github.requests.filter((r) => r.method === 'POST' && r.path === `/repos/${REPO}/check-runs`)).toHaveLength(
+      1,
+    );
+    // the release notes got Shipwell's section, the people's text kept
+    const body = await waitFor('the final release notes', () => {
+      const text = github.releases.get(REPO)?.[0]?.body ?? '';
+      return text.includes('well-packaged') ? text : undefined;
+    });
+    expect(body).toMatch(/^Release notes written by people\./);
+    expect(body).toContain('<!-- shipwell:kpis:start -->');
+    expect(body).toContain('well-packaged');
+  });
+
+  it('a redelivered id (duplicate) and an out-of-order older delivery change nothing', async () => {
+    const settled = async () => (await harness.app.store.health({ now: Date.now() })).dirtyRepos === 0;
+    await waitFor('no repo left to re-evaluate', settled);
+    const publishesBefore = github.requests.filter((r) => r.method !== 'GET').length;
+    const report = async () =>
+      (await (
+        await fetch(harness.url(`/shipwell/api/report?org=Codertocat&repo=${REPO}`), {
+          headers: { authorization: `Bearer ${TOKEN}` },
+        })
+      ).json()) as Report;
+    const before = await report();
+    const release = loadWebhook('release.published', {
+      release: { tag_name: 'v1.0.0', target_commitish: SHA, published_at: publishedAt, created_at: publishedAt },
+      installation: INSTALLATION,
+    });
+    expect((await send('release-1', 'release', release)).status).toBe(200);
+    const older = loadWebhook('release.created', {
+      release: { tag_name: 'v1.0.0', target_commitish: SHA, published_at: publishedAt },
+      installation: INSTALLATION,
+    });
+    expect((await send('release-created-1', 'release', older)).status).toBe(200);
+    await waitFor(
+      'the old delivery processed',
+      async () => (await harness.app.store.readDelivery({ id: 'release-created-1' }))?.status === 'processed',
+    );
+    await waitFor(
+      'no repo left to re-evaluate',
+      async () => (await harness.app.store.health({ now: Date.now() })).dirtyRepos === 0,
+    );
+    expect((await harness.app.store.readDelivery({ id: 'release-1' }))?.processCount).toBe(1);
+    const after = await report();
+    expect(after.releases).toEqual(before.releases);
+    expect(github.requests.filter((r) => r.method !== 'GET').length).toBe(publishesBefore);
+  });
+
+  it('backfills a repository added to the installation with the REST collector', async () => {
+    const repo = 'Codertocat/backfilled';
+    const sha = 'b'.repeat(40);
+    const at = new Date(Date.now() - DAY).toISOString();
+    github.releases.set(repo, [
+      {
+        id: 5,
+        tag_name: 'v2.0.0',
+        target_commitish: sha,
+        name: 'v2.0.0',
+        body: '',
+        draft: false,
+        prerelease: false,
+        created_at: at,
+        published_at: at,
+      },
+    ]);
+    const added = loadWebhook('installation.created', {
+      action: 'added',
+      installation: INSTALLATION,
+      repositories: undefined,
+      repository_selection: 'selected',
+      repositories_added: [{ id: 9, name: 'backfilled', full_name: repo, private: false }],
+      repositories_removed: [],
+    });
+    expect((await send('added-1', 'installation_repositories', added)).status).toBe(200);
+    const job = await waitFor('the backfill', async () => {
+      const j = await harness.app.store.readBackfill({ repo });
+      return j?.status === 'done' ? j : undefined;
+    });
+    expect(job.installationId).toBe(42);
+    const facts = await harness.app.store.readFacts({ repo });
+    expect(facts.filter((f) => f.type === 'release').map((f) => (f as { tag: string }).tag)).toEqual(['v2.0.0']);
+    const run = await waitFor('the backfilled release check run', () =>
+      github.checkRuns.find((r) => r.head_sha === sha && r.name === 'Shipwell KPIs'),
+    );
+    expect(run.status).toBe('in_progress');
+  });
+
+  it('serves the report, the deliveries as JSONL, failed deliveries and health — with the bearer token only', async () => {
+    const denied = await fetch(harness.url('/shipwell/api/report?org=Codertocat'));
+    expect(denied.status).toBe(401);
+    const wrong = await fetch(harness.url('/shipwell/api/report?org=Codertocat'), {
+      headers: { authorization: 'Bearer nope' },
+    });
+    expect(wrong.status).toBe(401);
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+
+    const response = await fetch(harness.url('/shipwell/api/report?org=Codertocat'), auth);
+    expect(response.status).toBe(200);
+    const report = (await response.json()) as Report;
+    expect(report.releases.find((r) => r.tag === 'v1.0.0')).toMatchObject({
+      repo: REPO,
+      status: 'well-packaged',
+      sha: SHA,
+      coverage: 90,
+    });
+    expect(report.segments.map((s) => s.name)).toContain('all');
+
+    const asOf = await fetch(
+      harness.url(`/shipwell/api/report?org=Codertocat&now=${encodeURIComponent(publishedAt)}`),
+      auth,
+    );
+    const early = (await asOf.json()) as Report;
+    expect(early.now).toBe(publishedAt);
+    expect(early.releases.find((r) => r.tag === 'v1.0.0')?.status).toBe('pending');
+
+    const bad = await fetch(harness.url('/shipwell/api/report?org=Codertocat&now=yesterday'), auth);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^now: expected an ISO-8601 instant/);
+    expect((await fetch(harness.url('/shipwell/api/report'), auth)).status).toBe(400);
+
+    const jsonl = await fetch(harness.url('/shipwell/api/deliveries.jsonl?org=Codertocat'), auth);
+    expect(jsonl.headers.get('content-type')).toMatch(/ndjson/);
+    const lines = (await jsonl.text()).trim().split('\n');
+    const deliveries = lines.map((text, i) => parseDeliveryLine({ text, file: 'deliveries.jsonl', line: i + 1 }));
+    expect(deliveries.map((d) => d?.id)).toEqual(
+      expect.arrayContaining(['release-1', 'coverage-1', 'release-created-1']),
+    );
+    expect(new Set(deliveries.map((d) => d?.id)).size).toBe(deliveries.length);
+    expect(deliveries.every((d) => d?.at !== undefined && Number.isFinite(Date.parse(d.at)))).toBe(true);
+
+    const failed = await fetch(harness.url('/shipwell/api/deliveries?status=failed'), auth);
+    expect(await failed.json()).toEqual([]);
+
+    const health = await fetch(harness.url('/healthz'));
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      status: 'ok',
+      database: { kind: 'sqlite', ok: true },
+      queue: { failed: 0 },
+    });
+  });
+});
