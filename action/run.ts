@@ -34,7 +34,9 @@ export async function run({
       auth: inputs['github-token'],
       baseUrl: runner.GITHUB_API_URL,
       fetch,
-      log: { debug: core.debug, info: core.info, warn: core.warning, error: core.error },
+      // Octokit logs every request (info) and every failed one (error), expected 404s too:
+      // debug lines, not annotations. Rate-limit waits are warnings.
+      log: { debug: core.debug, info: core.debug, warn: core.warning, error: core.debug },
       userAgent: 'shipwell-action',
     });
     const event = await readEvent({ name: runner.GITHUB_EVENT_NAME, path: runner.GITHUB_EVENT_PATH });

@@ -1,7 +1,7 @@
 // Bundles the Action into one committed ESM file, action/dist/index.js
 // (`npm run bundle`). `--check` rebuilds in memory and fails when the
 // committed file differs: CI runs it so a stale bundle never ships.
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';

@@ -29,8 +29,8 @@ export async function findCheckRun({
   return {
     id: Number(run.id),
     status: run.status,
-    conclusion: run.conclusion,
-    title: run.output.title,
-    summary: run.output.summary,
+    conclusion: run.conclusion ?? null,
+    title: run.output?.title ?? null,
+    summary: run.output?.summary ?? null,
   };
 }

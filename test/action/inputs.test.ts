@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { chooseMode } from '../../action/choose-mode.ts';
+import { fitJobSummary, JOB_SUMMARY_LIMIT } from '../../action/fit-job-summary.ts';
+import { INPUT_NAMES } from '../../action/inputs.ts';
+import { readInputs } from '../../action/read-inputs.ts';
+import { selectReleases } from '../../action/select-releases.ts';
+import type { ReleaseReport } from '../../src/report/types.ts';
+import { DAY, parseInstant } from '../../src/time/index.ts';
+
+const actionYml = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as {
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; main: string };
+};
+
+const GITHUB_TOKEN_DEFAULT = ['${{', 'github.token', '}}'].join(' ');
+const given = (values: Record<string, string>) => (name: string) =>
+  values[name] ?? (actionYml.inputs[name]?.default ?? '').replace(GITHUB_TOKEN_DEFAULT, 'ghs_x');
+
+describe('action.yml and the input schema', () => {
+  it('declare the same inputs', () => {
+    expect([...INPUT_NAMES].sort()).toEqual(Object.keys(actionYml.inputs).sort());
+  });
+
+  it('declare the outputs of interfaces.md and run the committed bundle on node24', () => {
+    expect(Object.keys(actionYml.outputs).sort()).toEqual(
+      ['status', 'well-packaged', 'releases', 'pending', 'patch-coverage', 'coverage', 'report'].sort(),
+    );
+    expect(actionYml.runs).toEqual({ using: 'node24', main: 'action/dist/index.js' });
+  });
+
+  it('reads action.yml defaults into typed values', () => {
+    expect(readInputs(given({}))).toEqual({
+      mode: 'auto',
+      'github-token': 'ghs_x',
+      config: '.github/shipwell.yml',
+      'coverage-files': [],
+      'coverage-format': 'auto',
+      segment: null,
+      release: null,
+      reason: null,
+      now: null,
+      'fail-under': null,
+    });
+    const set = readInputs(
+      given({ 'coverage-files': 'a.info, b/*.xml\nc.json', now: '2026-03-20T00:00:00+00:00', 'fail-under': 'true' }),
+    );
+    expect(set['coverage-files']).toEqual(['a.info', 'b/*.xml', 'c.json']);
+    expect(set.now).toBe(parseInstant('2026-03-20T00:00:00Z'));
+    expect(set['fail-under']).toBe('min-coverage');
+  });
+
+  it('names every bad input at once, with what was expected and found', () => {
+    expect(() => readInputs(given({ mode: 'reprot', 'fail-under': '120', now: 'today' }))).toThrow(
+      /input "mode": expected .*report.*found "reprot".*input "now": expected an ISO-8601 time.*found "today".*input "fail-under": expected a percent.*found "120"/,
+    );
+  });
+});
+
+describe('chooseMode', () => {
+  const inputs = { mode: 'auto' as const, 'coverage-files': [] as string[] };
+  it('reports on release, schedule and workflow_dispatch; otherwise covers when files are given', () => {
+    expect(chooseMode({ inputs, eventName: 'release' })).toBe('report');
+    expect(chooseMode({ inputs, eventName: 'schedule' })).toBe('report');
+    expect(chooseMode({ inputs, eventName: 'workflow_dispatch' })).toBe('report');
+    expect(chooseMode({ inputs: { ...inputs, 'coverage-files': ['x'] }, eventName: 'push' })).toBe('coverage');
+    expect(chooseMode({ inputs: { ...inputs, mode: 'rollback' }, eventName: 'push' })).toBe('rollback');
+    expect(() => chooseMode({ inputs, eventName: 'push' })).toThrow(/"push" event without "coverage-files"/);
+  });
+});
+
+describe('selectReleases', () => {
+  const now = parseInstant('2026-03-20T00:00:00Z')!;
+  const release = (tag: string, status: ReleaseReport['status'], windowEnd: number, repo = 'acme/api') =>
+    ({ repo, tag, status, windowEnd: new Date(windowEnd).toISOString() }) as ReleaseReport;
+  const report = {
+    releases: [
+      release('v1', 'well-packaged', now - 30 * DAY),
+      release('v2', 'not-well-packaged', now - 2 * DAY),
+      release('v3', 'pending', now + 3 * DAY),
+      release('v9', 'pending', now + 3 * DAY, 'acme/web'),
+    ],
+  };
+  it('publishes pending releases, recently decided ones and the event’s, of this repo only', () => {
+    const tags = (list: ReleaseReport[]) => list.map((r) => r.tag);
+    expect(tags(selectReleases({ report, repo: 'acme/api', only: null, eventTag: null, now }))).toEqual(['v2', 'v3']);
+    expect(tags(selectReleases({ report, repo: 'acme/api', only: null, eventTag: 'v1', now }))).toEqual([
+      'v1',
+      'v2',
+      'v3',
+    ]);
+    expect(tags(selectReleases({ report, repo: 'acme/api', only: 'v1', eventTag: null, now }))).toEqual(['v1']);
+  });
+});
+
+describe('fitJobSummary', () => {
+  it('keeps the summary within 1 MiB and says when it cut', () => {
+    const part = 'é'.repeat(300_000);
+    const summary = fitJobSummary(['# head', part, part, part]);
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(JOB_SUMMARY_LIMIT);
+    expect(summary).toMatch(/cut to fit GitHub’s 1 MiB job-summary limit/);
+    expect(fitJobSummary(['a', '', 'b'])).toBe('a\n\nb\n');
+  });
+});
