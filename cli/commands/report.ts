@@ -1,0 +1,149 @@
+import { parseArgs } from 'node:util';
+import {
+  type CollectedFacts,
+  collectOrgFacts,
+  collectRepoFacts,
+  createOctokit,
+  httpStatus,
+  renderCollectionNotes,
+  reportHorizon,
+} from '../../src/github/index.ts';
+import { computeReport } from '../../src/kpi/index.ts';
+import { renderReportMarkdown } from '../../src/render/index.ts';
+import type { Command } from '../command.ts';
+import { InputError } from '../errors.ts';
+import { parseNow } from '../parse-now.ts';
+import { readConfigFile } from '../read-config-file.ts';
+
+const help = `Usage: shipwell report (--repo OWNER/NAME | --org ORG) [--config FILE] [--now ISO] [--format json|markdown]
+
+Collects history through the GitHub REST API and prints the KPI report:
+releases and their commits, deployments, workflow runs and their attempts,
+merged and reverted pull requests, rollback labels, Shipwell's check runs,
+Dependabot alerts, topics and custom properties — only as far back as the
+report needs. What the token may not read is listed ("not available: needs
+…"), and so is what REST cannot show at all.
+
+Environment:
+  GITHUB_TOKEN     the token (a fine-grained or classic PAT, or a workflow's)
+  GITHUB_API_URL   the API root (default https://api.github.com)
+
+Options:
+  --repo OWNER/NAME  one repository
+  --org ORG          every repository of an organisation
+  --config FILE      a .github/shipwell.yml (default: every default)
+  --now ISO          evaluate as of this instant; facts after it are ignored
+                     (default: the current time)
+  --format FORMAT    json (default) or markdown
+
+Exit codes: 0 ok, 2 bad input (a flag, the config, a repository or token GitHub refuses).`;
+
+const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
+
+/**
+ * `shipwell report`; `env` and `fetch` are parameters so tests can point it
+ * at a fake GitHub.
+ */
+export function createReportCommand({
+  env = process.env,
+  fetch,
+}: {
+  env?: NodeJS.ProcessEnv;
+  fetch?: typeof globalThis.fetch;
+} = {}): Command {
+  return {
+    name: 'report',
+    summary: 'collect history through the GitHub API and compute the KPI report',
+    help,
+    async run(args, io) {
+      let values: { repo?: string; org?: string; config?: string; now?: string; format?: string };
+      try {
+        ({ values } = parseArgs({
+          args,
+          options: {
+            repo: { type: 'string' },
+            org: { type: 'string' },
+            config: { type: 'string' },
+            now: { type: 'string' },
+            format: { type: 'string', default: 'json' },
+          },
+          strict: true,
+          allowPositionals: false,
+        }));
+      } catch (error) {
+        throw new InputError(`${(error as Error).message}; see 'shipwell report --help'`);
+      }
+      if ((values.repo === undefined) === (values.org === undefined)) {
+        throw new InputError("expected exactly one of --repo OWNER/NAME or --org ORG; see 'shipwell report --help'");
+      }
+      const repoMatch = values.repo === undefined ? null : REPO.exec(values.repo);
+      if (values.repo !== undefined && repoMatch === null) {
+        throw new InputError(`--repo: expected OWNER/NAME, found "${values.repo}"`);
+      }
+      if (values.format !== 'json' && values.format !== 'markdown') {
+        throw new InputError(`--format: expected json or markdown, found "${values.format}"`);
+      }
+      const now = parseNow(values.now);
+      const config = await readConfigFile(values.config);
+      const token = env.GITHUB_TOKEN?.trim() || undefined;
+      if (!token)
+        io.stderr.write('shipwell report: GITHUB_TOKEN is not set; asking GitHub without a token (60 requests/hour)\n');
+      const octokit = createOctokit({
+        auth: token,
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        fetch,
+        userAgent: 'shipwell-cli',
+        log: {
+          debug: () => {},
+          info: () => {},
+          warn: (message) => io.stderr.write(`shipwell report: ${message}\n`),
+          error: () => {},
+        },
+      });
+      const since = reportHorizon({ config, now });
+      let collected: CollectedFacts;
+      const target = values.repo ?? `org ${values.org}`;
+      try {
+        collected = repoMatch
+          ? await collectRepoFacts({
+              octokit,
+              owner: repoMatch[1]!,
+              repo: repoMatch[2]!,
+              since,
+              now,
+              labels: config.rollback.labels,
+            })
+          : await collectOrgFacts({ octokit, org: values.org!, since, now, labels: config.rollback.labels });
+      } catch (error) {
+        const status = httpStatus(error);
+        if (status === 401) throw new InputError('GITHUB_TOKEN: GitHub refused the token (401 Bad credentials)');
+        if (status === 404 || status === 403) {
+          throw new InputError(
+            `${values.repo ? '--repo' : '--org'} ${target}: GitHub answered ${status}: not found, or the token cannot see it`,
+          );
+        }
+        throw error;
+      }
+      const report = computeReport({
+        facts: collected.facts,
+        config,
+        now,
+        ...(repoMatch ? { repo: values.repo! } : {}),
+      });
+      if (values.format === 'json') {
+        const json = {
+          ...report,
+          collection: { unavailable: collected.unavailable, limitations: collected.limitations },
+        };
+        io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      } else {
+        const notes = renderCollectionNotes(collected);
+        io.stdout.write(
+          `${renderReportMarkdown({ report, maxLength: Number.MAX_SAFE_INTEGER })}${notes ? `\n${notes}\n` : ''}`,
+        );
+      }
+    },
+  };
+}
+
+export const reportCommand: Command = createReportCommand();
