@@ -43,6 +43,8 @@ export async function startApp({
   const settings = readAppEnv(env);
   const probot = createProbot({ env, ...(Octokit ? { overrides: { Octokit } } : {}) });
   const store = await openStore({ database: settings.database, now: clock() });
+  // SQLite serves one process: claims of a crashed earlier run are free at once.
+  if (store.dialect === 'sqlite') await store.releaseClaims();
   const deps: AppDeps = {
     store,
     clock,

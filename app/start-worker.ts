@@ -15,8 +15,12 @@ export interface WorkerTiming {
 
 export const DEFAULT_TIMING: WorkerTiming = { pollInterval: SECOND, redeliveryInterval: 10 * MINUTE };
 
-/** Longest a claim holds before another replica may take the work over. */
-const LEASE = 5 * MINUTE;
+/**
+ * Longest a claim holds before another replica may take the work over (on
+ * PostgreSQL, the longest a crashed replica's claims wait). Work committed
+ * after its lease ran out is refused, so a slow worker never double-processes.
+ */
+const LEASE = 2 * MINUTE;
 
 export interface Worker {
   /** Look for work now (a delivery was just stored). */
@@ -45,7 +49,7 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
   let nextRedeliveryScan = 0;
 
   const deliveries = async (): Promise<boolean> => {
-    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: 50 });
+    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: 20 });
     for (const stored of batch) {
       try {
         await processDelivery({ deps, stored });

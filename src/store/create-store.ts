@@ -49,6 +49,14 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
       };
     },
 
+    releaseClaims: () =>
+      db.transaction(async (tx) => {
+        for (const table of ['deliveries', 'repos', 'backfills']) {
+          await tx.query(`UPDATE ${table} SET locked_by = NULL, locked_until = NULL WHERE locked_by IS NOT NULL`);
+        }
+        await tx.query("DELETE FROM publications WHERE state = 'claimed'");
+      }),
+
     close: () => db.close(),
   };
 }

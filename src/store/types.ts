@@ -188,5 +188,11 @@ export interface Store {
   /** A named lease for jobs one replica at a time should run (redelivery scan); true when taken. */
   takeLease(input: { name: string; holder: string; now: Instant; ttl: number }): Promise<boolean>;
   health(input: { now: Instant }): Promise<QueueHealth>;
+  /**
+   * Drops every claim (deliveries, repos, backfills, publications in progress).
+   * Only for a database one process uses (SQLite), at start: claims left by a
+   * crashed run are then taken over at once instead of when their lease ends.
+   */
+  releaseClaims(): Promise<void>;
   close(): Promise<void>;
 }

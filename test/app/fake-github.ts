@@ -49,6 +49,8 @@ export interface FakeGitHub {
   hookDeliveries: { id: number; guid: string; delivered_at: string; status_code: number; event: string }[];
   /** Repositories of `GET /installation/repositories`. */
   installationRepos: string[];
+  /** Milliseconds every answer waits (a slow GitHub keeps work in flight). */
+  latency: number;
   close(): Promise<void>;
 }
 
@@ -68,10 +70,13 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     configs: new Map<string, string>(),
     hookDeliveries: [] as FakeGitHub['hookDeliveries'],
     installationRepos: [] as string[],
+    latency: 0,
   };
+  let fake: FakeGitHub;
   const server: Server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', 'http://x');
     const body = await readBody(request);
+    if (fake.latency > 0) await new Promise((resolve) => setTimeout(resolve, fake.latency));
     const method = request.method ?? 'GET';
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v3/, ''));
     state.requests.push({ method, path, query: url.searchParams, body, authorization: request.headers.authorization });
@@ -174,7 +179,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
-  return {
+  fake = {
     host: `127.0.0.1:${port}`,
     ...state,
     close: () =>
@@ -183,4 +188,5 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         server.closeAllConnections();
       }),
   };
+  return fake;
 }

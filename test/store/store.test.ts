@@ -269,6 +269,25 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.takeLease({ name: 'redeliver', holder: 'b', now: T0 + 2 + MINUTE, ttl: MINUTE })).toBe(true);
   });
 
+  it('drops claims left by a crashed run (single-process start)', async () => {
+    const { store } = await backend.open();
+    await record(store, release('a', 'v1'));
+    await store.claimDeliveries({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
+    await store.markReposDirty({ repos: [REPO], now: T0 });
+    await store.claimDirtyRepos({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
+    await store.enqueueBackfill({ repo: REPO, installationId: 7, now: T0 });
+    await store.claimBackfills({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
+    await store.claimPublication({ repo: REPO, tag: 'v1', hash: 'h', status: 'pending', now: T0, lease: DAY });
+    await store.releaseClaims();
+    const now = T0 + 1;
+    expect(await store.claimDeliveries({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
+    expect(await store.claimDirtyRepos({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
+    expect(await store.claimBackfills({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
+    expect(await store.claimPublication({ repo: REPO, tag: 'v1', hash: 'h', status: 'pending', now, lease: DAY })).toBe(
+      1,
+    );
+  });
+
   it('reports queue health', async () => {
     const { store } = await backend.open();
     await record(store, release('a', 'v1'), T0);

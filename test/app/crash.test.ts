@@ -1,0 +1,161 @@
+// Crash test: the real `npm start` process (node app/index.ts) is killed with
+// SIGKILL while deliveries are arriving and being processed; a new process on
+// the same database must process every acknowledged delivery exactly once.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Fact, normalizeDelivery } from '../../src/events/index.ts';
+import { loadWebhook } from '../events/load-webhook.ts';
+import { appEnv, SECRET, waitFor } from './app-harness.ts';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
+import { sendDelivery } from './signed-delivery.ts';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const COUNT = 400;
+
+let github: FakeGitHub;
+let dir: string;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  github = await startFakeGitHub();
+  github.latency = 50;
+  dir = mkdtempSync(join(tmpdir(), 'shipwell-crash-'));
+});
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await github?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** `npm start` as a child process; resolves with its port once it listens. */
+async function startChild(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
+  const env = {
+    ...process.env,
+    ...appEnv({ github, databaseUrl }),
+    LOG_LEVEL: 'info' as const,
+    LOG_FORMAT: 'json' as const,
+  };
+  const child = spawn(process.execPath, ['app/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  let output = '';
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on port (\d+)/.exec(output);
+      if (found) resolve(Number(found[1]));
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.once('exit', (code) => reject(new Error(`app exited (${code}) before listening:\n${output}`)));
+  });
+  return { child, port };
+}
+
+/**
+ * Every 40th delivery is an installation whose repositories must be listed
+ * through the (slow) API: processing lags behind acknowledging, so the kill
+ * always finds stored, unprocessed work (the child's Octokit throttles
+ * writes, token requests included, to about one a second).
+ */
+function crashDelivery(i: number): { id: string; name: string; payload: Record<string, unknown> } {
+  const id = `crash-${String(i).padStart(4, '0')}`;
+  if (i % 40 === 0) {
+    return {
+      id,
+      name: 'installation',
+      payload: loadWebhook('installation.created', { installation: { id: 10_000 + i }, repositories: undefined }),
+    };
+  }
+  return {
+    id,
+    name: 'workflow_run',
+    payload: loadWebhook('workflow_run.completed', { workflow_run: { id: 5_000_000 + i, run_attempt: 1 } }),
+  };
+}
+
+describe('crash recovery (SIGKILL of npm start)', () => {
+  it('processes every acknowledged delivery exactly once after a restart', async () => {
+    const file = join(dir, 'crash.db');
+    const first = await startChild(`sqlite:${file}`);
+    const url = `http://127.0.0.1:${first.port}/api/github/webhooks`;
+    const acknowledged: string[] = [];
+    let killed = false;
+    let next = 0;
+    const sender = async () => {
+      while (next < COUNT && !killed) {
+        const { id, name, payload } = crashDelivery(next++);
+        try {
+          const response = await sendDelivery({ url, id, name, payload, secret: SECRET });
+          if (response.status === 200) acknowledged.push(id);
+        } catch {
+          // the process died mid-request: not acknowledged, GitHub would list it as failed
+        }
+        if (acknowledged.length >= COUNT / 2 && !killed) {
+          killed = true;
+          first.child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 16 }, sender));
+    await new Promise<void>((resolve) =>
+      first.child.exitCode !== null || first.child.signalCode ? resolve() : first.child.once('exit', () => resolve()),
+    );
+    expect(first.child.signalCode).toBe('SIGKILL');
+
+    const atKill = new DatabaseSync(file);
+    const counts = atKill.prepare('SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status').all() as {
+      status: string;
+      n: number;
+    }[];
+    atKill.close();
+    const unprocessedAtKill = counts.filter((c) => c.status !== 'processed').reduce((sum, c) => sum + c.n, 0);
+    // the crash hit work in flight: acknowledged deliveries were stored but not processed yet
+    expect(unprocessedAtKill).toBeGreaterThan(0);
+
+    const second = await startChild(`sqlite:${file}`);
+    const health = `http://127.0.0.1:${second.port}/healthz`;
+    await waitFor(
+      'the queue to drain after restart',
+      async () => {
+        const body = (await (await fetch(health)).json()) as { queue: { pending: number; failed: number } };
+        return body.queue.pending === 0 && body.queue.failed === 0;
+      },
+      60_000,
+    );
+    second.child.kill('SIGTERM');
+    await new Promise<void>((resolve) =>
+      second.child.exitCode !== null ? resolve() : second.child.once('exit', () => resolve()),
+    );
+
+    const db = new DatabaseSync(file);
+    const rows = db.prepare('SELECT id, status, process_count FROM deliveries').all() as {
+      id: string;
+      status: string;
+      process_count: number;
+    }[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(acknowledged.length).toBeGreaterThanOrEqual(COUNT / 2);
+    for (const id of acknowledged) expect(byId.get(id), id).toMatchObject({ status: 'processed', process_count: 1 });
+    expect(rows.every((r) => r.status === 'processed' && r.process_count === 1)).toBe(true);
+    // and their facts are exactly the facts the core makes of the stored deliveries, once each
+    const stored = db.prepare('SELECT body FROM facts').all() as { body: string }[];
+    const raw = db.prepare('SELECT id, name, payload, delivered_at FROM deliveries').all() as {
+      id: string;
+      name: string;
+      payload: string;
+      delivered_at: string;
+    }[];
+    const expected = raw.flatMap(
+      (r) =>
+        normalizeDelivery({ id: r.id, name: r.name, payload: JSON.parse(r.payload), at: r.delivered_at }).facts ?? [],
+    );
+    const key = (f: Fact) => JSON.stringify(f);
+    expect(stored.map((s) => key(JSON.parse(s.body) as Fact)).sort()).toEqual(expected.map(key).sort());
+    db.close();
+  }, 90_000);
+});
