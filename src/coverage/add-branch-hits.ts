@@ -22,10 +22,11 @@ export function addBranchHits({
   let rank = 0;
   const branches = file.branches;
   if (branches) {
+    const pairs = branches.pairs;
     for (let i = 0; i < branches.length; i++) {
-      if (branches.line[i] !== line) continue;
+      if (pairs[2 * i] !== line) continue;
       if (rank === index) {
-        branches.hits[i] = Math.min(branches.hits[i]! + hits, MAX_HITS);
+        pairs[2 * i + 1] = Math.min(pairs[2 * i + 1]! + hits, MAX_HITS);
         return;
       }
       rank++;

@@ -2,23 +2,23 @@ import type { FileCoverage } from './types.ts';
 
 const MAX_HITS = 0xffff_ffff;
 
-/** Appends a new branch outcome to a file (no lookup: the caller knows it is new). */
+/**
+ * Appends a new branch outcome to a file (no lookup: the caller knows it is
+ * new). Writes in place only into spare capacity; otherwise replaces
+ * `file.branches`, so a shared empty BranchOutcomes is never written to.
+ */
 export function appendBranch({ file, line, hits }: { file: FileCoverage; line: number; hits: number }): void {
-  let branches = file.branches;
-  if (!branches) {
-    branches = { line: new Uint32Array(0), hits: new Uint32Array(0), length: 0 };
-    file.branches = branches;
+  const branches = file.branches;
+  const length = branches?.length ?? 0;
+  if (!branches || 2 * length === branches.pairs.length) {
+    const pairs = new Uint32Array(2 * Math.max(16, length * 2));
+    if (branches) pairs.set(branches.pairs.subarray(0, 2 * length));
+    pairs[2 * length] = line;
+    pairs[2 * length + 1] = Math.min(hits, MAX_HITS);
+    file.branches = { pairs, length: length + 1 };
+    return;
   }
-  if (branches.length === branches.line.length) {
-    const capacity = Math.max(16, branches.length * 2);
-    const lines = new Uint32Array(capacity);
-    const hitsArray = new Uint32Array(capacity);
-    lines.set(branches.line);
-    hitsArray.set(branches.hits);
-    branches.line = lines;
-    branches.hits = hitsArray;
-  }
-  branches.line[branches.length] = line;
-  branches.hits[branches.length] = Math.min(hits, MAX_HITS);
-  branches.length++;
+  branches.pairs[2 * length] = line;
+  branches.pairs[2 * length + 1] = Math.min(hits, MAX_HITS);
+  branches.length = length + 1;
 }

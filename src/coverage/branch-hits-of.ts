@@ -5,11 +5,13 @@ export function branchHitsOf(file: FileCoverage): Map<number, number[]> | null {
   const branches = file.branches;
   if (!branches) return null;
   const byLine = new Map<number, number[]>();
+  const pairs = branches.pairs;
   for (let i = 0; i < branches.length; i++) {
-    const line = branches.line[i]!;
+    const line = pairs[2 * i]!;
+    const hits = pairs[2 * i + 1]!;
     const outcomes = byLine.get(line);
-    if (outcomes) outcomes.push(branches.hits[i]!);
-    else byLine.set(line, [branches.hits[i]!]);
+    if (outcomes) outcomes.push(hits);
+    else byLine.set(line, [hits]);
   }
   return new Map([...byLine].sort(([a], [b]) => a - b));
 }

@@ -1,4 +1,5 @@
 import type { CoverageTotals, MergedCoverage } from './types.ts';
+import { LINE_COVERED, LINE_EXECUTABLE } from './types.ts';
 
 /**
  * Totals over merged coverage. Per file: Go statement blocks (statements
@@ -18,13 +19,11 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
         if (block.hits > 0) covered += block.statements;
       }
     }
-    const stored = file.lines;
-    for (let i = 0; i < stored.length; i++) {
-      const value = stored[i]!;
-      if (value !== 0) {
-        executable++;
-        if (value > 1) covered++;
-      }
+    const flags = file.lines;
+    for (let i = 0; i < flags.length; i++) {
+      const value = flags[i]!;
+      executable += value & LINE_EXECUTABLE;
+      covered += (value & LINE_COVERED) >> 1;
     }
     if (executable === 0 && file.totals) {
       executable = file.totals.lines.total;
@@ -34,9 +33,9 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
     lines.covered += covered;
     if (file.branches) {
       branches ??= { covered: 0, total: 0 };
-      const { hits, length } = file.branches;
+      const { pairs, length } = file.branches;
       branches.total += length;
-      for (let i = 0; i < length; i++) if (hits[i]! > 0) branches.covered++;
+      for (let i = 1; i < 2 * length; i += 2) if (pairs[i]! > 0) branches.covered++;
     } else if (file.totals?.branches) {
       branches ??= { covered: 0, total: 0 };
       branches.total += file.totals.branches.total;

@@ -9,13 +9,13 @@ import type {
 } from './types.ts';
 import { COVERAGE_FORMATS } from './types.ts';
 
-function mergeLines(a: Uint32Array, b: Uint32Array): Uint32Array {
+function mergeLines(a: Uint8Array, b: Uint8Array): Uint8Array {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   const [long, short] = a.length >= b.length ? [a, b] : [b, a];
   const out = long.slice();
-  // Stored values are hits + 1 (0 = not executable), so the max is the merge.
-  for (let i = 0; i < short.length; i++) if (short[i]! > out[i]!) out[i] = short[i]!;
+  // Flags (executable, covered): a line is covered when any report covers it.
+  for (let i = 0; i < short.length; i++) out[i]! |= short[i]!;
   return out;
 }
 
@@ -27,23 +27,22 @@ function mergeBranches(a: BranchOutcomes | null, b: BranchOutcomes | null): Bran
   for (const source of [a, b]) {
     const rank = new Map<number, number>();
     for (let i = 0; i < source.length; i++) {
-      const line = source.line[i]!;
+      const line = source.pairs[2 * i]!;
       const index = rank.get(line) ?? 0;
       rank.set(line, index + 1);
       const outcomes = byLine.get(line) ?? [];
-      outcomes[index] = Math.max(outcomes[index] ?? 0, source.hits[i]!);
+      outcomes[index] = Math.max(outcomes[index] ?? 0, source.pairs[2 * i + 1]!);
       byLine.set(line, outcomes);
     }
   }
   const lines = [...byLine.keys()].sort((x, y) => x - y);
   const length = lines.reduce((n, line) => n + byLine.get(line)!.length, 0);
-  const out: BranchOutcomes = { line: new Uint32Array(length), hits: new Uint32Array(length), length };
+  const out: BranchOutcomes = { pairs: new Uint32Array(2 * length), length };
   let i = 0;
   for (const line of lines) {
     for (const hits of byLine.get(line)!) {
-      out.line[i] = line;
-      out.hits[i] = hits ?? 0;
-      i++;
+      out.pairs[i++] = line;
+      out.pairs[i++] = hits ?? 0;
     }
   }
   return out;
@@ -84,12 +83,13 @@ function mergeFile(a: FileCoverage, b: FileCoverage): FileCoverage {
   };
 }
 
-const EMPTY: FileCoverage = { lines: new Uint32Array(0), branches: null, blocks: null, totals: null };
+const EMPTY: FileCoverage = { lines: new Uint8Array(0), branches: null, blocks: null, totals: null };
 
 /**
  * Merges reports per source file (paths normalised, see `normalizePath`): a
  * line, branch outcome or statement block is covered when any report covers
- * it; its hit count is the highest any report gives. Merging is commutative,
+ * it (lines: a bitwise OR of flags; branch outcomes and Go blocks: the
+ * highest hit count any report gives). Merging is commutative,
  * associative and idempotent (merging a report with itself changes nothing).
  * Inputs are never changed; the result may share their (read-only) arrays.
  */

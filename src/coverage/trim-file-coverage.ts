@@ -6,8 +6,7 @@ export function trimFileCoverage(file: FileCoverage): void {
   while (end > 0 && file.lines[end - 1] === 0) end--;
   if (end < file.lines.length) file.lines = file.lines.slice(0, end);
   const branches = file.branches;
-  if (branches && branches.length < branches.line.length) {
-    branches.line = branches.line.slice(0, branches.length);
-    branches.hits = branches.hits.slice(0, branches.length);
+  if (branches && 2 * branches.length < branches.pairs.length) {
+    file.branches = { pairs: branches.pairs.slice(0, 2 * branches.length), length: branches.length };
   }
 }

@@ -27,25 +27,33 @@ export interface StatementBlock {
 }
 
 /**
- * Branch outcomes of a file in compact form: outcome i is on line `line[i]`
- * and was taken `hits[i]` times (saturating). An outcome is identified by its
- * line and its rank among that line's outcomes (see `branchHitsOf`).
+ * Branch outcomes of a file in compact form, one array of pairs: outcome i is
+ * on line `pairs[2i]` and was taken `pairs[2i + 1]` times (saturating).
+ * `length` counts outcomes (the array may have spare capacity). An outcome is
+ * identified by its line and its rank among that line's outcomes (see
+ * `branchHitsOf`).
  */
 export interface BranchOutcomes {
-  line: Uint32Array;
-  hits: Uint32Array;
+  pairs: Uint32Array;
   length: number;
 }
+
+/** Bit of a `FileCoverage.lines` entry: the line is executable. */
+export const LINE_EXECUTABLE = 1;
+/** Bit of a `FileCoverage.lines` entry: the line ran at least once (always set together with LINE_EXECUTABLE). */
+export const LINE_COVERED = 2;
 
 /**
  * Coverage of one source file.
  *
- * `lines` is dense by line number to keep millions of lines small: index =
- * line number, value = hits + 1, 0 = not an executable line (see `lineHitsOf`).
- * Hit counts saturate at 2^32 − 2.
+ * `lines` is dense by line number and holds one byte of flags per line
+ * (LINE_EXECUTABLE | LINE_COVERED; 0 = not an executable line), so millions
+ * of lines stay small. Totals need only "executable" and "covered", and
+ * merging is a bitwise OR: commutative, associative and idempotent. Hit
+ * counts are not kept (see `lineHitsOf`).
  */
 export interface FileCoverage {
-  lines: Uint32Array;
+  lines: Uint8Array;
   /** Branch outcomes; null when the format has no branches. */
   branches: BranchOutcomes | null;
   /** Go only: statement blocks keyed `startLine.startCol,endLine.endCol`. */

@@ -32,14 +32,21 @@ describe('awkward reports', () => {
     expect(totals).toEqual({ lines: { covered: 1, total: 1 }, branches: { covered: 0, total: 0 }, files: 2 });
   });
 
-  it('the same file twice in one report is counted once (counts added, as lcov does)', async () => {
+  it('the same file twice in one report is counted once (lines OR-ed: covered if any record covers them)', async () => {
     const text =
       'SF:a.js\nDA:1,0\nDA:2,3\nend_of_record\nSF:./a.js\nDA:1,2\nDA:3,0\nend_of_record\nSF:a.js\nDA:1,1\nend_of_record\n';
     const report = await parseCoverage({ chunks: textChunks(text), file: 'r' });
+    // Line 1: 0 then 1 hits → covered; line 2: 3 hits → covered (only "covered or not" is kept).
     expect(lineHitsOf(report.files.get('a.js')!)).toEqual(
       new Map([
         [1, 1],
-        [2, 3],
+        [2, 1],
+      ]),
+    );
+    expect(lineHitsOf(report.files.get('./a.js')!)).toEqual(
+      new Map([
+        [1, 1],
+        [3, 0],
       ]),
     );
     const totals = coverageTotals(mergeCoverage([report]));
