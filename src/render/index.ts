@@ -9,4 +9,5 @@ export type { ReleaseRules } from './render-release-criteria.ts';
 export { renderReleaseSummary } from './render-release-summary.ts';
 export { renderReportMarkdown } from './render-report-markdown.ts';
 export { renderSparkline } from './render-sparkline.ts';
+export { renderTrend, type TrendStyle } from './render-trend.ts';
 export * from './types.ts';

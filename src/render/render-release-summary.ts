@@ -4,7 +4,7 @@ import { escapeMarkdown } from './escape-markdown.ts';
 import { fitMarkdown } from './fit-markdown.ts';
 import { formatTime } from './format-time.ts';
 import { type ReleaseRules, renderReleaseCriteria } from './render-release-criteria.ts';
-import { renderSegmentTrend } from './render-segment-trend.ts';
+import { renderTrend, type TrendStyle } from './render-trend.ts';
 import { shortenText } from './shorten-text.ts';
 import { DEFAULT_FULL_REPORT_HINT, GITHUB_SUMMARY_LIMIT, type MarkdownLine, type RenderLimits } from './types.ts';
 
@@ -25,11 +25,14 @@ export function renderReleaseSummary({
   rules,
   maxLength = GITHUB_SUMMARY_LIMIT,
   fullReportHint = DEFAULT_FULL_REPORT_HINT,
+  trend = 'text',
 }: {
   report: Report;
   repo: string;
   tag: string;
   rules: ReleaseRules;
+  /** `mermaid` adds a chart before the segment's table and sparklines (job summaries; check runs stay `text`). */
+  trend?: TrendStyle;
 } & RenderLimits): string {
   const name = `${escapeMarkdown(repo)} ${escapeMarkdown(shortenText({ text: tag, max: MAX_TAG }))}`;
   const release = report.releases.find((r) => r.repo === repo && r.tag === tag);
@@ -57,7 +60,7 @@ export function renderReleaseSummary({
       { text: facts.join(' · '), keepWithNext: true },
       { text: '', keepWithNext: true },
       ...renderReleaseCriteria({ release, rules, now: report.now }),
-      ...(segment ? [{ text: '' }, ...renderSegmentTrend({ segment })] : []),
+      ...(segment ? [{ text: '' }, ...renderTrend({ segment, trend })] : []),
     ];
   }
   return fitMarkdown({ lines, maxLength, hint: fullReportHint });

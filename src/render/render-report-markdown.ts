@@ -3,8 +3,10 @@ import { fitMarkdown } from './fit-markdown.ts';
 import { formatCount } from './format-count.ts';
 import { formatPeriod } from './format-period.ts';
 import { formatTime } from './format-time.ts';
+import { renderMermaidTrend } from './render-mermaid-trend.ts';
 import { renderReleasesTable } from './render-releases-table.ts';
 import { renderSegmentSection } from './render-segment-section.ts';
+import type { TrendStyle } from './render-trend.ts';
 import { DEFAULT_FULL_REPORT_HINT, GITHUB_SUMMARY_LIMIT, type MarkdownLine, type RenderLimits } from './types.ts';
 
 /**
@@ -16,7 +18,12 @@ export function renderReportMarkdown({
   report,
   maxLength = GITHUB_SUMMARY_LIMIT,
   fullReportHint = DEFAULT_FULL_REPORT_HINT,
-}: { report: Report } & RenderLimits): string {
+  trend,
+}: {
+  report: Report;
+  /** `mermaid`: each segment section ends with its North Star chart; unset or `text`: no chart (the sections have the tables). */
+  trend?: TrendStyle;
+} & RenderLimits): string {
   const current = report.periods.find((period) => period.current);
   const facts = [
     `As of ${formatTime(report.now)}`,
@@ -28,7 +35,11 @@ export function renderReportMarkdown({
     { text: '## Shipwell KPIs', keepWithNext: true },
     { text: '', keepWithNext: true },
     { text: facts.join(' · ') },
-    ...report.segments.flatMap((segment) => [{ text: '' }, ...renderSegmentSection({ segment })]),
+    ...report.segments.flatMap((segment) => [
+      { text: '' },
+      ...renderSegmentSection({ segment }),
+      ...(trend === 'mermaid' ? [{ text: '' }, ...renderMermaidTrend({ segment })] : []),
+    ]),
     { text: '' },
     ...renderReleasesTable({ releases: report.releases }),
   ];
