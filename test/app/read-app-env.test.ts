@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { readAppEnv } from '../../app/read-app-env.ts';
+import { retryDelay } from '../../app/retry-delay.ts';
+
+describe('the App environment', () => {
+  it('defaults to an SQLite file next to the process, port 3000, no token', () => {
+    expect(readAppEnv({})).toEqual({
+      database: { kind: 'sqlite', path: './shipwell.db' },
+      dashboardToken: null,
+      port: 3000,
+      host: undefined,
+    });
+  });
+
+  it('reads PostgreSQL URLs, the token and the port', () => {
+    const env = readAppEnv({
+      DATABASE_URL: 'postgres://app:pw@db:5432/shipwell',
+      SHIPWELL_DASHBOARD_TOKEN: ' tok ',
+      PORT: '8080',
+    });
+    expect(env).toMatchObject({
+      database: { kind: 'postgres', url: 'postgres://app:pw@db:5432/shipwell' },
+      dashboardToken: 'tok',
+      port: 8080,
+    });
+  });
+
+  it('names the variable, what it expects and what it found — with the password masked', () => {
+    expect(() => readAppEnv({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).toThrow(
+      'DATABASE_URL: expected sqlite:PATH (e.g. sqlite:./shipwell.db) or postgres://USER@HOST:PORT/DB, found "mysql://***@db/x"',
+    );
+    expect(() => readAppEnv({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).not.toThrow(/hunter2/);
+    expect(() => readAppEnv({ PORT: 'eighty' })).toThrow(/PORT: expected a port number/);
+  });
+});
+
+describe('retry backoff', () => {
+  it('doubles from 5 s up to an hour, within ±20 % jitter', () => {
+    const low = (attempts: number) => retryDelay({ attempts, random: () => 0 });
+    const high = (attempts: number) => retryDelay({ attempts, random: () => 1 });
+    expect([1, 2, 3].map(low)).toEqual([4000, 8000, 16000]);
+    expect(high(1)).toBe(6000);
+    expect(low(30)).toBe(0.8 * 3_600_000);
+    expect(high(30)).toBe(1.2 * 3_600_000);
+  });
+});
