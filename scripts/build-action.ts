@@ -21,6 +21,27 @@ const result = await build({
   write: false,
   outfile,
   logLevel: 'warning',
+  plugins: [
+    {
+      // @actions/core imports @actions/http-client (and with it undici, ~400 KB)
+      // only for OIDC tokens, which Shipwell never asks for: a stub that says
+      // so keeps the bundle small and its start fast.
+      name: 'no-oidc-http-client',
+      setup(build) {
+        build.onResolve({ filter: /^@actions\/http-client(\/|$)/ }, (args) => ({
+          path: args.path,
+          namespace: 'oidc-stub',
+        }));
+        build.onLoad({ filter: /.*/, namespace: 'oidc-stub' }, () => ({
+          contents:
+            "const unavailable = () => { throw new Error('OIDC tokens are not available in the Shipwell Action'); };\n" +
+            'export class HttpClient { constructor() { unavailable(); } }\n' +
+            'export class BearerCredentialHandler { constructor() { unavailable(); } }\n',
+          loader: 'js',
+        }));
+      },
+    },
+  ],
   // CommonJS dependencies (@actions/http-client) require Node built-ins.
   banner: {
     js: "import { createRequire as __shipwellCreateRequire } from 'node:module'; const require = __shipwellCreateRequire(import.meta.url);",
