@@ -1,0 +1,2 @@
+export { renderMetrics } from './render-metrics.ts';
+export * from './types.ts';
