@@ -1,0 +1,153 @@
+import { ConfigError } from '../../src/config/index.ts';
+import { renderDashboardPage, renderMessagePage, renderReleasesCsv } from '../../src/dashboard/index.ts';
+import { type AppHealth, OPENMETRICS_CONTENT_TYPE, renderMetrics } from '../../src/metrics/index.ts';
+import type { Report } from '../../src/report/types.ts';
+import type { Route } from '../routes/index.ts';
+import { readDashboardQuery } from './read-dashboard-query.ts';
+import { sendText } from './send-text.ts';
+
+const HTML = 'text/html; charset=utf-8';
+const BASE = '/shipwell';
+
+/** Where the dashboard gets its data: plain functions, so any store (or a test) can feed it. */
+export interface DashboardSources {
+  /** The org's report as `GET /shipwell/api/report?org=…&now=…` computes it. */
+  loadReport(input: { org: string; now: number }): Promise<Report>;
+  /** The App's own health in plain numbers. */
+  loadHealth(input: { now: number }): Promise<AppHealth>;
+  /** Every org the App has an installation (or stored facts) for. */
+  listOrgs(): Promise<string[]>;
+}
+
+/**
+ * The dashboard's routes for the App's router, all behind its access control
+ * (`protected: true`: the bearer token, or loopback only without one):
+ * `GET /shipwell` (the page), `GET /shipwell/api/releases.csv` (the release
+ * table) and `GET /metrics` (OpenMetrics for every org). `baseUrl` is
+ * GitHub's web root for check-run links (GHE).
+ */
+export function dashboardRoutes({
+  loadReport,
+  loadHealth,
+  listOrgs,
+  clock,
+  baseUrl,
+}: DashboardSources & { clock: () => number; baseUrl?: string }): Route[] {
+  const links = baseUrl === undefined ? {} : { baseUrl };
+
+  /** The report, or an answer already sent (400 for a bad query, 422 for a bad config). */
+  async function reportFor({
+    params,
+    response,
+    page,
+  }: {
+    params: URLSearchParams;
+    response: Parameters<Route['handle']>[0]['response'];
+    page: boolean;
+  }) {
+    const fail = (status: number, title: string, message: string) =>
+      page
+        ? sendText({ response, status, contentType: HTML, body: renderMessagePage({ title, message }) })
+        : sendText({ response, status, contentType: 'text/plain; charset=utf-8', body: `${message}\n` });
+    const read = readDashboardQuery(params);
+    if (!read.ok) return fail(400, 'Bad request', read.error);
+    const { query } = read;
+    let org = query.org;
+    if (org === undefined) {
+      const orgs = await listOrgs();
+      if (orgs.length === 1) org = orgs[0];
+      else if (orgs.length === 0)
+        return fail(404, 'No organization yet', 'No org has installed the App or sent a delivery yet.');
+      else if (page) {
+        return sendText({
+          response,
+          status: 200,
+          contentType: HTML,
+          body: renderMessagePage({
+            title: 'Choose an organization',
+            message: 'The App knows several orgs:',
+            links: orgs.map((o) => ({ href: `${BASE}?${new URLSearchParams({ org: o })}`, text: o })),
+          }),
+        });
+      } else return fail(400, 'Bad request', 'org: required when the App knows several orgs, found nothing');
+    }
+    if (org === undefined) return undefined;
+    try {
+      const report = await loadReport({ org, now: query.now?.instant ?? clock() });
+      return { org, query, report };
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      return fail(422, 'Invalid config', error.message);
+    }
+  }
+
+  return [
+    {
+      method: 'GET',
+      path: BASE,
+      protected: true,
+      async handle({ response, query: params }) {
+        const found = await reportFor({ params, response, page: true });
+        if (!found) return;
+        const { org, query, report } = found;
+        const orgs = await listOrgs();
+        sendText({
+          response,
+          status: 200,
+          contentType: HTML,
+          body: renderDashboardPage({
+            report,
+            org,
+            segment: query.segment,
+            basePath: BASE,
+            orgs,
+            ...links,
+            ...(query.now ? { pinnedNow: query.now.text } : {}),
+          }),
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: `${BASE}/api/releases.csv`,
+      protected: true,
+      async handle({ response, query: params }) {
+        const found = await reportFor({ params, response, page: false });
+        if (!found) return;
+        const { org, query, report } = found;
+        sendText({
+          response,
+          status: 200,
+          contentType: 'text/csv; charset=utf-8; header=present',
+          body: renderReleasesCsv({ report, segment: query.segment, ...links }),
+          headers: {
+            'content-disposition': `attachment; filename="shipwell-${org}-${query.segment.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`,
+          },
+        });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/metrics',
+      protected: true,
+      async handle({ response }) {
+        const now = clock();
+        const orgs = await listOrgs();
+        // An org whose config does not validate is left out (its dashboard page says why).
+        const loaded = await Promise.all(
+          orgs.map(async (org) => {
+            try {
+              return [{ org, report: await loadReport({ org, now }) }];
+            } catch (error) {
+              if (error instanceof ConfigError) return [];
+              throw error;
+            }
+          }),
+        );
+        const reports = loaded.flat();
+        const body = await renderMetrics({ reports, health: await loadHealth({ now }) });
+        sendText({ response, status: 200, contentType: OPENMETRICS_CONTENT_TYPE, body });
+      },
+    },
+  ];
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+import type { ServerResponse } from 'node:http';
+import { DASHBOARD_CSS } from '../../src/dashboard/index.ts';
+
+/**
+ * The dashboard's Content-Security-Policy: no script at all, no external
+ * asset, only the page's own stylesheet (by hash), forms only to this origin.
+ * Escaping is the defence; this is the second line.
+ */
+export const DASHBOARD_CSP = [
+  "default-src 'none'",
+  `style-src '${`sha256-${createHash('sha256').update(DASHBOARD_CSS).digest('base64')}`}'`,
+  "img-src 'none'",
+  "form-action 'self'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Answers with a text body (HTML, CSV, OpenMetrics) and the headers every dashboard answer carries. */
+export function sendText({
+  response,
+  status,
+  contentType,
+  body,
+  headers = {},
+}: {
+  response: ServerResponse;
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+}): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    ...(contentType.startsWith('text/html') ? { 'content-security-policy': DASHBOARD_CSP } : {}),
+    ...headers,
+  });
+  response.end(body);
+}

@@ -1,0 +1,63 @@
+// The dashboard served the way the App serves it: the App's own router (with
+// its bearer/loopback access control), its real JSON report route and HTTP
+// server, a real SQLite store holding the seeded facts and config, and the
+// dashboard routes mounted beside them.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger } from 'probot';
+import YAML from 'yaml';
+import { dashboardRoutes, loadOrgReport, readAppHealth } from '../../app/dashboard/index.ts';
+import { openStore } from '../../app/open-store.ts';
+import { createRouter, reportRoute } from '../../app/routes/index.ts';
+import { startHttpServer } from '../../app/start-http-server.ts';
+import { ingestDeliveries } from '../../src/ingest/index.ts';
+import { parseInstant } from '../../src/time/index.ts';
+import { SEEDED_CONFIG, SEEDED_NOW, seededDeliveries } from './seeded-report.ts';
+
+export const DASHBOARD_TOKEN = 'dashboard-test-token';
+
+export interface DashboardServer {
+  url(path: string): string;
+  stop(): Promise<void>;
+}
+
+const quiet = { error() {}, info() {}, warn() {}, debug() {} } as unknown as Logger;
+
+export async function startDashboardServer({
+  token = DASHBOARD_TOKEN,
+}: {
+  token?: string | null;
+} = {}): Promise<DashboardServer> {
+  const now = parseInstant(SEEDED_NOW)!;
+  const clock = () => now;
+  const dir = mkdtempSync(join(tmpdir(), 'shipwell-dashboard-'));
+  const store = await openStore({ database: { kind: 'sqlite', path: join(dir, 'shipwell.db') }, now });
+  const { facts } = ingestDeliveries(seededDeliveries());
+  await store.upsertFacts({ facts, now });
+  await store.saveConfig({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
+  const router = createRouter({
+    token,
+    routes: [
+      reportRoute({ store, clock }),
+      ...dashboardRoutes({
+        loadReport: ({ org, now: at }) => loadOrgReport({ store, org, now: at }),
+        loadHealth: ({ now: at }) => readAppHealth({ store, now: at, lastProcessedAt: at - 30_000 }),
+        listOrgs: async () => ['acme'],
+        clock,
+      }),
+    ],
+  });
+  const { server, port } = await startHttpServer({ handlers: [router], port: 0, host: '127.0.0.1', log: quiet });
+  return {
+    url: (path) => `http://127.0.0.1:${port}${path}`,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
