@@ -170,3 +170,43 @@ describe('collectOrgFacts', () => {
     expect(collected.facts).toEqual([]);
   });
 });
+
+describe('collectMergedPulls and collectAlerts', () => {
+  it('stop paging at the first page that reaches before the horizon, and fetch the PR a revert reverts', async () => {
+    const { collectMergedPulls } = await import('../../src/github/collect-merged-pulls.ts');
+    const pull = (number: number, at: string, ref = `feature-${number}`) => ({
+      number,
+      title: `change ${number}`,
+      head: { ref },
+      merged_at: at,
+      updated_at: at,
+    });
+    gh.mockClosedPulls([pull(12, '2026-02-01T00:00:00Z', 'revert-3-change'), pull(11, '2025-12-01T00:00:00Z')], {
+      next: true,
+    });
+    gh.mockPull(3, pull(3, '2025-11-01T00:00:00Z'));
+    const facts = await collectMergedPulls(ref());
+    expect(facts.map((f) => f.type === 'merged-pull' && f.number)).toEqual([12, 3]);
+  });
+
+  it('read every open alert and those updated since the horizon, once each', async () => {
+    const { collectAlerts } = await import('../../src/github/collect-alerts.ts');
+    const alert = (number: number, state: string, updated: string) => ({
+      number,
+      state,
+      security_advisory: { severity: 'high' },
+      created_at: '2025-06-01T00:00:00Z',
+      updated_at: updated,
+      fixed_at: state === 'fixed' ? updated : null,
+      dismissed_at: null,
+      auto_dismissed_at: null,
+    });
+    gh.mockOpenAlerts([alert(1, 'open', '2025-06-01T00:00:00Z')]);
+    gh.mockRecentAlerts([alert(2, 'fixed', '2026-02-01T00:00:00Z'), alert(1, 'open', '2025-06-01T00:00:00Z')]);
+    const facts = await collectAlerts(ref());
+    expect(facts.map((f) => f.type === 'alert' && [f.number, f.state])).toEqual([
+      [1, 'open'],
+      [2, 'fixed'],
+    ]);
+  });
+});

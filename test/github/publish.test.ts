@@ -228,3 +228,13 @@ describe('recordCoverage and recordRollback', () => {
     expect(await recordRollback({ ...base, sha: SHA, tag: 'v1.2.0', reason: 'payment errors\nsecond line' })).toBe(12);
   });
 });
+
+describe('a read-only token on release notes', () => {
+  it('throws ReadOnlyTokenError naming the refused write', async () => {
+    gh.mockReleaseByTag('v1.2.0', { id: 5, body: '' });
+    gh.mockUpdateRelease(5, () => true, 403);
+    await expect(updateReleaseNotes({ ...base, tag: 'v1.2.0', section: 'KPIs' })).rejects.toThrow(
+      /PATCH \/repos\/\{owner\}\/\{repo\}\/releases\/\{release_id\}: the token may not write/,
+    );
+  });
+});
