@@ -98,20 +98,16 @@ describe('dashboard in Chromium', () => {
         ios.periods.map((p) => [p.releases, p.wellPackaged, p.notWellPackaged, p.pending, p.share].map(String)),
       );
       // Each chart is a named image.
-      const names = await page.$$eval('svg[role="img"]', (svgs) =>
-        svgs.map((svg) =>
-          (svg.getAttribute('aria-labelledby') ?? '')
-            .split(' ')
-            .map((id) => document.getElementById(id)?.textContent ?? ''),
-        ),
-      );
+      const names = (await page.evaluate(
+        `[...document.querySelectorAll('svg[role="img"]')].map((svg) => (svg.getAttribute('aria-labelledby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? ''))`,
+      )) as string[][];
       expect(names.length).toBeGreaterThanOrEqual(5);
       for (const [title, desc] of names) {
         expect(title).not.toBe('');
         expect(desc).not.toBe('');
       }
       // The theme follows prefers-color-scheme.
-      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
       expect(background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(13, 17, 23)');
       await page.screenshot({ path: `${OUT}/dashboard-${scheme}.png`, fullPage: true });
       expect(errors).toEqual([]);
@@ -125,12 +121,12 @@ describe('dashboard in Chromium', () => {
     let focused = '';
     for (let i = 0; i < 10 && focused !== 'segment'; i++) {
       await page.keyboard.press('Tab');
-      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+      focused = String(await page.evaluate("document.activeElement?.id ?? ''"));
     }
     expect(focused).toBe('segment');
     await page.selectOption('#segment', 'cloud');
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Show');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Show');
     await Promise.all([page.waitForURL(/segment=cloud/), page.keyboard.press('Enter')]);
     expect(await page.getAttribute('main', 'data-segment')).toBe('cloud');
     const cloud = report.segments.find((s) => s.name === 'cloud')!;
@@ -149,7 +145,7 @@ describe('dashboard in Chromium', () => {
       });
       expect(await page.$$('script, img, iframe, object, embed')).toHaveLength(0);
       expect(await page.$$('svg[onload], [onerror], [onload]')).toHaveLength(0);
-      const text = await page.evaluate(() => document.body.textContent ?? '');
+      const text = String(await page.evaluate("document.body.textContent ?? ''"));
       if (segment !== XSS.segment) expect(text).toContain(XSS.reason);
       expect(text).toContain(XSS.segment);
       if (segment === 'ios') {
