@@ -1,9 +1,10 @@
 import type { CliIo, Command } from './command.ts';
 import { coverageCommand } from './commands/coverage.ts';
 import { kpisCommand } from './commands/kpis.ts';
+import { reportCommand } from './commands/report.ts';
 import { CheckFailed, InputError } from './errors.ts';
 
-const commands: Command[] = [kpisCommand, coverageCommand];
+const commands: Command[] = [kpisCommand, coverageCommand, reportCommand];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -99,5 +99,6 @@ describe('bad input', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ {2}kpis {2,}\S/m);
     expect(r.stdout).toMatch(/^ {2}coverage {2,}\S/m);
+    expect(r.stdout).toMatch(/^ {2}report {2,}\S/m);
   });
 });
