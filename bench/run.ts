@@ -23,6 +23,11 @@ const groups: Group[] = [
     title: 'Coverage parsing (large lcov report) vs lcov-parse',
     run: async () => (await import('./coverage/run-coverage-bench.ts')).runCoverageBench(),
   },
+  {
+    key: 'action',
+    title: 'GitHub Action: cold start, bundle size, requests per report',
+    run: async () => (await import('./action/run-action-bench.ts')).runActionBench(),
+  },
 ];
 
 function machine(): string {
