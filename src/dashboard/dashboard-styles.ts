@@ -43,7 +43,7 @@ svg .k0, .swatch.k0 { fill: var(--k0); background: var(--k0); } svg .k1, .swatch
 svg .k2, .swatch.k2 { fill: var(--k2); background: var(--k2); } svg .k3, .swatch.k3 { fill: var(--k3); background: var(--k3); }
 svg .k4, .swatch.k4 { fill: var(--k4); background: var(--k4); }
 svg .line { fill: none; stroke: var(--line); stroke-width: 2.5; }
-svg .point { fill: var(--line); stroke: var(--fg); stroke-width: 1.5; }
+svg .halo { fill: var(--bg); } svg .point { fill: var(--line); }
 svg .point.on { fill: var(--good); } svg .point.off { fill: var(--bad); }
 svg .target { stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
 svg .target-label { fill: var(--target); font-size: 11px; }

@@ -79,7 +79,7 @@ export function renderNorthStarChart({ segment }: { segment: SegmentReport }): s
       path += `${pen ? 'L' : 'M'}${band.center} ${py} `;
       pen = true;
       const marker = markerOf(period.onTarget.share);
-      return `<circle class="point ${marker}" cx="${band.center}" cy="${py}" r="4.5" data-series="share" data-period="${escapeHtml(period.start)}" data-value="${period.share}"><title>${escapeHtml(`${formatPeriod(period)}: share ${formatPercent(period.share)}`)}</title></circle>`;
+      return `<circle class="halo" cx="${band.center}" cy="${py}" r="7" aria-hidden="true"/><circle class="point ${marker}" cx="${band.center}" cy="${py}" r="4.5" data-series="share" data-period="${escapeHtml(period.start)}" data-value="${period.share}"><title>${escapeHtml(`${formatPeriod(period)}: share ${formatPercent(period.share)}`)}</title></circle>`;
     })
     .join('');
   const line = path ? `<path class="line" d="${path.trim()}"/>` : '';
