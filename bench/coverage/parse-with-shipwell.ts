@@ -1,11 +1,10 @@
-// Child process of the benchmark: parses one lcov file with Shipwell's
-// streaming parser, prints its totals and the process's peak RSS as JSON.
-import { createReadStream } from 'node:fs';
+// Child process of the benchmark: reads, parses, merges and totals one
+// coverage file exactly as `shipwell coverage FILE` does (adapters/ reads it,
+// src/coverage/ parses it), then prints the totals and the peak RSS as JSON.
+import { readCoverageFiles } from '../../adapters/read-coverage-files.ts';
 import { coverageTotals } from '../../src/coverage/coverage-totals.ts';
 import { mergeCoverage } from '../../src/coverage/merge-coverage.ts';
-import { parseCoverage } from '../../src/coverage/parse-coverage.ts';
 
 const file = process.argv[2]!;
-const report = await parseCoverage({ chunks: createReadStream(file, { highWaterMark: 1 << 20 }), file });
-const totals = coverageTotals(mergeCoverage([report]));
+const totals = coverageTotals(mergeCoverage(await readCoverageFiles({ files: [file] })));
 console.log(JSON.stringify({ lines: totals.lines, files: totals.files, maxRssKb: process.resourceUsage().maxRSS }));

@@ -1,7 +1,8 @@
-// Runs the coverage benchmark alone: node bench/coverage/run.ts [MEGABYTES]
+// Runs the coverage benchmark alone: node bench/coverage/run.ts [MEGABYTES...] (default 60 150)
 import { runCoverageBench } from './run-coverage-bench.ts';
 
-const rows = await runCoverageBench({ megabytes: Number(process.argv[2] ?? 60) });
+const sizes = process.argv.slice(2).map(Number);
+const rows = await runCoverageBench(sizes.length > 0 ? { megabytes: sizes } : {});
 console.table(
   rows.map((row) => ({
     name: row.name,

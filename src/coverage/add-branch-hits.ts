@@ -22,11 +22,11 @@ export function addBranchHits({
   let rank = 0;
   const branches = file.branches;
   if (branches) {
-    const pairs = branches.pairs;
+    const { pairs, start } = branches;
     for (let i = 0; i < branches.length; i++) {
-      if (pairs[2 * i] !== line) continue;
+      if (pairs[start + 2 * i] !== line) continue;
       if (rank === index) {
-        pairs[2 * i + 1] = Math.min(pairs[2 * i + 1]! + hits, MAX_HITS);
+        pairs[start + 2 * i + 1] = Math.min(pairs[start + 2 * i + 1]! + hits, MAX_HITS);
         return;
       }
       rank++;

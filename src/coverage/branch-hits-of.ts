@@ -5,10 +5,10 @@ export function branchHitsOf(file: FileCoverage): Map<number, number[]> | null {
   const branches = file.branches;
   if (!branches) return null;
   const byLine = new Map<number, number[]>();
-  const pairs = branches.pairs;
+  const { pairs, start } = branches;
   for (let i = 0; i < branches.length; i++) {
-    const line = pairs[2 * i]!;
-    const hits = pairs[2 * i + 1]!;
+    const line = pairs[start + 2 * i]!;
+    const hits = pairs[start + 2 * i + 1]!;
     const outcomes = byLine.get(line);
     if (outcomes) outcomes.push(hits);
     else byLine.set(line, [hits]);

@@ -19,8 +19,8 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
         if (block.hits > 0) covered += block.statements;
       }
     }
-    const flags = file.lines;
-    for (let i = 0; i < flags.length; i++) {
+    const { lines: flags, lineStart, lineCount } = file;
+    for (let i = lineStart; i < lineStart + lineCount; i++) {
       const value = flags[i]!;
       executable += value & LINE_EXECUTABLE;
       covered += (value & LINE_COVERED) >> 1;
@@ -33,9 +33,9 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
     lines.covered += covered;
     if (file.branches) {
       branches ??= { covered: 0, total: 0 };
-      const { pairs, length } = file.branches;
+      const { pairs, start, length } = file.branches;
       branches.total += length;
-      for (let i = 1; i < 2 * length; i += 2) if (pairs[i]! > 0) branches.covered++;
+      for (let i = start + 1; i < start + 2 * length; i += 2) if (pairs[i]! > 0) branches.covered++;
     } else if (file.totals?.branches) {
       branches ??= { covered: 0, total: 0 };
       branches.total += file.totals.branches.total;

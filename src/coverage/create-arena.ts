@@ -1,48 +1,56 @@
-/** Copies typed arrays into shared blocks (see `createArena`). */
+/** Where `createArena` put a copy: `block[start, start + length)`. */
+export interface ArenaSlice<T extends Uint8Array | Uint32Array> {
+  block: T;
+  /** ≥ 1 in a shared block; 0 for a copy in an array of its own (see FileCoverage.lineStart). */
+  start: number;
+}
+
+/** Copies per-file arrays into shared blocks (see `createArena`). */
 export interface Arena {
-  /** A copy of `source[0, length)` as a view into a shared block. */
-  copyBytes(source: Uint8Array, length: number): Uint8Array;
-  /** A copy of `source[0, length)` as a view into a shared block. */
-  copyWords(source: Uint32Array, length: number): Uint32Array;
+  copyBytes(source: Uint8Array, length: number): ArenaSlice<Uint8Array>;
+  copyWords(source: Uint32Array, length: number): ArenaSlice<Uint32Array>;
 }
 
 const NO_BYTES = new Uint8Array(0);
 const NO_WORDS = new Uint32Array(0);
 
 /**
- * A bump allocator for the many small per-file arrays of a large report: each
- * copy is a view into a shared block of `blockBytes`, so tens of thousands of
- * files cost one typed-array view each instead of a view, an ArrayBuffer and
- * a separately allocated backing store. Large copies get their own buffer.
- * Views never overlap; code that grows an array replaces it, never writes
- * past its end.
+ * A bump allocator for the many small per-file arrays of a large report:
+ * each copy is a range of a shared block of `blockLength` elements, so tens
+ * of thousands of files cost no array object (view, ArrayBuffer, backing
+ * store) each. Ranges never overlap and never start at 0, so `start === 0`
+ * tells a file's own array from a shared one. Copies longer than an eighth
+ * of a block get an array of their own (start 0, no spare room).
  */
-export function createArena({ blockBytes = 1 << 18 }: { blockBytes?: number } = {}): Arena {
-  let block = new ArrayBuffer(blockBytes);
-  let used = 0;
-  const reserve = (bytes: number, align: number): number => {
-    let start = Math.ceil(used / align) * align;
-    if (start + bytes > blockBytes) {
-      block = new ArrayBuffer(blockBytes);
-      start = 0;
-    }
-    used = start + bytes;
-    return start;
-  };
+export function createArena({ blockLength = 1 << 18 }: { blockLength?: number } = {}): Arena {
+  let bytes = NO_BYTES;
+  let usedBytes = 0;
+  let words = NO_WORDS;
+  let usedWords = 0;
   return {
     copyBytes(source, length) {
-      if (length === 0) return NO_BYTES;
-      if (length > blockBytes >> 3) return source.slice(0, length);
-      const view = new Uint8Array(block, reserve(length, 1), length);
-      view.set(source.subarray(0, length));
-      return view;
+      if (length === 0) return { block: NO_BYTES, start: 0 };
+      if (length > blockLength >> 3) return { block: source.slice(0, length), start: 0 };
+      if (usedBytes + length > bytes.length) {
+        bytes = new Uint8Array(blockLength);
+        usedBytes = 1;
+      }
+      const start = usedBytes;
+      bytes.set(source.subarray(0, length), start);
+      usedBytes += length;
+      return { block: bytes, start };
     },
     copyWords(source, length) {
-      if (length === 0) return NO_WORDS;
-      if (length * 4 > blockBytes >> 3) return source.slice(0, length);
-      const view = new Uint32Array(block, reserve(length * 4, 4), length);
-      view.set(source.subarray(0, length));
-      return view;
+      if (length === 0) return { block: NO_WORDS, start: 0 };
+      if (length > blockLength >> 3) return { block: source.slice(0, length), start: 0 };
+      if (usedWords + length > words.length) {
+        words = new Uint32Array(blockLength);
+        usedWords = 1;
+      }
+      const start = usedWords;
+      words.set(source.subarray(0, length), start);
+      usedWords += length;
+      return { block: words, start };
     },
   };
 }

@@ -7,9 +7,9 @@ import { LINE_COVERED } from './types.ts';
  */
 export function lineHitsOf(file: FileCoverage): Map<number, number> {
   const result = new Map<number, number>();
-  const lines = file.lines;
-  for (let line = 0; line < lines.length; line++) {
-    const flags = lines[line]!;
+  const { lines, lineStart, lineCount } = file;
+  for (let line = 0; line < lineCount; line++) {
+    const flags = lines[lineStart + line]!;
     if (flags !== 0) result.set(line, flags & LINE_COVERED ? 1 : 0);
   }
   return result;

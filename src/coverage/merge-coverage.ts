@@ -9,14 +9,16 @@ import type {
 } from './types.ts';
 import { COVERAGE_FORMATS } from './types.ts';
 
-function mergeLines(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (b.length === 0) return a;
-  if (a.length === 0) return b;
-  const [long, short] = a.length >= b.length ? [a, b] : [b, a];
-  const out = long.slice();
+type Lines = Pick<FileCoverage, 'lines' | 'lineStart' | 'lineCount'>;
+
+function mergeLines(a: Lines, b: Lines): Lines {
+  if (b.lineCount === 0) return a;
+  if (a.lineCount === 0) return b;
+  const [long, short] = a.lineCount >= b.lineCount ? [a, b] : [b, a];
+  const out = long.lines.slice(long.lineStart, long.lineStart + long.lineCount);
   // Flags (executable, covered): a line is covered when any report covers it.
-  for (let i = 0; i < short.length; i++) out[i]! |= short[i]!;
-  return out;
+  for (let i = 0; i < short.lineCount; i++) out[i]! |= short.lines[short.lineStart + i]!;
+  return { lines: out, lineStart: 0, lineCount: long.lineCount };
 }
 
 function mergeBranches(a: BranchOutcomes | null, b: BranchOutcomes | null): BranchOutcomes | null {
@@ -27,17 +29,17 @@ function mergeBranches(a: BranchOutcomes | null, b: BranchOutcomes | null): Bran
   for (const source of [a, b]) {
     const rank = new Map<number, number>();
     for (let i = 0; i < source.length; i++) {
-      const line = source.pairs[2 * i]!;
+      const line = source.pairs[source.start + 2 * i]!;
       const index = rank.get(line) ?? 0;
       rank.set(line, index + 1);
       const outcomes = byLine.get(line) ?? [];
-      outcomes[index] = Math.max(outcomes[index] ?? 0, source.pairs[2 * i + 1]!);
+      outcomes[index] = Math.max(outcomes[index] ?? 0, source.pairs[source.start + 2 * i + 1]!);
       byLine.set(line, outcomes);
     }
   }
   const lines = [...byLine.keys()].sort((x, y) => x - y);
   const length = lines.reduce((n, line) => n + byLine.get(line)!.length, 0);
-  const out: BranchOutcomes = { pairs: new Uint32Array(2 * length), length };
+  const out: BranchOutcomes = { pairs: new Uint32Array(2 * length), start: 0, length };
   let i = 0;
   for (const line of lines) {
     for (const hits of byLine.get(line)!) {
@@ -76,14 +78,12 @@ function mergeTotals(a: FileCoverage['totals'], b: FileCoverage['totals']): File
 
 function mergeFile(a: FileCoverage, b: FileCoverage): FileCoverage {
   return {
-    lines: mergeLines(a.lines, b.lines),
+    ...mergeLines(a, b),
     branches: mergeBranches(a.branches, b.branches),
     blocks: mergeBlocks(a.blocks, b.blocks),
     totals: mergeTotals(a.totals, b.totals),
   };
 }
-
-const EMPTY: FileCoverage = { lines: new Uint8Array(0), branches: null, blocks: null, totals: null };
 
 /**
  * Merges reports per source file (paths normalised, see `normalizePath`): a
@@ -101,7 +101,9 @@ export function mergeCoverage(
   for (const report of reports) {
     for (const [path, coverage] of report.files) {
       const key = normalizePath({ path, workspace });
-      files.set(key, mergeFile(files.get(key) ?? EMPTY, coverage));
+      const seen = files.get(key);
+      // A file seen once is shared as it is (merging with nothing changes nothing).
+      files.set(key, seen ? mergeFile(seen, coverage) : coverage);
     }
   }
   const units = new Set(reports.map((report) => report.unit));

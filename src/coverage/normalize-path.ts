@@ -1,3 +1,6 @@
+/** A backslash, a leading `/` or drive letter, an empty, `.` or `..` segment. */
+const NEEDS_WORK = /\\|^\/|^[a-zA-Z]:|(^|\/)\.{0,2}(\/|$)/;
+
 /**
  * A report's file path in the form reports are merged by: forward slashes,
  * no `./` or empty segments, `a/../` folded, and the runner's workspace
@@ -5,6 +8,8 @@
  * → `src/a.ts`; Windows drive letters compare case-insensitively).
  */
 export function normalizePath({ path, workspace }: { path: string; workspace?: string }): string {
+  // Already normal (the common case in large reports): the same string, nothing allocated.
+  if (!NEEDS_WORK.test(path)) return path;
   const clean = (text: string): string => {
     const slashed = text
       .replace(/\\/g, '/')

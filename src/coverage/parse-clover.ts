@@ -1,10 +1,12 @@
 import { addLineHits } from './add-line-hits.ts';
 import { addOutcomes } from './add-outcomes.ts';
+import { copyString } from './copy-string.ts';
 import { CoverageError } from './coverage-error.ts';
+import { createArena } from './create-arena.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
+import { packFileCoverage } from './pack-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
-import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 /**
@@ -23,6 +25,7 @@ export async function parseClover({
   const files = new Map<string, FileCoverage>();
   let current: FileCoverage | null = null;
   let fresh = false;
+  const arena = createArena();
   const { root } = await readXml({
     chunks,
     file,
@@ -44,7 +47,7 @@ export async function parseClover({
         fresh = current === null;
         if (!current) {
           current = emptyFileCoverage({ withBranches: true });
-          files.set(path, current);
+          files.set(copyString(path), current);
         }
         return;
       }
@@ -61,10 +64,12 @@ export async function parseClover({
       }
     },
     onEnd(name) {
-      if (name === 'file') current = null;
+      if (name !== 'file') return;
+      if (current) packFileCoverage({ file: current, arena });
+      current = null;
     },
   });
-  for (const coverage of files.values()) trimFileCoverage(coverage);
+  for (const coverage of files.values()) packFileCoverage({ file: coverage, arena });
   if (root === null) throw new CoverageError({ file, line: 1, reason: 'expected a Clover <coverage> root element' });
   return { format: 'clover', unit: 'lines', files };
 }

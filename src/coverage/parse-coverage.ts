@@ -15,7 +15,11 @@ const parsers: Record<CoverageFormat, () => Promise<Parser>> = {
   xccov: async () => (await import('./parse-xccov.ts')).parseXccov,
 };
 
-/** Reads chunks until `length` characters are seen; returns them and the whole stream again. */
+/**
+ * Reads chunks until `length` characters are seen; returns them and the whole
+ * stream again. Held chunks are copied: a producer may reuse its buffer once
+ * the next chunk is asked for.
+ */
 async function peek({ chunks, length }: { chunks: Chunks; length: number }): Promise<{ head: string; all: Chunks }> {
   const iterator = chunks[Symbol.asyncIterator]();
   const seen: (string | Uint8Array)[] = [];
@@ -28,8 +32,11 @@ async function peek({ chunks, length }: { chunks: Chunks; length: number }): Pro
       done = true;
       break;
     }
-    seen.push(next.value);
-    head += typeof next.value === 'string' ? next.value : decoder.decode(next.value, { stream: true });
+    const chunk = next.value;
+    seen.push(typeof chunk === 'string' ? chunk : chunk.slice());
+    // Only the first `length` bytes are decoded (at least `length` characters' worth is never fewer).
+    head +=
+      typeof chunk === 'string' ? chunk : decoder.decode(chunk.subarray(0, length - head.length), { stream: true });
   }
   async function* all(): AsyncGenerator<string | Uint8Array> {
     yield* seen;
@@ -41,7 +48,8 @@ async function peek({ chunks, length }: { chunks: Chunks; length: number }): Pro
 
 /**
  * Parses one coverage report from its content, streamed as chunks (strings
- * or UTF-8 bytes; decompress `.gz` before). The format is detected from the
+ * or UTF-8 bytes; decompress `.gz` before). Each chunk is read before the
+ * next is asked for, so a producer may refill one buffer. The format is detected from the
  * content unless given. Throws a CoverageError (`FILE:LINE: expected …`) on
  * malformed or truncated input: nothing partial is returned.
  */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { addLineHits } from './add-line-hits.ts';
 import { appendBranch } from './append-branch.ts';
+import { createArena } from './create-arena.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
+import { packFileCoverage } from './pack-file-coverage.ts';
 import { readJson } from './read-json.ts';
-import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 const count = z.number().int().nonnegative();
@@ -64,6 +65,7 @@ export async function parseIstanbul({
     }
     return { format: 'istanbul', unit: 'lines', files };
   }
+  const arena = createArena();
   for (const [key, entry] of Object.entries(value as z.infer<typeof finalSchema>)) {
     const data = 'data' in entry ? entry.data : entry;
     const coverage = emptyFileCoverage({ withBranches: true });
@@ -81,7 +83,7 @@ export async function parseIstanbul({
       const line = branch?.line || branch?.loc?.start.line || branch?.locations?.[0]?.start.line || 0;
       for (const hits of outcomes) appendBranch({ file: coverage, line, hits });
     }
-    trimFileCoverage(coverage);
+    packFileCoverage({ file: coverage, arena });
     files.set(data.path ?? key, coverage);
   }
   return { format: 'istanbul', unit: 'lines', files };

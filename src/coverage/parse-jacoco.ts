@@ -1,10 +1,12 @@
 import { addLineHits } from './add-line-hits.ts';
 import { addOutcomes } from './add-outcomes.ts';
+import { copyString } from './copy-string.ts';
 import { CoverageError } from './coverage-error.ts';
+import { createArena } from './create-arena.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
+import { packFileCoverage } from './pack-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
-import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
 
 /**
@@ -24,6 +26,7 @@ export async function parseJacoco({
   let pkg = '';
   let current: FileCoverage | null = null;
   let fresh = false;
+  const arena = createArena();
   const { root } = await readXml({
     chunks,
     file,
@@ -49,7 +52,7 @@ export async function parseJacoco({
         fresh = current === null;
         if (!current) {
           current = emptyFileCoverage({ withBranches: true });
-          files.set(path, current);
+          files.set(copyString(path), current);
         }
         return;
       }
@@ -63,11 +66,13 @@ export async function parseJacoco({
       if (mb + cb > 0) addOutcomes({ fresh, file: current, line, covered: cb, total: mb + cb });
     },
     onEnd(name) {
-      if (name === 'sourcefile') current = null;
       if (name === 'package') pkg = '';
+      if (name !== 'sourcefile') return;
+      if (current) packFileCoverage({ file: current, arena });
+      current = null;
     },
   });
-  for (const coverage of files.values()) trimFileCoverage(coverage);
+  for (const coverage of files.values()) packFileCoverage({ file: coverage, arena });
   if (root === null) throw new CoverageError({ file, line: 1, reason: 'expected a JaCoCo <report> root element' });
   return { format: 'jacoco', unit: 'lines', files };
 }

@@ -115,20 +115,24 @@ export async function parseLcov({
   const endRecord = (): undefined => {
     if (!current) return fail('expected SF:<path> before end_of_record');
     if (ranks) {
-      // Seen before in this report: OR the record's lines into the file's.
-      let lines = current.lines;
-      if (maxLine >= lines.length) {
-        const grown = new Uint8Array(maxLine + 1);
-        grown.set(lines);
-        lines = grown;
-        current.lines = grown;
-      }
+      // Seen before in this report: OR the record's lines into a copy of the file's.
+      const { lines: before, lineStart, lineCount } = current;
+      const count = Math.max(lineCount, maxLine + 1);
+      const lines = new Uint8Array(count);
+      lines.set(before.subarray(lineStart, lineStart + lineCount));
       for (let i = 0; i <= maxLine; i++) lines[i]! |= scratch[i]!;
+      current.lines = lines;
+      current.lineStart = 0;
+      current.lineCount = count;
       trimFileCoverage(current);
     } else {
-      current.lines = arena.copyBytes(scratch, maxLine + 1);
+      const placed = arena.copyBytes(scratch, maxLine + 1);
+      current.lines = placed.block;
+      current.lineStart = placed.start;
+      current.lineCount = maxLine + 1;
       if (branchCount > 0) {
-        current.branches = { pairs: arena.copyWords(branchPairs, 2 * branchCount), length: branchCount };
+        const pairs = arena.copyWords(branchPairs, 2 * branchCount);
+        current.branches = { pairs: pairs.block, start: pairs.start, length: branchCount };
       }
     }
     scratch.fill(0, 0, maxLine + 1);

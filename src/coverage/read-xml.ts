@@ -1,6 +1,8 @@
 import { SaxesParser } from 'saxes';
 import { CoverageError } from './coverage-error.ts';
 
+const PIECE = 16 * 1024;
+
 /** What an XML report parser sees of one start tag. */
 export interface XmlElement {
   name: string;
@@ -48,7 +50,14 @@ export async function readXml({
   });
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
-    parser.write(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+    if (typeof chunk === 'string') {
+      parser.write(chunk);
+      continue;
+    }
+    // Decoded in small pieces: short-lived strings stay in V8's young generation
+    // (a large decoded chunk is kept outside it until a full GC), keeping peak RSS low.
+    for (let i = 0; i < chunk.length; i += PIECE)
+      parser.write(decoder.decode(chunk.subarray(i, i + PIECE), { stream: true }));
   }
   const rest = decoder.decode();
   if (rest) parser.write(rest);

@@ -28,13 +28,18 @@ export interface StatementBlock {
 
 /**
  * Branch outcomes of a file in compact form, one array of pairs: outcome i is
- * on line `pairs[2i]` and was taken `pairs[2i + 1]` times (saturating).
- * `length` counts outcomes (the array may have spare capacity). An outcome is
- * identified by its line and its rank among that line's outcomes (see
- * `branchHitsOf`).
+ * on line `pairs[start + 2i]` and was taken `pairs[start + 2i + 1]` times
+ * (saturating); `length` counts outcomes. An outcome is identified by its
+ * line and its rank among that line's outcomes (see `branchHitsOf`).
  */
 export interface BranchOutcomes {
   pairs: Uint32Array;
+  /**
+   * 0: `pairs` belongs to this file alone (room after `length` outcomes may
+   * be used). Otherwise the outcomes are a slice of a block shared with
+   * other files: never write outside it (copy to grow).
+   */
+  start: number;
   length: number;
 }
 
@@ -46,14 +51,25 @@ export const LINE_COVERED = 2;
 /**
  * Coverage of one source file.
  *
- * `lines` is dense by line number and holds one byte of flags per line
- * (LINE_EXECUTABLE | LINE_COVERED; 0 = not an executable line), so millions
- * of lines stay small. Totals need only "executable" and "covered", and
- * merging is a bitwise OR: commutative, associative and idempotent. Hit
- * counts are not kept (see `lineHitsOf`).
+ * Lines are dense by line number with one byte of flags per line
+ * (LINE_EXECUTABLE | LINE_COVERED; 0 = not an executable line): the flags of
+ * line n (n < lineCount) are `lines[lineStart + n]`. Totals need only
+ * "executable" and "covered", and merging is a bitwise OR: commutative,
+ * associative and idempotent. Hit counts are not kept (see `lineHitsOf`).
+ * A large lcov report stores its files' lines as slices of shared blocks
+ * (no array object per file), so millions of lines in tens of thousands of
+ * files stay small.
  */
 export interface FileCoverage {
   lines: Uint8Array;
+  /**
+   * 0: `lines` belongs to this file alone (bytes after lineCount are zero and
+   * may be used). Otherwise a slice of a block shared with other files: never
+   * write outside [lineStart, lineStart + lineCount) (copy to grow).
+   */
+  lineStart: number;
+  /** Highest line number with flags + 1. */
+  lineCount: number;
   /** Branch outcomes; null when the format has no branches. */
   branches: BranchOutcomes | null;
   /** Go only: statement blocks keyed `startLine.startCol,endLine.endCol`. */
