@@ -36,7 +36,7 @@ export function createArena({ blockLength = 1 << 18 }: { blockLength?: number } 
         usedBytes = 1;
       }
       const start = usedBytes;
-      bytes.set(source.subarray(0, length), start);
+      for (let i = 0; i < length; i++) bytes[start + i] = source[i]!;
       usedBytes += length;
       return { block: bytes, start };
     },
@@ -48,7 +48,7 @@ export function createArena({ blockLength = 1 << 18 }: { blockLength?: number } 
         usedWords = 1;
       }
       const start = usedWords;
-      words.set(source.subarray(0, length), start);
+      for (let i = 0; i < length; i++) words[start + i] = source[i]!;
       usedWords += length;
       return { block: words, start };
     },

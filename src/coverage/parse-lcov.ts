@@ -241,31 +241,107 @@ export async function parseLcov({
     let count = lineNo;
     while (start < limit) {
       if (bytes[start] === 68 && bytes[start + 1] === 65 && bytes[start + 2] === COLON && current !== null) {
+        // DA:<line>,<hits>. Digits are tested as (byte - 48) >>> 0 < 10: one comparison.
         let i = start + 3;
+        let d = bytes[i]! - 48;
+        let line = d;
+        if (d >>> 0 < 10) {
+          d = bytes[++i]! - 48;
+          while (d >>> 0 < 10) {
+            line = line * 10 + d;
+            d = bytes[++i]! - 48;
+          }
+          if (d === COMMA - 48 && line < lines.length) {
+            // The common case first: one digit of hits, then LF.
+            const first = bytes[i + 1]! - 48;
+            if (first >>> 0 < 10 && bytes[i + 2] === NL) {
+              count++;
+              lines[line]! |= first === 0 ? EXECUTABLE : COVERED;
+              if (line > max) max = line;
+              start = i + 3;
+              continue;
+            }
+            const hitsStart = ++i;
+            let hits = 0;
+            d = bytes[i]! - 48;
+            while (d >>> 0 < 10) {
+              hits |= d;
+              d = bytes[++i]! - 48;
+            }
+            if (i > hitsStart && (d === NL - 48 || (d === CR - 48 && bytes[i + 1] === NL))) {
+              count++;
+              lines[line]! |= hits === 0 ? EXECUTABLE : COVERED;
+              if (line > max) max = line;
+              start = d === NL - 48 ? i + 1 : i + 2;
+              continue;
+            }
+          }
+        }
+      }
+      if (
+        bytes[start] === 66 &&
+        bytes[start + 1] === 82 &&
+        bytes[start + 2] === 68 &&
+        bytes[start + 3] === 65 &&
+        bytes[start + 4] === COLON &&
+        current !== null &&
+        ranks === null
+      ) {
+        // BRDA:<line>,<block>,<branch>,<taken or -> of a new file.
+        let i = start + 5;
         let c = bytes[i]!;
         let line = 0;
         while (c >= 48 && c <= 57) {
           line = line * 10 + c - 48;
           c = bytes[++i]!;
         }
-        if (c === COMMA && i > start + 3 && line < lines.length) {
-          const hitsStart = ++i;
-          let hits = 0;
-          c = bytes[i]!;
-          while (c >= 48 && c <= 57) {
-            hits |= c - 48;
-            c = bytes[++i]!;
+        if (c === COMMA && i > start + 5 && line <= MAX_LINE) {
+          do c = bytes[++i]!;
+          while (c !== COMMA && c !== NL);
+          if (c === COMMA) {
+            do c = bytes[++i]!;
+            while (c !== COMMA && c !== NL);
           }
-          if (i > hitsStart && (c === NL || (c === CR && bytes[i + 1] === NL))) {
-            count++;
-            lines[line]! |= hits === 0 ? EXECUTABLE : COVERED;
-            if (line > max) max = line;
-            start = c === NL ? i + 1 : i + 2;
-            continue;
+          if (c === COMMA) {
+            const takenStart = ++i;
+            let taken = 0;
+            c = bytes[i]!;
+            if (c === DASH) c = bytes[++i]!;
+            else {
+              while (c >= 48 && c <= 57) {
+                taken = Math.min(taken * 10 + c - 48, MAX_HITS);
+                c = bytes[++i]!;
+              }
+            }
+            if (i > takenStart && (c === NL || (c === CR && bytes[i + 1] === NL))) {
+              count++;
+              addBranch(line, taken);
+              start = c === NL ? i + 1 : i + 2;
+              continue;
+            }
           }
         }
       }
       let end = start;
+      // KEY:… records that carry nothing we count (FN, FNDA, FNF, FNH, LF, LH, TN, BRF, BRH, VER, …) are skipped here.
+      let c = bytes[end]!;
+      if (c >= 65 && c <= 90) {
+        do c = bytes[++end]!;
+        while ((c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95);
+        const key = end - start;
+        const c0 = bytes[start];
+        const c1 = bytes[start + 1];
+        if (
+          c === COLON &&
+          !(key === 2 && ((c0 === 68 && c1 === 65) || (c0 === 83 && c1 === 70))) &&
+          !(key === 4 && c0 === 66 && c1 === 82 && bytes[start + 2] === 68 && bytes[start + 3] === 65)
+        ) {
+          while (bytes[end] !== NL) end++;
+          count++;
+          start = end + 1;
+          continue;
+        }
+      }
       while (bytes[end] !== NL) end++;
       lineNo = count + 1;
       maxLine = max;
