@@ -13,7 +13,7 @@ import {
 export async function openStore({ database, now }: { database: DatabaseLocation; now: number }): Promise<Store> {
   const db =
     database.kind === 'sqlite'
-      ? openSqlite({ database: new DatabaseSync(database.path) })
+      ? openSqlite({ database: new DatabaseSync(database.path), synchronous: database.synchronous })
       : openPostgres({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) });
   try {
     await applyMigrations({ db, now });

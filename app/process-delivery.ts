@@ -1,4 +1,4 @@
-import { normalizeDelivery } from '../src/events/index.ts';
+import { type Fact, normalizeDelivery } from '../src/events/index.ts';
 import type { StoredDelivery } from '../src/store/index.ts';
 import { followConfigPush } from './follow-config-push.ts';
 import { followInstallation } from './follow-installation.ts';
@@ -6,14 +6,14 @@ import { readCustomPropertyFacts } from './read-custom-property-facts.ts';
 import type { AppDeps } from './types.ts';
 
 /**
- * Processes one claimed delivery: normalizes it (the core), follows what it
- * says about installations and config, then commits its facts and marks it
- * processed in one transaction (refused when this worker lost its claim).
- * Everything before the commit is idempotent, so a crash anywhere is
- * recovered by processing the delivery again. Throws on failure (the caller
- * keeps the error and retries).
+ * Processes one claimed delivery up to its commit: normalizes it (the core)
+ * and follows what it says about installations and config. Returns its facts;
+ * the worker commits them with the delivery's processed mark in one
+ * transaction (refused when the worker lost its claim). Everything here is
+ * idempotent, so a crash anywhere is recovered by processing the delivery
+ * again. Throws on failure (the worker keeps the error and retries).
  */
-export async function processDelivery({ deps, stored }: { deps: AppDeps; stored: StoredDelivery }): Promise<boolean> {
+export async function processDelivery({ deps, stored }: { deps: AppDeps; stored: StoredDelivery }): Promise<Fact[]> {
   const { delivery } = stored;
   const facts = [...(normalizeDelivery(delivery).facts ?? []), ...readCustomPropertyFacts(delivery)];
   if (stored.repo !== null && stored.installationId !== null) {
@@ -21,5 +21,5 @@ export async function processDelivery({ deps, stored }: { deps: AppDeps; stored:
   }
   await followInstallation({ deps, stored });
   await followConfigPush({ deps, stored });
-  return deps.store.completeDelivery({ id: delivery.id, worker: deps.worker, facts, now: deps.clock() });
+  return facts;
 }

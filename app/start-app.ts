@@ -8,6 +8,7 @@ import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
 import { startHttpServer } from './start-http-server.ts';
 import { DEFAULT_TIMING, startWorker, type WorkerTiming } from './start-worker.ts';
+import { startWorkerThread } from './start-worker-thread.ts';
 import type { AppDeps } from './types.ts';
 
 export interface RunningApp {
@@ -24,21 +25,25 @@ export interface RunningApp {
  * starts the worker (which first processes whatever an earlier run stored
  * and did not process) and serves Probot's webhook path beside our routes.
  * Tests and the benchmark pass `Octokit` (retries and throttling off),
- * `timing` and `clock`.
+ * `timing`, `clock` and where the worker runs.
  */
 export async function startApp({
   env = process.env,
   Octokit,
   timing = DEFAULT_TIMING,
   clock = Date.now,
-  worker: runWorker = true,
+  worker: workerMode = 'thread',
 }: {
   env?: Record<string, string | undefined>;
   Octokit?: typeof ProbotOctokit;
   timing?: WorkerTiming;
   clock?: () => number;
-  /** false: store deliveries only (benchmarks of the ingestion path). */
-  worker?: boolean;
+  /**
+   * Where background work runs: its own thread (default: webhook answers never
+   * wait behind it), this thread (`inline`: tests that pass `Octokit`/`clock`),
+   * or nowhere (`off`: benchmarks of the ingestion path alone).
+   */
+  worker?: 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
   const settings = readAppEnv(env);
   const probot = createProbot({ env, ...(Octokit ? { overrides: { Octokit } } : {}) });
@@ -52,7 +57,12 @@ export async function startApp({
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   };
-  const worker = runWorker ? startWorker({ deps, timing }) : null;
+  const worker =
+    workerMode === 'inline'
+      ? startWorker({ deps, timing })
+      : workerMode === 'thread'
+        ? await startWorkerThread({ env, timing, log: deps.log })
+        : null;
   const middleware = await createNodeMiddleware(createShipwellApp({ store, clock, onStored: () => worker?.wake() }), {
     probot,
   });

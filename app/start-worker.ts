@@ -1,3 +1,4 @@
+import type { Fact } from '../src/events/index.ts';
 import { MINUTE, SECOND } from './durations.ts';
 import { processDelivery } from './process-delivery.ts';
 import { publishRepoVerdicts } from './publish-repo-verdicts.ts';
@@ -21,6 +22,11 @@ export const DEFAULT_TIMING: WorkerTiming = { pollInterval: SECOND, redeliveryIn
  * after its lease ran out is refused, so a slow worker never double-processes.
  */
 const LEASE = 2 * MINUTE;
+
+/** Most deliveries claimed and committed together. */
+const BATCH = 200;
+/** How long the worker lets new deliveries gather before claiming them. */
+const SETTLE = 15;
 
 export interface Worker {
   /** Look for work now (a delivery was just stored). */
@@ -48,11 +54,14 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
   let woken = false;
   let nextRedeliveryScan = 0;
 
+  let fullBatch = false;
   const deliveries = async (): Promise<boolean> => {
-    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: 20 });
+    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: BATCH });
+    fullBatch = batch.length === BATCH;
+    const done: { id: string; facts: Fact[] }[] = [];
     for (const stored of batch) {
       try {
-        await processDelivery({ deps, stored });
+        done.push({ id: stored.delivery.id, facts: await processDelivery({ deps, stored }) });
       } catch (error) {
         const now = clock();
         const retryAt = now + retryDelay({ attempts: stored.attempts });
@@ -69,6 +78,7 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
         await store.failDelivery({ id: stored.delivery.id, worker, error: message, now, retryAt });
       }
     }
+    if (done.length > 0) await store.completeDeliveries({ worker, now: clock(), deliveries: done });
     return batch.length > 0;
   };
 
@@ -138,18 +148,20 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
         log.error(`worker step failed: ${describe(error)}`);
       }
       if (stopped) break;
-      if (busy || woken) {
-        woken = false;
-        continue;
+      if (fullBatch) continue;
+      if (!busy && !woken) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, timing.pollInterval);
+          wakeUp = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wakeUp = null;
       }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, timing.pollInterval);
-        wakeUp = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-      wakeUp = null;
+      woken = false;
+      // let deliveries arriving together gather into one batch (one transaction)
+      if (!stopped) await new Promise((resolve) => setTimeout(resolve, SETTLE));
     }
   })();
 

@@ -1,4 +1,5 @@
-import { locateDelivery } from './locate-delivery.ts';
+import type { Fact } from '../events/types.ts';
+import { createRecordBatcher } from './create-record-batcher.ts';
 import { type DeliveryRow, readDeliveryRow } from './read-delivery-row.ts';
 import type { SqlDatabase, SqlValue, Store } from './types.ts';
 import { writeFacts } from './write-facts.ts';
@@ -8,11 +9,38 @@ type DeliveryQueue = Pick<
   | 'recordDelivery'
   | 'claimDeliveries'
   | 'completeDelivery'
+  | 'completeDeliveries'
   | 'failDelivery'
   | 'readDelivery'
   | 'listDeliveries'
   | 'storedDeliveryIds'
 >;
+
+/**
+ * Commits processed deliveries in one transaction (one fsync for a batch):
+ * each is marked processed and its facts written only while `worker` still
+ * holds its claim. Returns the ids committed.
+ */
+function createCompleter({ db }: { db: SqlDatabase }): Store['completeDeliveries'] {
+  return ({ worker, now, deliveries }) =>
+    db.transaction(async (tx) => {
+      const committed = new Set<string>();
+      const facts: Fact[] = [];
+      for (const { id, facts: own } of deliveries) {
+        const rows = await tx.query(
+          `UPDATE deliveries SET status = 'processed', processed_at = $3, process_count = process_count + 1,
+             last_error = NULL, locked_by = NULL, locked_until = NULL
+           WHERE id = $1 AND locked_by = $2 AND status <> 'processed' RETURNING id`,
+          [id, worker, now],
+        );
+        if (rows.length === 0) continue;
+        committed.add(id);
+        facts.push(...own);
+      }
+      await writeFacts({ tx, facts, now });
+      return committed;
+    });
+}
 
 /**
  * The deliveries table as a durable queue: a delivery is stored once by its
@@ -21,28 +49,11 @@ type DeliveryQueue = Pick<
  * the claim holds, so two replicas never both process it.
  */
 export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue {
+  const completeDeliveries = createCompleter({ db });
   const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  const recordBatcher = createRecordBatcher({ db });
   return {
-    async recordDelivery({ delivery, receivedAt, installationId }) {
-      const { repo, org } = locateDelivery(delivery.payload);
-      const rows = await db.query(
-        `INSERT INTO deliveries (id, name, payload, delivered_at, received_at, installation_id, org, repo,
-           status, attempts, next_attempt_at, process_count)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', 0, $5, 0)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
-          delivery.id,
-          delivery.name,
-          JSON.stringify(delivery.payload),
-          delivery.at ?? null,
-          receivedAt,
-          installationId,
-          org,
-          repo,
-        ],
-      );
-      return rows.length === 1;
-    },
+    recordDelivery: (input) => recordBatcher.add(input),
 
     async claimDeliveries({ worker, now, lease, limit }) {
       const rows = await db.query<DeliveryRow>(
@@ -61,18 +72,10 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
         .sort((a, b) => a.receivedAt - b.receivedAt || (a.delivery.id < b.delivery.id ? -1 : 1));
     },
 
-    completeDelivery: ({ id, worker, facts, now }) =>
-      db.transaction(async (tx) => {
-        const rows = await tx.query(
-          `UPDATE deliveries SET status = 'processed', processed_at = $3, process_count = process_count + 1,
-             last_error = NULL, locked_by = NULL, locked_until = NULL
-           WHERE id = $1 AND locked_by = $2 AND status <> 'processed' RETURNING id`,
-          [id, worker, now],
-        );
-        if (rows.length === 0) return false;
-        await writeFacts({ tx, facts, now });
-        return true;
-      }),
+    completeDelivery: async ({ id, worker, facts, now }) =>
+      (await completeDeliveries({ worker, now, deliveries: [{ id, facts }] })).has(id),
+
+    completeDeliveries,
 
     async failDelivery({ id, worker, error, retryAt }) {
       await db.query(

@@ -8,14 +8,21 @@ function toSqlite(sql: string): string {
 
 /**
  * The SQLite side of the database port, over a `node:sqlite` handle the
- * caller opened (a file, or `:memory:` in tests). Sets WAL and full sync, so
- * a stored delivery survives a crash of the process right after it was
- * acknowledged. One connection: statements and transactions run one at a
- * time, in the order they were asked for.
+ * caller opened (a file, or `:memory:` in tests). WAL journal; `synchronous`
+ * `normal` (default: a commit survives a crash of the process — what "stored
+ * before acknowledged" needs — and a power loss may drop the last ones) or
+ * `full` (every commit synced to disk). One connection: statements and
+ * transactions run one at a time, in the order they were asked for.
  */
-export function openSqlite({ database }: { database: DatabaseSync }): SqlDatabase {
+export function openSqlite({
+  database,
+  synchronous = 'normal',
+}: {
+  database: DatabaseSync;
+  synchronous?: 'normal' | 'full';
+}): SqlDatabase {
   database.exec('PRAGMA journal_mode = WAL');
-  database.exec('PRAGMA synchronous = FULL');
+  database.exec(`PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.exec('PRAGMA busy_timeout = 5000');
   const statements = new Map<string, StatementSync>();
   const run = <Row>(sql: string, params: readonly SqlValue[] = []): Row[] => {

@@ -99,7 +99,11 @@ export interface QueueHealth {
  */
 export interface Store {
   readonly dialect: SqlDatabase['dialect'];
-  /** Stores a delivery before it is acknowledged; false when its id was already stored (nothing changes). */
+  /**
+   * Stores a delivery before it is acknowledged; false when its id was already
+   * stored (nothing changes). Deliveries arriving together are written in one
+   * transaction (group commit): each call resolves once its row is durable.
+   */
   recordDelivery(input: {
     delivery: WebhookDelivery;
     receivedAt: Instant;
@@ -113,6 +117,12 @@ export interface Store {
    * Marks every repository the facts touch for re-evaluation.
    */
   completeDelivery(input: { id: string; worker: string; facts: Fact[]; now: Instant }): Promise<boolean>;
+  /** completeDelivery for a batch, in one transaction; returns the ids committed. */
+  completeDeliveries(input: {
+    worker: string;
+    now: Instant;
+    deliveries: { id: string; facts: Fact[] }[];
+  }): Promise<Set<string>>;
   /** Keeps the error and schedules the next attempt. */
   failDelivery(input: { id: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
   readDelivery(input: { id: string }): Promise<StoredDelivery | null>;

@@ -73,6 +73,7 @@ export async function startHarness({
     env: appEnv({ github, databaseUrl: databaseUrl ?? `sqlite:${join(dir, 'app.db')}`, token }),
     Octokit: QuietOctokit,
     timing,
+    worker: 'inline',
   });
   const url = (path: string) => `http://127.0.0.1:${app.port}${path}`;
   return {

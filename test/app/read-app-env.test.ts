@@ -5,10 +5,22 @@ import { retryDelay } from '../../app/retry-delay.ts';
 describe('the App environment', () => {
   it('defaults to an SQLite file next to the process, port 3000, no token', () => {
     expect(readAppEnv({})).toEqual({
-      database: { kind: 'sqlite', path: './shipwell.db' },
+      database: { kind: 'sqlite', path: './shipwell.db', synchronous: 'normal' },
       dashboardToken: null,
       port: 3000,
       host: undefined,
+    });
+  });
+
+  it('reads SQLite paths with their sync level', () => {
+    expect(readAppEnv({ DATABASE_URL: 'sqlite:/var/lib/shipwell.db?synchronous=full' }).database).toEqual({
+      kind: 'sqlite',
+      path: '/var/lib/shipwell.db',
+      synchronous: 'full',
+    });
+    expect(readAppEnv({ DATABASE_URL: 'sqlite::memory:' }).database).toMatchObject({
+      path: ':memory:',
+      synchronous: 'normal',
     });
   });
 
@@ -27,7 +39,7 @@ describe('the App environment', () => {
 
   it('names the variable, what it expects and what it found — with the password masked', () => {
     expect(() => readAppEnv({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).toThrow(
-      'DATABASE_URL: expected sqlite:PATH (e.g. sqlite:./shipwell.db) or postgres://USER@HOST:PORT/DB, found "mysql://***@db/x"',
+      'DATABASE_URL: expected sqlite:PATH[?synchronous=full] (e.g. sqlite:./shipwell.db) or postgres://USER@HOST:PORT/DB, found "mysql://***@db/x"',
     );
     expect(() => readAppEnv({ DATABASE_URL: 'mysql://root:hunter2@db/x' })).not.toThrow(/hunter2/);
     expect(() => readAppEnv({ PORT: 'eighty' })).toThrow(/PORT: expected a port number/);

@@ -1,0 +1,108 @@
+import type { WebhookDelivery } from '../events/types.ts';
+import type { Instant } from '../time/index.ts';
+import { locateDelivery } from './locate-delivery.ts';
+import type { SqlDatabase, SqlValue } from './types.ts';
+
+interface RecordInput {
+  delivery: WebhookDelivery;
+  receivedAt: Instant;
+  installationId: number | null;
+}
+
+interface Waiting {
+  row: SqlValue[];
+  id: string;
+  resolve: (stored: boolean) => void;
+  reject: (error: unknown) => void;
+}
+
+const COLUMNS = 8;
+/** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
+const MAX_BATCH = 500;
+
+function rowOf({ delivery, receivedAt, installationId }: RecordInput): SqlValue[] {
+  const { repo, org } = locateDelivery(delivery.payload);
+  return [
+    delivery.id,
+    delivery.name,
+    JSON.stringify(delivery.payload),
+    delivery.at ?? null,
+    receivedAt,
+    installationId,
+    org,
+    repo,
+  ];
+}
+
+const INSERT_HEAD = `INSERT INTO deliveries (id, name, payload, delivered_at, received_at, installation_id, org, repo,
+  status, attempts, next_attempt_at, process_count) VALUES `;
+
+function valuesAt(offset: number): string {
+  const p = (k: number) => `$${offset + k}`;
+  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, 'pending', 0, ${p(5)}, 0)`;
+}
+
+/**
+ * Group commit for `recordDelivery`: deliveries that arrive while a write is
+ * under way (or in the same turn of the event loop) are stored together in
+ * the next write — one transaction, one fsync — and each caller is answered
+ * when that write is durable. SQLite: one transaction of single-row inserts;
+ * PostgreSQL: one multi-row insert. A duplicate id inserts nothing (false).
+ */
+export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: RecordInput): Promise<boolean> } {
+  let waiting: Waiting[] = [];
+  let running = false;
+
+  const write = async (batch: Waiting[]): Promise<Set<string>> => {
+    if (db.dialect === 'sqlite') {
+      return db.transaction(async (tx) => {
+        const inserted = new Set<string>();
+        for (const item of batch) {
+          const rows = await tx.query<{ id: string }>(
+            `${INSERT_HEAD}${valuesAt(0)} ON CONFLICT (id) DO NOTHING RETURNING id`,
+            item.row,
+          );
+          for (const row of rows) inserted.add(row.id);
+        }
+        return inserted;
+      });
+    }
+    const rows = await db.query<{ id: string }>(
+      `${INSERT_HEAD}${batch.map((_, i) => valuesAt(i * COLUMNS)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+      batch.flatMap((item) => item.row),
+    );
+    return new Set(rows.map((row) => row.id));
+  };
+
+  const drain = async () => {
+    running = true;
+    while (waiting.length > 0) {
+      const batch = waiting.slice(0, MAX_BATCH);
+      waiting = waiting.slice(MAX_BATCH);
+      try {
+        const inserted = await write(batch);
+        const answered = new Set<string>();
+        for (const item of batch) {
+          // the same id twice in one batch: the first is the stored one
+          item.resolve(inserted.has(item.id) && !answered.has(item.id));
+          answered.add(item.id);
+        }
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+      }
+    }
+    running = false;
+  };
+
+  return {
+    add(input) {
+      return new Promise<boolean>((resolve, reject) => {
+        waiting.push({ row: rowOf(input), id: input.delivery.id, resolve, reject });
+        if (!running) {
+          running = true;
+          setImmediate(() => void drain());
+        }
+      });
+    },
+  };
+}
