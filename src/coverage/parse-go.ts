@@ -1,3 +1,4 @@
+import { copyString } from './copy-string.ts';
 import { CoverageError } from './coverage-error.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { forEachLine } from './for-each-line.ts';
@@ -57,7 +58,7 @@ export async function parseGo({
       let coverage = files.get(path!);
       if (!coverage) {
         coverage = { ...emptyFileCoverage({ withBranches: false }), blocks: new Map() };
-        files.set(path!, coverage);
+        files.set(copyString(path!), coverage);
       }
       const key = `${startLine}.${startCol},${endLine}.${endCol}`;
       const seen = coverage.blocks!.get(key);
