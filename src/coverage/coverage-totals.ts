@@ -19,11 +19,12 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
         if (block.hits > 0) covered += block.statements;
       }
     }
-    const { lines: flags, lineStart, lineCount } = file;
-    for (let i = lineStart; i < lineStart + lineCount; i++) {
+    const { lines: flags, lineStart } = file;
+    const lineEnd = lineStart + file.lineCount;
+    for (let i = lineStart; i < lineEnd; i++) {
       const value = flags[i]!;
       executable += value & LINE_EXECUTABLE;
-      covered += (value & LINE_COVERED) >> 1;
+      covered += (value & LINE_COVERED) >>> 1;
     }
     if (executable === 0 && file.totals) {
       executable = file.totals.lines.total;
