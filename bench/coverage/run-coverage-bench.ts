@@ -82,7 +82,9 @@ export async function runCoverageBench({
         unit: 'MB/s',
         target: '>= 150',
         ok: speed >= 150,
-        note: `median ${us.seconds.toFixed(2)} s (${us.times})`,
+        note: `median ${us.seconds.toFixed(2)} s (${us.times})${
+          speed >= 150 ? '' : '; what dominates: docs/coverage.md, Large reports'
+        }`,
       },
       {
         name: `${label}: lcov-parse (whole process)`,
@@ -103,7 +105,9 @@ export async function runCoverageBench({
         unit: 'MB',
         target: '< 150',
         ok: us.rssMb < 150,
-        note: `worst of ${rounds} runs`,
+        note: `worst of ${rounds} runs${
+          us.rssMb < 150 ? '' : '; dead 1 MB read chunks awaiting GC: see the reused-buffer row and docs/coverage.md'
+        }`,
       },
       { name: `${label}: lcov-parse peak RSS`, value: round1(them.rssMb), unit: 'MB', note: `worst of ${rounds} runs` },
       {
