@@ -43,7 +43,6 @@ export async function runCoverageBench({
   const oursSource = join(repo, 'bench/coverage/parse-with-shipwell.ts');
   const ours = await bundleChild({ repo, entry: 'bench/coverage/parse-with-shipwell.ts' });
   const theirs = await bundleChild({ repo, entry: 'bench/coverage/parse-with-lcov-parse.ts' });
-  const reusing = await bundleChild({ repo, entry: 'bench/coverage/parse-with-shipwell-reused-buffer.ts' });
   const rows: BenchRow[] = [];
   for (const size of Array.isArray(megabytes) ? megabytes : [megabytes]) {
     const file = await makeLargeLcov({ repo, megabytes: size });
@@ -51,21 +50,18 @@ export async function runCoverageBench({
     const oursRuns: ChildResult[] = [];
     const theirsRuns: ChildResult[] = [];
     const sourceRuns: ChildResult[] = [];
-    const reusingRuns: ChildResult[] = [];
     for (let round = 0; round < rounds; round++) {
       oursRuns.push(await timeChild({ script: ours, file }));
       theirsRuns.push(await timeChild({ script: theirs, file }));
       sourceRuns.push(await timeChild({ script: oursSource, file }));
-      reusingRuns.push(await timeChild({ script: reusing, file }));
     }
     const us = summary(oursRuns);
     const them = summary(theirsRuns);
     const source = summary(sourceRuns);
-    const reused = summary(reusingRuns);
     const speed = mb / us.seconds;
     const speedup = them.seconds / us.seconds;
     const first = oursRuns[0]!;
-    const same = [...oursRuns, ...sourceRuns, ...reusingRuns, ...theirsRuns].every(
+    const same = [...oursRuns, ...sourceRuns, ...theirsRuns].every(
       (run) => run.lines.covered === first.lines.covered && run.lines.total === first.lines.total,
     );
     const label = `coverage ${size} MB lcov`;
@@ -105,9 +101,7 @@ export async function runCoverageBench({
         unit: 'MB',
         target: '< 150',
         ok: us.rssMb < 150,
-        note: `worst of ${rounds} runs${
-          us.rssMb < 150 ? '' : '; dead 1 MB read chunks awaiting GC: see the reused-buffer row and docs/coverage.md'
-        }`,
+        note: `worst of ${rounds} runs${us.rssMb < 150 ? '' : '; what dominates: docs/coverage.md, Large reports'}`,
       },
       { name: `${label}: lcov-parse peak RSS`, value: round1(them.rssMb), unit: 'MB', note: `worst of ${rounds} runs` },
       {
@@ -115,14 +109,6 @@ export async function runCoverageBench({
         value: round1(mb / source.seconds),
         unit: 'MB/s',
         note: `dev mode (Node strips types at start-up): median ${source.seconds.toFixed(2)} s, peak RSS ${round1(source.rssMb)} MB`,
-      },
-      {
-        name: `${label}: shipwell, one reused read buffer`,
-        value: round1(reused.rssMb),
-        unit: 'MB',
-        target: '< 150',
-        ok: reused.rssMb < 150,
-        note: `peak RSS (worst of ${rounds}) when adapters/ reads into one refilled buffer (proposed); median ${reused.seconds.toFixed(2)} s = ${round1(mb / reused.seconds)} MB/s`,
       },
       {
         name: `${label}: same line totals as lcov-parse`,
