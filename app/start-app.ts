@@ -32,18 +32,21 @@ export async function startApp({
   Octokit,
   timing = DEFAULT_TIMING,
   clock = Date.now,
-  worker: workerMode = 'thread',
+  worker: workerMode = 'auto',
 }: {
   env?: Record<string, string | undefined>;
   Octokit?: typeof ProbotOctokit;
   timing?: WorkerTiming;
   clock?: () => number;
   /**
-   * Where background work runs: its own thread (default: webhook answers never
-   * wait behind it), this thread (`inline`: tests that pass `Octokit`/`clock`),
-   * or nowhere (`off`: benchmarks of the ingestion path alone).
+   * Where background work runs: its own thread with its own connection
+   * (`thread`: webhook answers never wait behind it), this thread (`inline`:
+   * one connection, and tests that pass `Octokit`/`clock`), or nowhere
+   * (`off`: benchmarks of the answering path alone). `auto` (default):
+   * `thread` on PostgreSQL, `inline` on SQLite — two SQLite connections
+   * writing at once wait on each other's file lock in sleeps of up to 100 ms.
    */
-  worker?: 'thread' | 'inline' | 'off';
+  worker?: 'auto' | 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
   const settings = readAppEnv(env);
   const probot = createProbot({ env, ...(Octokit ? { overrides: { Octokit } } : {}) });
@@ -57,10 +60,11 @@ export async function startApp({
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   };
+  const mode = workerMode === 'auto' ? (store.dialect === 'sqlite' ? 'inline' : 'thread') : workerMode;
   const worker =
-    workerMode === 'inline'
+    mode === 'inline'
       ? startWorker({ deps, timing })
-      : workerMode === 'thread'
+      : mode === 'thread'
         ? await startWorkerThread({ env, timing, log: deps.log })
         : null;
   const middleware = await createNodeMiddleware(createShipwellApp({ store, clock, onStored: () => worker?.wake() }), {

@@ -50,8 +50,6 @@ function describe(error: unknown): string {
 export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; timing?: WorkerTiming }): Worker {
   const { store, log, clock, worker } = deps;
   let stopped = false;
-  let wakeUp: (() => void) | null = null;
-  let woken = false;
   let nextRedeliveryScan = 0;
 
   let fullBatch = false;
@@ -95,7 +93,7 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
         await store.releaseRepo({ repo: record.repo, worker, dirtyVersion: record.dirtyVersion, retryAt });
       }
     }
-    return claimed.length > 0;
+    return claimed.length === 10;
   };
 
   const backfills = async (): Promise<boolean> => {
@@ -136,44 +134,80 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
     }
   };
 
-  const loop = (async () => {
-    while (!stopped) {
-      let busy = false;
-      try {
-        busy = (await deliveries()) || busy;
-        busy = (await repos()) || busy;
-        busy = (await backfills()) || busy;
+  /**
+   * One lane of work: runs `step` again at once while it finds work (a full
+   * batch), otherwise after `settle` ms when woken or `idle` ms when not. Lanes
+   * run side by side, so a slow GitHub (a backfill, a publication, the
+   * redelivery scan) never holds up storing facts from deliveries.
+   */
+  const lane = (name: string, step: () => Promise<boolean>, idle: number, settle = 0) => {
+    let wakeUp: (() => void) | null = null;
+    let woken = false;
+    const done = (async () => {
+      while (!stopped) {
+        let again = false;
+        try {
+          again = await step();
+        } catch (error) {
+          log.error(`worker ${name} step failed: ${describe(error)}`);
+        }
+        if (stopped) break;
+        if (again) continue;
+        if (!woken) {
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, idle);
+            wakeUp = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+          wakeUp = null;
+        }
+        woken = false;
+        // let work arriving together gather into one batch (one transaction)
+        if (settle > 0 && !stopped) await new Promise((resolve) => setTimeout(resolve, settle));
+      }
+    })();
+    return {
+      wake() {
+        woken = true;
+        wakeUp?.();
+      },
+      done,
+    };
+  };
+
+  const lanes = {
+    deliveries: lane(
+      'deliveries',
+      async () => {
+        const found = await deliveries();
+        if (found) lanes.repos.wake();
+        return fullBatch;
+      },
+      timing.pollInterval,
+      SETTLE,
+    ),
+    repos: lane('repos', repos, timing.pollInterval, SETTLE),
+    backfills: lane('backfills', backfills, timing.pollInterval),
+    redeliveries: lane(
+      'redeliveries',
+      async () => {
         await redeliveries();
-      } catch (error) {
-        log.error(`worker step failed: ${describe(error)}`);
-      }
-      if (stopped) break;
-      if (fullBatch) continue;
-      if (!busy && !woken) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, timing.pollInterval);
-          wakeUp = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wakeUp = null;
-      }
-      woken = false;
-      // let deliveries arriving together gather into one batch (one transaction)
-      if (!stopped) await new Promise((resolve) => setTimeout(resolve, SETTLE));
-    }
-  })();
+        return false;
+      },
+      Math.max(timing.pollInterval, Math.min(timing.redeliveryInterval, MINUTE)),
+    ),
+  };
 
   return {
     wake() {
-      woken = true;
-      wakeUp?.();
+      lanes.deliveries.wake();
     },
     async stop() {
       stopped = true;
-      wakeUp?.();
-      await loop;
+      for (const l of Object.values(lanes)) l.wake();
+      await Promise.all(Object.values(lanes).map((l) => l.done));
     },
   };
 }

@@ -16,6 +16,9 @@ type DeliveryQueue = Pick<
   | 'storedDeliveryIds'
 >;
 
+/** A delivery's queue row with its payload. */
+const SELECT = 'SELECT d.*, p.payload FROM deliveries d JOIN delivery_payloads p ON p.id = d.id';
+
 /**
  * Commits processed deliveries in one transaction (one fsync for a batch):
  * each is marked processed and its facts written only while `worker` still
@@ -52,21 +55,36 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
   const completeDeliveries = createCompleter({ db });
   const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const recordBatcher = createRecordBatcher({ db });
+  const selectByIds = async (ids: string[]): Promise<DeliveryRow[]> => {
+    const rows: DeliveryRow[] = [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      if (chunk.length === 0) continue;
+      rows.push(
+        ...(await db.query<DeliveryRow>(
+          `${SELECT} WHERE d.id IN (${chunk.map((_, k) => `$${k + 1}`).join(', ')})`,
+          chunk,
+        )),
+      );
+    }
+    return rows;
+  };
   return {
     recordDelivery: (input) => recordBatcher.add(input),
 
     async claimDeliveries({ worker, now, lease, limit }) {
-      const rows = await db.query<DeliveryRow>(
+      const claimed = await db.query<{ id: string }>(
         `UPDATE deliveries SET locked_by = $1, locked_until = $2, attempts = attempts + 1
          WHERE id IN (
            SELECT id FROM deliveries
-           WHERE status IN ('pending', 'failed') AND next_attempt_at <= $3
+           WHERE status <> 'processed' AND next_attempt_at <= $3
              AND (locked_until IS NULL OR locked_until <= $3)
            ORDER BY received_at, id LIMIT $4${skipLocked}
          )
-         RETURNING *`,
+         RETURNING id`,
         [worker, now + lease, now, limit],
       );
+      const rows = await selectByIds(claimed.map((row) => row.id));
       return rows
         .map(readDeliveryRow)
         .sort((a, b) => a.receivedAt - b.receivedAt || (a.delivery.id < b.delivery.id ? -1 : 1));
@@ -87,7 +105,7 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
     },
 
     async readDelivery({ id }) {
-      const rows = await db.query<DeliveryRow>('SELECT * FROM deliveries WHERE id = $1', [id]);
+      const rows = await db.query<DeliveryRow>(`${SELECT} WHERE d.id = $1`, [id]);
       return rows[0] ? readDeliveryRow(rows[0]) : null;
     },
 
@@ -96,22 +114,22 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
       const params: SqlValue[] = [];
       if (org !== undefined) {
         params.push(org);
-        where.push(`org = $${params.length}`);
+        where.push(`d.org = $${params.length}`);
       }
       if (status !== undefined) {
         params.push(status);
-        where.push(`status = $${params.length}`);
+        where.push(`d.status = $${params.length}`);
       }
       if (after !== undefined) {
         params.push(after.receivedAt, after.id);
         where.push(
-          `(received_at > $${params.length - 1} OR (received_at = $${params.length - 1} AND id > $${params.length}))`,
+          `(d.received_at > $${params.length - 1} OR (d.received_at = $${params.length - 1} AND d.id > $${params.length}))`,
         );
       }
       params.push(limit);
       const rows = await db.query<DeliveryRow>(
-        `SELECT * FROM deliveries ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY received_at, id LIMIT $${params.length}`,
+        `${SELECT} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         ORDER BY d.received_at, d.id LIMIT $${params.length}`,
         params,
       );
       return rows.map(readDeliveryRow);

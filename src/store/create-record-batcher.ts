@@ -11,36 +11,31 @@ interface RecordInput {
 
 interface Waiting {
   row: SqlValue[];
+  payload: string;
   id: string;
   resolve: (stored: boolean) => void;
   reject: (error: unknown) => void;
 }
 
-const COLUMNS = 8;
 /** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
 const MAX_BATCH = 500;
 
 function rowOf({ delivery, receivedAt, installationId }: RecordInput): SqlValue[] {
   const { repo, org } = locateDelivery(delivery.payload);
-  return [
-    delivery.id,
-    delivery.name,
-    JSON.stringify(delivery.payload),
-    delivery.at ?? null,
-    receivedAt,
-    installationId,
-    org,
-    repo,
-  ];
+  return [delivery.id, delivery.name, delivery.at ?? null, receivedAt, installationId, org, repo];
 }
 
-const INSERT_HEAD = `INSERT INTO deliveries (id, name, payload, delivered_at, received_at, installation_id, org, repo,
+const COLUMNS = 7;
+
+const INSERT_HEAD = `INSERT INTO deliveries (id, name, delivered_at, received_at, installation_id, org, repo,
   status, attempts, next_attempt_at, process_count) VALUES `;
 
 function valuesAt(offset: number): string {
   const p = (k: number) => `$${offset + k}`;
-  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${p(8)}, 'pending', 0, ${p(5)}, 0)`;
+  return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, 'pending', 0, ${p(4)}, 0)`;
 }
+
+const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
 
 /**
  * Group commit for `recordDelivery`: deliveries that arrive while a write is
@@ -53,11 +48,13 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
   let waiting: Waiting[] = [];
   let running = false;
 
-  const write = async (batch: Waiting[]): Promise<Set<string>> => {
-    if (db.dialect === 'sqlite') {
-      return db.transaction(async (tx) => {
+  // the payload first: an acknowledged delivery always has one (a duplicate id keeps the first)
+  const write = (batch: Waiting[]): Promise<Set<string>> =>
+    db.transaction(async (tx) => {
+      if (db.dialect === 'sqlite') {
         const inserted = new Set<string>();
         for (const item of batch) {
+          await tx.query(`${PAYLOAD_HEAD}($1, $2) ON CONFLICT (id) DO NOTHING`, [item.id, item.payload]);
           const rows = await tx.query<{ id: string }>(
             `${INSERT_HEAD}${valuesAt(0)} ON CONFLICT (id) DO NOTHING RETURNING id`,
             item.row,
@@ -65,14 +62,17 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
           for (const row of rows) inserted.add(row.id);
         }
         return inserted;
-      });
-    }
-    const rows = await db.query<{ id: string }>(
-      `${INSERT_HEAD}${batch.map((_, i) => valuesAt(i * COLUMNS)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
-      batch.flatMap((item) => item.row),
-    );
-    return new Set(rows.map((row) => row.id));
-  };
+      }
+      await tx.query(
+        `${PAYLOAD_HEAD}${batch.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')} ON CONFLICT (id) DO NOTHING`,
+        batch.flatMap((item) => [item.id, item.payload]),
+      );
+      const rows = await tx.query<{ id: string }>(
+        `${INSERT_HEAD}${batch.map((_, i) => valuesAt(i * COLUMNS)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
+        batch.flatMap((item) => item.row),
+      );
+      return new Set(rows.map((row) => row.id));
+    });
 
   const drain = async () => {
     running = true;
@@ -97,7 +97,13 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
   return {
     add(input) {
       return new Promise<boolean>((resolve, reject) => {
-        waiting.push({ row: rowOf(input), id: input.delivery.id, resolve, reject });
+        waiting.push({
+          row: rowOf(input),
+          payload: JSON.stringify(input.delivery.payload),
+          id: input.delivery.id,
+          resolve,
+          reject,
+        });
         if (!running) {
           running = true;
           setImmediate(() => void drain());

@@ -29,20 +29,17 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
     upsertFacts: ({ facts, now }) => db.transaction((tx) => writeFacts({ tx, facts, now })),
 
     async health({ now }) {
-      const byStatus = await db.query<{ status: string; n: number | string; oldest: number | string | null }>(
-        'SELECT status, COUNT(*) AS n, MIN(received_at) AS oldest FROM deliveries GROUP BY status',
-      );
       const count = async (sql: string, params: (string | number)[] = []) =>
-        Number((await db.query<{ n: number | string }>(sql, params))[0]?.n ?? 0);
-      const of = (status: string) => byStatus.find((row) => row.status === status);
-      const oldest = [of('pending')?.oldest, of('failed')?.oldest]
-        .filter((v): v is number | string => v !== null && v !== undefined)
-        .map(Number);
+        Number((await db.query<{ n: number | string | null }>(sql, params))[0]?.n ?? 0);
+      const queue = await db.query<{ status: string; n: number | string; oldest: number | string | null }>(
+        "SELECT status, COUNT(*) AS n, MIN(received_at) AS oldest FROM deliveries WHERE status <> 'processed' GROUP BY status",
+      );
+      const of = (status: string) => queue.find((row) => row.status === status);
+      const oldest = queue.map((row) => row.oldest).filter((v): v is number | string => v !== null);
       return {
         pending: Number(of('pending')?.n ?? 0),
         failed: Number(of('failed')?.n ?? 0),
-        processed: Number(of('processed')?.n ?? 0),
-        oldestPendingAt: oldest.length > 0 ? Math.min(...oldest) : null,
+        oldestPendingAt: oldest.length > 0 ? Math.min(...oldest.map(Number)) : null,
         dirtyRepos: await count('SELECT COUNT(*) AS n FROM repos WHERE dirty_at IS NOT NULL AND dirty_at <= $1', [now]),
         backfillsPending: await count("SELECT COUNT(*) AS n FROM backfills WHERE status <> 'done'"),
         timers: await count('SELECT COUNT(*) AS n FROM timers'),

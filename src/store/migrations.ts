@@ -7,12 +7,11 @@
 export const MIGRATIONS: readonly { version: number; name: string; statements: readonly string[] }[] = [
   {
     version: 1,
-    name: 'deliveries, facts, repos, configs, backfills, timers, publications, redeliveries, leases',
+    name: 'deliveries and their payloads, facts, repos, configs, backfills, timers, publications, redeliveries, leases',
     statements: [
       `CREATE TABLE deliveries (
         id TEXT PRIMARY KEY,
         name TEXT NOT NULL,
-        payload TEXT NOT NULL,
         delivered_at TEXT,
         received_at BIGINT NOT NULL,
         installation_id BIGINT,
@@ -27,8 +26,13 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
         processed_at BIGINT,
         process_count INTEGER NOT NULL
       )`,
-      'CREATE INDEX deliveries_queue ON deliveries (status, next_attempt_at)',
+      "CREATE INDEX deliveries_unprocessed ON deliveries (received_at, id) WHERE status <> 'processed'",
       'CREATE INDEX deliveries_org ON deliveries (org, received_at)',
+      // written once and never updated: the queue's updates stay small
+      `CREATE TABLE delivery_payloads (
+        id TEXT PRIMARY KEY,
+        payload TEXT NOT NULL
+      )`,
       `CREATE TABLE facts (
         repo TEXT NOT NULL,
         org TEXT NOT NULL,

@@ -21,6 +21,8 @@ export function openSqlite({
   database: DatabaseSync;
   synchronous?: 'normal' | 'full';
 }): SqlDatabase {
+  // 16 KiB pages (a new database only): a webhook payload (often 10–20 KB) spans fewer pages
+  database.exec('PRAGMA page_size = 16384');
   database.exec('PRAGMA journal_mode = WAL');
   database.exec(`PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.exec('PRAGMA busy_timeout = 5000');

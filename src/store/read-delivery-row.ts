@@ -1,6 +1,6 @@
 import type { DeliveryStatus, StoredDelivery } from './types.ts';
 
-/** A `deliveries` row as either driver returns it (PostgreSQL BIGINTs arrive as strings). */
+/** A `deliveries` row joined with its payload, as either driver returns it (PostgreSQL BIGINTs arrive as strings). */
 export interface DeliveryRow {
   id: string;
   name: string;

@@ -84,7 +84,6 @@ export interface BackfillJob {
 export interface QueueHealth {
   pending: number;
   failed: number;
-  processed: number;
   /** Receive time of the oldest delivery not yet processed. */
   oldestPendingAt: Instant | null;
   dirtyRepos: number;

@@ -144,7 +144,11 @@ describe('crash recovery (SIGKILL of npm start)', () => {
     expect(rows.every((r) => r.status === 'processed' && r.process_count === 1)).toBe(true);
     // and their facts are exactly the facts the core makes of the stored deliveries, once each
     const stored = db.prepare('SELECT body FROM facts').all() as { body: string }[];
-    const raw = db.prepare('SELECT id, name, payload, delivered_at FROM deliveries').all() as {
+    const raw = db
+      .prepare(
+        'SELECT d.id, d.name, p.payload, d.delivered_at FROM deliveries d JOIN delivery_payloads p ON p.id = d.id',
+      )
+      .all() as {
       id: string;
       name: string;
       payload: string;

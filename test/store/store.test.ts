@@ -299,7 +299,6 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.health({ now: T0 + 10 })).toEqual({
       pending: 1,
       failed: 1,
-      processed: 1,
       oldestPendingAt: T0 + 5,
       dirtyRepos: 0,
       backfillsPending: 0,
