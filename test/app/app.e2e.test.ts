@@ -252,4 +252,86 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
       queue: { failed: 0 },
     });
   });
+  it('follows config (.github/shipwell.yml via context.config, re-read on a push that changes it) and custom properties', async () => {
+    const repo = 'Codertocat/segmented';
+    const sha = 'd'.repeat(40);
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const repository = { full_name: repo, name: 'segmented', default_branch: 'master' };
+    github.configs.set(repo, 'minCoverage: 95\n');
+    const runs = () => github.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Shipwell KPIs');
+    const release = loadWebhook('release.published', {
+      repository,
+      release: { tag_name: 'v3.0.0', target_commitish: sha, published_at: at, created_at: at },
+      installation: INSTALLATION,
+    });
+    expect((await send('seg-release', 'release', release)).status).toBe(200);
+    const coverage = loadWebhook('check_run.completed', {
+      repository,
+      check_run: {
+        name: 'shipwell/coverage',
+        head_sha: sha,
+        completed_at: new Date().toISOString(),
+        output: { title: 'Coverage', summary: 'Lines: 90/100 (90.0%)' },
+      },
+      installation: INSTALLATION,
+    });
+    expect((await send('seg-coverage', 'check_run', coverage)).status).toBe(200);
+    // 90 % against the repo's minCoverage 95: not well-packaged (for now)
+    const below = await waitFor('the verdict under minCoverage 95', () =>
+      runs().find((r) => r.output.title === 'Not well-packaged: coverage-below-threshold'),
+    );
+    expect(below.conclusion).toBe('neutral');
+
+    github.configs.set(repo, 'minCoverage: 80\n');
+    const push = loadWebhook('push.branch', {
+      repository,
+      ref: 'refs/heads/master',
+      commits: [
+        { id: 'e'.repeat(40), message: 'Lower the bar', added: [], removed: [], modified: ['.github/shipwell.yml'] },
+      ],
+      installation: INSTALLATION,
+    });
+    expect((await send('seg-push', 'push', push)).status).toBe(200);
+    await waitFor('the verdict under minCoverage 80', () => runs()[0]?.status === 'in_progress');
+    expect(runs()).toHaveLength(1);
+    expect(runs()[0]?.output.summary).toContain('segment unsegmented');
+
+    const properties = {
+      action: 'updated',
+      repository: loadWebhook('release.published', { repository }).repository,
+      organization: { login: 'Codertocat' },
+      new_property_values: [{ property_name: 'segment', value: 'ios' }],
+      old_property_values: [],
+      installation: INSTALLATION,
+    };
+    expect((await send('seg-properties', 'custom_property_values', properties)).status).toBe(200);
+    await waitFor('the release re-segmented', () => runs()[0]?.output.summary?.includes('segment ios'));
+  });
+
+  it('keeps a delivery that fails processing, with its error, visible and retried', async () => {
+    const broken = loadWebhook('release.published', {
+      release: { tag_name: 'v9.9.9', published_at: 'last tuesday' },
+      installation: INSTALLATION,
+    });
+    expect((await send('broken-1', 'release', broken)).status).toBe(200);
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+    const failed = await waitFor('the failed delivery listed', async () => {
+      const list = (await (await fetch(harness.url('/shipwell/api/deliveries?status=failed'), auth)).json()) as {
+        id: string;
+        lastError: string;
+        attempts: number;
+        nextAttemptAt: string;
+      }[];
+      return list.find((d) => d.id === 'broken-1');
+    });
+    expect(failed.lastError).toMatch(/broken-1/);
+    expect(failed.lastError).toMatch(/published_at/);
+    expect(failed.attempts).toBe(1);
+    expect(Date.parse(failed.nextAttemptAt)).toBeGreaterThan(Date.now());
+    const health = (await (await fetch(harness.url('/healthz'))).json()) as {
+      status: string;
+      queue: { failed: number };
+    };
+    expect(health).toMatchObject({ status: 'degraded', queue: { failed: 1 } });
+  });
 });

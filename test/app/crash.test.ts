@@ -1,7 +1,7 @@
 // Crash test: the real `npm start` process (node app/index.ts) is killed with
 // SIGKILL while deliveries are arriving and being processed; a new process on
 // the same database must process every acknowledged delivery exactly once.
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +9,11 @@ import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fact, normalizeDelivery } from '../../src/events/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
-import { appEnv, SECRET, waitFor } from './app-harness.ts';
+import { SECRET, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
 import { sendDelivery } from './signed-delivery.ts';
+import { startChild, stopChild } from './start-child.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const COUNT = 400;
 
 let github: FakeGitHub;
@@ -30,31 +30,6 @@ afterAll(async () => {
   await github?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** `npm start` as a child process; resolves with its port once it listens. */
-async function startChild(databaseUrl: string): Promise<{ child: ChildProcess; port: number }> {
-  const env = {
-    ...process.env,
-    ...appEnv({ github, databaseUrl }),
-    LOG_LEVEL: 'info' as const,
-    LOG_FORMAT: 'json' as const,
-  };
-  const child = spawn(process.execPath, ['app/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /listening on port (\d+)/.exec(output);
-      if (found) resolve(Number(found[1]));
-    });
-    child.stderr?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once('exit', (code) => reject(new Error(`app exited (${code}) before listening:\n${output}`)));
-  });
-  return { child, port };
-}
 
 /**
  * Every 40th delivery is an installation whose repositories must be listed
@@ -81,7 +56,8 @@ function crashDelivery(i: number): { id: string; name: string; payload: Record<s
 describe('crash recovery (SIGKILL of npm start)', () => {
   it('processes every acknowledged delivery exactly once after a restart', async () => {
     const file = join(dir, 'crash.db');
-    const first = await startChild(`sqlite:${file}`);
+    const first = await startChild({ github, databaseUrl: `sqlite:${file}` });
+    children.push(first.child);
     const url = `http://127.0.0.1:${first.port}/api/github/webhooks`;
     const acknowledged: string[] = [];
     let killed = false;
@@ -117,7 +93,8 @@ describe('crash recovery (SIGKILL of npm start)', () => {
     // the crash hit work in flight: acknowledged deliveries were stored but not processed yet
     expect(unprocessedAtKill).toBeGreaterThan(0);
 
-    const second = await startChild(`sqlite:${file}`);
+    const second = await startChild({ github, databaseUrl: `sqlite:${file}` });
+    children.push(second.child);
     const health = `http://127.0.0.1:${second.port}/healthz`;
     await waitFor(
       'the queue to drain after restart',
@@ -127,10 +104,7 @@ describe('crash recovery (SIGKILL of npm start)', () => {
       },
       60_000,
     );
-    second.child.kill('SIGTERM');
-    await new Promise<void>((resolve) =>
-      second.child.exitCode !== null ? resolve() : second.child.once('exit', () => resolve()),
-    );
+    await stopChild(second.child);
 
     const db = new DatabaseSync(file);
     const rows = db.prepare('SELECT id, status, process_count FROM deliveries').all() as {
