@@ -8,6 +8,7 @@ import { packFileCoverage } from './pack-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
+import { MAX_BRANCHES_PER_LINE, MAX_LINE_NUMBER } from './types.ts';
 
 /**
  * Parses Clover XML: `<file path|name>` → `<line num count type>`. Lines of
@@ -54,12 +55,24 @@ export async function parseClover({
       if (name !== 'line' || !current) return;
       const type = attributes.type;
       if (type !== 'stmt' && type !== 'cond') return;
-      const line = readXmlNumber({ element, attribute: 'num', file });
+      const line = readXmlNumber({ element, attribute: 'num', file, max: MAX_LINE_NUMBER });
       const count = readXmlNumber({ element, attribute: 'count', file, fallback: 0 });
       addLineHits({ file: current, line, hits: count });
       if (type === 'cond') {
-        const covered = readXmlNumber({ element, attribute: 'truecount', file, fallback: 0 });
-        const missed = readXmlNumber({ element, attribute: 'falsecount', file, fallback: 0 });
+        const covered = readXmlNumber({
+          element,
+          attribute: 'truecount',
+          file,
+          fallback: 0,
+          max: MAX_BRANCHES_PER_LINE,
+        });
+        const missed = readXmlNumber({
+          element,
+          attribute: 'falsecount',
+          file,
+          fallback: 0,
+          max: MAX_BRANCHES_PER_LINE,
+        });
         addOutcomes({ fresh, file: current, line, covered, total: covered + missed });
       }
     },

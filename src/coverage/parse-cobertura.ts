@@ -8,6 +8,7 @@ import { packFileCoverage } from './pack-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
+import { MAX_BRANCHES_PER_LINE, MAX_LINE_NUMBER } from './types.ts';
 
 /**
  * Parses Cobertura XML (coverage.py, Slather, cobertura): `<class filename>`
@@ -52,16 +53,16 @@ export async function parseCobertura({
         return;
       }
       if (name !== 'line' || !current || ancestors[ancestors.length - 2] !== 'class') return;
-      const line = readXmlNumber({ element, attribute: 'number', file });
+      const line = readXmlNumber({ element, attribute: 'number', file, max: MAX_LINE_NUMBER });
       const hits = readXmlNumber({ element, attribute: 'hits', file });
       addLineHits({ file: current, line, hits });
       if (attributes.branch === 'true' && attributes['condition-coverage'] !== undefined) {
         const counts = /\((\d+)\/(\d+)\)/.exec(attributes['condition-coverage']);
-        if (!counts || Number(counts[1]) > Number(counts[2])) {
+        if (!counts || Number(counts[1]) > Number(counts[2]) || Number(counts[2]) > MAX_BRANCHES_PER_LINE) {
           throw new CoverageError({
             file,
             line: element.line,
-            reason: `expected condition-coverage="<pct>% (<covered>/<total>)", found ${JSON.stringify(attributes['condition-coverage'])}`,
+            reason: `expected condition-coverage="<pct>% (<covered>/<total>)" with a total up to ${MAX_BRANCHES_PER_LINE}, found ${JSON.stringify(attributes['condition-coverage'])}`,
           });
         }
         addOutcomes({ fresh, file: current, line, covered: Number(counts[1]), total: Number(counts[2]) });

@@ -6,9 +6,10 @@ import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { packFileCoverage } from './pack-file-coverage.ts';
 import { readJson } from './read-json.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
+import { MAX_LINE_NUMBER } from './types.ts';
 
 const count = z.number().int().nonnegative();
-const position = z.object({ line: count });
+const position = z.object({ line: count.max(MAX_LINE_NUMBER) });
 const fileData = z.object({
   path: z.string().optional(),
   statementMap: z.record(z.string(), z.object({ start: position })),

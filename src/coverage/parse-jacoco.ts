@@ -8,6 +8,7 @@ import { packFileCoverage } from './pack-file-coverage.ts';
 import { readXml } from './read-xml.ts';
 import { readXmlNumber } from './read-xml-number.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
+import { MAX_BRANCHES_PER_LINE, MAX_LINE_NUMBER } from './types.ts';
 
 /**
  * Parses JaCoCo XML: `<package name>` → `<sourcefile name>` → `<line nr mi ci
@@ -57,11 +58,11 @@ export async function parseJacoco({
         return;
       }
       if (name !== 'line' || !current) return;
-      const line = readXmlNumber({ element, attribute: 'nr', file });
+      const line = readXmlNumber({ element, attribute: 'nr', file, max: MAX_LINE_NUMBER });
       const mi = readXmlNumber({ element, attribute: 'mi', file, fallback: 0 });
       const ci = readXmlNumber({ element, attribute: 'ci', file, fallback: 0 });
-      const mb = readXmlNumber({ element, attribute: 'mb', file, fallback: 0 });
-      const cb = readXmlNumber({ element, attribute: 'cb', file, fallback: 0 });
+      const mb = readXmlNumber({ element, attribute: 'mb', file, fallback: 0, max: MAX_BRANCHES_PER_LINE });
+      const cb = readXmlNumber({ element, attribute: 'cb', file, fallback: 0, max: MAX_BRANCHES_PER_LINE });
       if (mi + ci > 0) addLineHits({ file: current, line, hits: ci > 0 ? 1 : 0 });
       if (mb + cb > 0) addOutcomes({ fresh, file: current, line, covered: cb, total: mb + cb });
     },

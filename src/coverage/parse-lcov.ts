@@ -4,7 +4,7 @@ import { createArena } from './create-arena.ts';
 import { emptyFileCoverage } from './empty-file-coverage.ts';
 import { trimFileCoverage } from './trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from './types.ts';
-import { LINE_COVERED, LINE_EXECUTABLE } from './types.ts';
+import { LINE_COVERED, LINE_EXECUTABLE, MAX_LINE_NUMBER } from './types.ts';
 
 const NL = 10;
 const CR = 13;
@@ -12,7 +12,7 @@ const COMMA = 44;
 const COLON = 58;
 const DASH = 45;
 /** Highest line number accepted (the per-file flag array is dense by line number). */
-const MAX_LINE = 0x0fff_ffff;
+const MAX_LINE = MAX_LINE_NUMBER;
 const MAX_HITS = 0xffff_ffff;
 const ENCODER = new TextEncoder();
 const END_OF_RECORD = ENCODER.encode('end_of_record');

@@ -7,12 +7,15 @@ export function readXmlNumber({
   attribute,
   file,
   fallback,
+  max = Number.MAX_SAFE_INTEGER,
 }: {
   element: XmlElement;
   attribute: string;
   file: string;
   /** Used when the attribute is absent; without it, absence is an error. */
   fallback?: number;
+  /** Highest value accepted (line numbers: MAX_LINE_NUMBER). */
+  max?: number;
 }): number {
   const text = element.attributes[attribute];
   if (text === undefined && fallback !== undefined) return fallback;
@@ -25,5 +28,13 @@ export function readXmlNumber({
       }`,
     });
   }
-  return Number(text);
+  const value = Number(text);
+  if (value > max) {
+    throw new CoverageError({
+      file,
+      line: element.line,
+      reason: `expected <${element.name} ${attribute}="<integer up to ${max}>">, found ${attribute}=${JSON.stringify(text)}`,
+    });
+  }
+  return value;
 }

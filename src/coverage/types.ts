@@ -47,6 +47,19 @@ export interface BranchOutcomes {
 export const LINE_EXECUTABLE = 1;
 /** Bit of a `FileCoverage.lines` entry: the line ran at least once (always set together with LINE_EXECUTABLE). */
 export const LINE_COVERED = 2;
+/**
+ * Highest source line number a report may name: lines are stored densely by
+ * number, one byte each, so a 30-byte report naming line 2,000,000,000 would
+ * otherwise allocate 2 GB (and one naming 2^28, 256 MB per file). 2^24 - 1
+ * (16 MB per file at most) is far beyond any real source file.
+ */
+export const MAX_LINE_NUMBER = 0x00ff_ffff;
+/**
+ * Most branch outcomes one line may declare as a count (Cobertura's
+ * condition-coverage, JaCoCo's mb + cb, Clover's truecount + falsecount):
+ * each is stored, so `(1/20000000002)` would otherwise exhaust memory.
+ */
+export const MAX_BRANCHES_PER_LINE = 0xffff;
 
 /**
  * Coverage of one source file.
