@@ -1,4 +1,4 @@
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { type Document, isMap, isPair, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { ConfigError } from './config-error.ts';
 import { findYamlLine } from './find-yaml-line.ts';
 import type { Config } from './types.ts';
@@ -29,10 +29,34 @@ export function parseConfig({ text, file }: { text: string; file: string }): Con
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError({ file, issues: [{ path: '', line: null, message: `invalid YAML: ${reason}` }] });
+    throw new ConfigError({
+      file,
+      issues: [{ path: '', line: aliasLine({ doc, lineCounter }), message: `invalid YAML: ${reason}` }],
+    });
   }
   const config = validateConfig({ value, file, lineOf: (path) => findYamlLine({ doc, lineCounter, path }) });
   return { ...config, segments: inFileOrder(config.segments, segmentKeys(doc.get('segments', true))) };
+}
+
+/**
+ * Where a document that parsed fails to become a value: only `<<` merges and
+ * aliases can make `toJS` throw (a merge of something that is not a map,
+ * unresolved or excessive aliases), so the line of the first merge key, else
+ * of the first alias.
+ */
+function aliasLine({ doc, lineCounter }: { doc: Document; lineCounter: LineCounter }): number | null {
+  let merge: number | null = null;
+  let alias: number | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      alias ??= node.range?.[0] ?? null;
+    },
+    Pair(_, pair) {
+      if (isPair(pair) && isScalar(pair.key) && pair.key.source === '<<') merge ??= pair.key.range?.[0] ?? null;
+    },
+  });
+  const offset = merge ?? alias;
+  return offset === null ? null : lineCounter.linePos(offset).line;
 }
 
 /** The `segments` keys as written (a JavaScript object lists integer-like keys first). */
