@@ -51,6 +51,12 @@ export interface FakeGitHub {
   installationRepos: string[];
   /** Milliseconds every answer waits (a slow GitHub keeps work in flight). */
   latency: number;
+  /**
+   * Fault injection (unset: none): called for every request before it is
+   * answered; a reply is sent instead of the normal answer, `'hang'` never
+   * answers (a timeout), undefined answers normally. Requests are recorded either way.
+   */
+  intercept?: ((request: { method: string; path: string }) => FakeFault | undefined) | undefined;
   close(): Promise<void>;
 }
 
@@ -60,6 +66,9 @@ async function readBody(request: IncomingMessage): Promise<unknown> {
   const text = Buffer.concat(chunks).toString('utf8');
   return text === '' ? null : (JSON.parse(text) as unknown);
 }
+
+/** What `intercept` may answer instead of GitHub's normal answer. */
+export type FakeFault = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   let nextId = 1000;
@@ -80,6 +89,12 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const method = request.method ?? 'GET';
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v3/, ''));
     state.requests.push({ method, path, query: url.searchParams, body, authorization: request.headers.authorization });
+    const fault = fake.intercept?.({ method, path });
+    if (fault === 'hang') return;
+    if (fault) {
+      response.writeHead(fault.status, { 'content-type': 'application/json; charset=utf-8', ...fault.headers });
+      return response.end(JSON.stringify(fault.body ?? { message: `fault ${fault.status}` }));
+    }
     const json = (status: number, data: unknown) => {
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify(data));

@@ -1,0 +1,52 @@
+// `npm start` (node app/index.ts) as a child process, as it runs in
+// production: its own worker thread, Probot's default Octokit (retries and
+// throttling on), JSON logs on stdout/stderr kept for the test to read.
+import { type ChildProcess, spawn } from 'node:child_process';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+
+export interface AppProcess {
+  child: ChildProcess;
+  port: number;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves once the process has exited. */
+  exited(): Promise<void>;
+}
+
+export async function spawnApp({ env }: { env: Record<string, string> }): Promise<AppProcess> {
+  const child = spawn(process.execPath, ['app/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const found = /listening on port (\d+)/.exec(output);
+      if (found) resolve(Number(found[1]));
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exit.then(() =>
+      reject(new Error(`app exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`)),
+    );
+  });
+  return {
+    child,
+    port,
+    output: () => output,
+    exited: () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : exit),
+  };
+}
+
+/** SIGTERM (a clean stop), then SIGKILL if it is still there after `grace` ms. */
+export async function stopApp(app: AppProcess, grace = 15_000): Promise<void> {
+  if (app.child.exitCode !== null || app.child.signalCode !== null) return;
+  app.child.kill('SIGTERM');
+  const timer = setTimeout(() => app.child.kill('SIGKILL'), grace);
+  await app.exited();
+  clearTimeout(timer);
+}

@@ -1,0 +1,118 @@
+// SQL injection (docs/security.md): repository names, tags, delivery ids,
+// config scopes and worker names come from webhook payloads and headers, so
+// hostile ones go through every store operation that takes them, on SQLite
+// and on a real PostgreSQL. Each is stored and read back verbatim, matches
+// only itself (no wildcard, no quote escape), and every table survives.
+import { afterAll, describe, expect, it } from 'vitest';
+import { type Fact, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
+import { applyMigrations } from '../../src/store/index.ts';
+import { MINUTE } from '../../src/time/index.ts';
+import { webhookDelivery } from '../events/load-webhook.ts';
+import { type Backend, postgresBackend, sqliteBackend } from '../store/backends.ts';
+
+const T0 = Date.parse('2026-03-01T00:00:00Z');
+
+/** Owners and names an attacker could choose (GitHub forbids most of them: the store must not rely on that). */
+const HOSTILE = [
+  "x'); DROP TABLE deliveries; --",
+  "Robert'); DELETE FROM facts WHERE ('1'='1",
+  '" OR 1=1 --',
+  "' OR ''='",
+  '%',
+  '_',
+  '\\',
+  '$1',
+  '?',
+  "';SELECT pg_sleep(5);--",
+  '--',
+  '/*',
+  '😀ünï',
+];
+
+function delivery({ id, repo, tag }: { id: string; repo: string; tag: string }): WebhookDelivery {
+  const [owner, name] = [repo.slice(0, repo.indexOf('/')), repo.slice(repo.indexOf('/') + 1)];
+  return webhookDelivery('release.published', {
+    id,
+    at: '2026-03-01T10:00:00Z',
+    overrides: {
+      repository: { full_name: repo, name, owner: { login: owner } },
+      release: { tag_name: tag, published_at: '2026-03-01T10:00:00Z' },
+      installation: { id: 7 },
+    },
+  });
+}
+
+const sortFacts = (facts: Fact[]) => facts.map((f) => JSON.stringify(f)).sort();
+
+const backends: Backend[] = [sqliteBackend(), postgresBackend()];
+afterAll(async () => {
+  for (const backend of backends) await backend.stop();
+});
+
+describe.each(backends)('hostile names through the store on $name', (backend) => {
+  it('are data, never SQL: stored and read back verbatim, matching only themselves', async () => {
+    const { store, db } = await backend.open();
+    const cases = HOSTILE.map((text, i) => ({
+      id: `${text}#${i}`,
+      repo: `${text}/${text}`,
+      tag: `v1.0.${i}${text}`,
+    }));
+    // a bystander whose data must be untouched and unreachable through a wildcard
+    const bystander = { id: 'plain-1', repo: 'acme/api', tag: 'v9.9.9' };
+    for (const c of [...cases, bystander]) {
+      expect(await store.recordDelivery({ delivery: delivery(c), receivedAt: T0, installationId: 7 })).toBe(true);
+      // the same hostile id again is a duplicate, not a second row
+      expect(await store.recordDelivery({ delivery: delivery(c), receivedAt: T0, installationId: 7 })).toBe(false);
+    }
+    const worker = "w'); DROP TABLE repos; --";
+    const claimed = await store.claimDeliveries({ worker, now: T0, lease: MINUTE, limit: 100 });
+    expect(claimed.map((c) => c.delivery.id).sort()).toEqual([...cases, bystander].map((c) => c.id).sort());
+    const done = await store.completeDeliveries({
+      worker,
+      now: T0 + 1,
+      deliveries: claimed.map((c) => ({ id: c.delivery.id, facts: normalizeDelivery(c.delivery).facts ?? [] })),
+    });
+    expect(done.size).toBe(cases.length + 1);
+
+    for (const c of cases) {
+      const expected = normalizeDelivery(delivery(c)).facts ?? [];
+      expect(sortFacts(await store.readFacts({ repo: c.repo }))).toEqual(sortFacts(expected));
+      expect(await store.readDelivery({ id: c.id })).toMatchObject({ repo: c.repo, status: 'processed' });
+      expect([...(await store.storedDeliveryIds({ ids: [c.id] }))]).toEqual([c.id]);
+      // per-release state keyed by hostile repo and tag
+      await store.setTimer({ repo: c.repo, tag: c.tag, dueAt: T0 + 5 });
+      const generation = await store.claimPublication({
+        repo: c.repo,
+        tag: c.tag,
+        hash: `h'${c.tag}`,
+        status: 'pending',
+        now: T0,
+        lease: MINUTE,
+      });
+      expect(generation).not.toBeNull();
+      await store.finishPublication({ repo: c.repo, tag: c.tag, generation: generation!, ok: true });
+      expect(await store.latestPublication({ repo: c.repo, tag: c.tag })).toMatchObject({ hash: `h'${c.tag}` });
+      await store.saveConfig({ scope: c.repo, value: { segment: c.tag }, error: null, readAt: T0 });
+      expect(await store.readConfig({ scope: c.repo })).toMatchObject({ scope: c.repo, value: { segment: c.tag } });
+    }
+    const fired = await store.fireTimers({ now: T0 + 10 });
+    expect(fired.map((t) => `${t.repo} ${t.tag}`).sort()).toEqual(cases.map((c) => `${c.repo} ${c.tag}`).sort());
+
+    // a wildcard or quote matches only a repository of that literal name
+    const percent = await store.readFacts({ org: '%' });
+    expect(percent.length).toBeGreaterThan(0);
+    expect(percent.every((f) => f.repo === '%/%')).toBe(true);
+    expect((await store.listRepos({ org: '_' })).map((r) => r.repo)).toEqual(['_/_']);
+    expect(await store.readFacts({ org: "' OR 1=1 --" })).toEqual([]);
+    expect(await store.readFacts({ repo: "acme/api' OR '1'='1" })).toEqual([]);
+    expect((await store.readFacts({ repo: 'acme/api' })).every((f) => f.repo === 'acme/api')).toBe(true);
+    expect((await store.readFacts({ repo: 'acme/api' })).length).toBeGreaterThan(0);
+
+    // every table is still there, with every row
+    expect(await applyMigrations({ db, now: T0 })).toEqual([]);
+    const [deliveries] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM deliveries');
+    expect(Number(deliveries?.n)).toBe(cases.length + 1);
+    const [facts] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM facts');
+    expect(Number(facts?.n)).toBeGreaterThan(cases.length);
+  }, 60_000);
+});
