@@ -32,7 +32,7 @@ export async function startDashboardServer({
   const now = parseInstant(SEEDED_NOW)!;
   const clock = () => now;
   const dir = mkdtempSync(join(tmpdir(), 'shipwell-dashboard-'));
-  const store = await openStore({ database: { kind: 'sqlite', path: join(dir, 'shipwell.db') }, now });
+  const store = await openStore({ database: { kind: 'sqlite', path: join(dir, 'shipwell.db'), synchronous: 'normal' }, now });
   const { facts } = ingestDeliveries(seededDeliveries());
   await store.upsertFacts({ facts, now });
   await store.saveConfig({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
