@@ -24,6 +24,17 @@ const groups: Group[] = [
     run: async () => (await import('./coverage/run-coverage-bench.ts')).runCoverageBench(),
   },
   {
+    key: 'app',
+    title: 'App ingestion: signed deliveries acknowledged (stored before 2xx) vs bare Probot',
+    run: async () => (await import('./app/run-app-bench.ts')).runAppBench(),
+  },
+  {
+    key: 'ingest',
+    title:
+      'Ingestion anchors (raw HMAC server, bare Probot) and the end-to-end rate sustained for a minute, backlog drained',
+    run: async () => (await import('./ingest/run-ingest-bench.ts')).runIngestBench(),
+  },
+  {
     key: 'action',
     title: 'GitHub Action: cold start, bundle size, requests per report',
     run: async () => (await import('./action/run-action-bench.ts')).runActionBench(),
