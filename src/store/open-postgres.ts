@@ -7,12 +7,18 @@ import type { SqlDatabase, SqlValue } from './types.ts';
  * `FOR UPDATE SKIP LOCKED`.
  */
 export function openPostgres({ pool }: { pool: Pool }): SqlDatabase {
+  // An idle client whose server went away (an outage, a restart) emits 'error'
+  // on the pool; unhandled, that ends the process. The pool drops the client;
+  // the next query connects again or fails where it was made (a delivery is
+  // then answered 5xx and redelivered, work is retried).
+  pool.on('error', () => undefined);
   return {
     dialect: 'postgres',
     query: async <Row>(sql: string, params: readonly SqlValue[] = []) =>
       (await pool.query(sql, params as SqlValue[])).rows as Row[],
     transaction: async (work) => {
       const client = await pool.connect();
+      let broken = false;
       try {
         await client.query('BEGIN');
         const result = await work({
@@ -22,10 +28,14 @@ export function openPostgres({ pool }: { pool: Pool }): SqlDatabase {
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        // a connection that cannot even roll back is broken: destroy it, never pool it again
+        broken = await client.query('ROLLBACK').then(
+          () => false,
+          () => true,
+        );
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),
