@@ -6,6 +6,7 @@ type RepoRegistry = Pick<
   | 'upsertRepo'
   | 'readRepo'
   | 'listRepos'
+  | 'listOrgs'
   | 'markReposDirty'
   | 'claimDirtyRepos'
   | 'releaseRepo'
@@ -58,6 +59,12 @@ export function createRepoRegistry({ db }: { db: SqlDatabase }): RepoRegistry {
     async listRepos({ org }) {
       const rows = await db.query<RepoRow>(`SELECT ${columns} FROM repos WHERE org = $1 ORDER BY repo`, [org]);
       return rows.map(readRepoRow);
+    },
+
+    async listOrgs() {
+      const rows = await db.query<{ org: string }>('SELECT DISTINCT org FROM repos');
+      // sorted here, not in SQL: PostgreSQL's collation would differ from SQLite's binary order
+      return rows.map((row) => row.org).sort();
     },
 
     markReposDirty: ({ repos, now }) =>

@@ -31,6 +31,10 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
     async health({ now }) {
       const count = async (sql: string, params: (string | number)[] = []) =>
         Number((await db.query<{ n: number | string | null }>(sql, params))[0]?.n ?? 0);
+      const newest = async (sql: string) => {
+        const n = (await db.query<{ n: number | string | null }>(sql))[0]?.n ?? null;
+        return n === null ? null : Number(n);
+      };
       const queue = await db.query<{ status: string; n: number | string; oldest: number | string | null }>(
         "SELECT status, COUNT(*) AS n, MIN(received_at) AS oldest FROM deliveries WHERE status <> 'processed' GROUP BY status",
       );
@@ -40,6 +44,7 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
         pending: Number(of('pending')?.n ?? 0),
         failed: Number(of('failed')?.n ?? 0),
         oldestPendingAt: oldest.length > 0 ? Math.min(...oldest.map(Number)) : null,
+        lastProcessedAt: await newest('SELECT MAX(processed_at) AS n FROM deliveries'),
         dirtyRepos: await count('SELECT COUNT(*) AS n FROM repos WHERE dirty_at IS NOT NULL AND dirty_at <= $1', [now]),
         backfillsPending: await count("SELECT COUNT(*) AS n FROM backfills WHERE status <> 'done'"),
         timers: await count('SELECT COUNT(*) AS n FROM timers'),

@@ -101,4 +101,9 @@ export const MIGRATIONS: readonly { version: number; name: string; statements: r
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'index on processed_at: the newest processed delivery for /metrics without a scan',
+    statements: ['CREATE INDEX deliveries_processed_at ON deliveries (processed_at)'],
+  },
 ];

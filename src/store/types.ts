@@ -86,6 +86,8 @@ export interface QueueHealth {
   failed: number;
   /** Receive time of the oldest delivery not yet processed. */
   oldestPendingAt: Instant | null;
+  /** When the newest processed delivery was processed; null: none yet. */
+  lastProcessedAt: Instant | null;
   dirtyRepos: number;
   backfillsPending: number;
   timers: number;
@@ -143,6 +145,8 @@ export interface Store {
   upsertRepo(input: { repo: string; installationId: number | null; now: Instant }): Promise<void>;
   readRepo(input: { repo: string }): Promise<RepoRecord | null>;
   listRepos(input: { org: string }): Promise<RepoRecord[]>;
+  /** Every org with a known repository (installed, or named by a stored fact), sorted. */
+  listOrgs(): Promise<string[]>;
   /** Marks repositories for re-evaluation (config, segment or timer change). */
   markReposDirty(input: { repos: readonly string[]; now: Instant }): Promise<void>;
   /** Claims repositories waiting for re-evaluation. */

@@ -300,10 +300,35 @@ describe.each(backends)('store on $name', (backend) => {
       pending: 1,
       failed: 1,
       oldestPendingAt: T0 + 5,
+      lastProcessedAt: T0 + 10,
       dirtyRepos: 0,
       backfillsPending: 0,
       timers: 0,
     });
+  });
+
+  it('knows when the newest delivery was processed (null before any), whatever order they finish in', async () => {
+    const { store } = await backend.open();
+    expect((await store.health({ now: T0 })).lastProcessedAt).toBeNull();
+    await record(store, release('a', 'v1'), T0);
+    await record(store, release('b', 'v2'), T0 + 1);
+    await store.claimDeliveries({ worker: 'w', now: T0 + 2, lease: MINUTE, limit: 2 });
+    expect((await store.health({ now: T0 + 2 })).lastProcessedAt).toBeNull();
+    await store.completeDelivery({ id: 'b', worker: 'w', facts: [], now: T0 + 30 });
+    await store.completeDelivery({ id: 'a', worker: 'w', facts: [], now: T0 + 20 });
+    expect((await store.health({ now: T0 + 40 })).lastProcessedAt).toBe(T0 + 30);
+  });
+
+  it('lists the orgs of known repos once each, sorted: installed ones and those facts named', async () => {
+    const { store } = await backend.open();
+    expect(await store.listOrgs()).toEqual([]);
+    await store.upsertRepo({ repo: 'octo-org/b', installationId: 7, now: T0 });
+    await store.upsertRepo({ repo: 'octo-org/a', installationId: 7, now: T0 });
+    await store.upsertRepo({ repo: 'Zeta/z', installationId: null, now: T0 });
+    await record(store, release('d-1', 'v1.0.0'));
+    await store.claimDeliveries({ worker: 'w', now: T0, lease: MINUTE, limit: 1 });
+    await store.completeDelivery({ id: 'd-1', worker: 'w', facts: factsOf(release('d-1', 'v1.0.0')), now: T0 + 1 });
+    expect(await store.listOrgs()).toEqual(['Codertocat', 'Zeta', 'octo-org']);
   });
 });
 
