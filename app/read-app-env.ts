@@ -8,7 +8,14 @@ export interface AppEnv {
   dashboardToken: string | null;
   port: number;
   host: string | undefined;
+  /**
+   * GitHub's web root for links (check runs on the dashboard): from Probot's
+   * GHE_PROTOCOL and GHE_HOST for GitHub Enterprise Server, else https://github.com.
+   */
+  githubUrl: string;
 }
+
+const HOST_PORT = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
 
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default('sqlite:./shipwell.db'),
@@ -23,24 +30,46 @@ const envSchema = z.object({
     .transform(Number)
     .refine((port) => port < 65_536, 'expected a port number below 65536'),
   HOST: z.string().optional(),
+  GHE_HOST: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined))
+    .refine(
+      (value) => value === undefined || HOST_PORT.test(value),
+      'expected a host name with an optional port, without scheme or path (e.g. github.example.com)',
+    ),
+  GHE_PROTOCOL: z
+    .string()
+    .optional()
+    .transform((value) => (value && value.trim() !== '' ? value.trim().toLowerCase() : 'https'))
+    .refine((value) => value === 'https' || value === 'http', 'expected https or http'),
 });
+
+/** What a variable held, for an error message: omitted for secrets. */
+const SHOWN = new Set(['PORT', 'GHE_HOST', 'GHE_PROTOCOL']);
 
 /**
  * Validates the App's variables (interfaces.md, "GitHub App"). Throws one
  * message naming every bad variable and what it expects; values are never
- * echoed (they may be secrets), except a masked DATABASE_URL.
+ * echoed (they may be secrets), except a masked DATABASE_URL and plain
+ * settings (PORT, GHE_HOST, GHE_PROTOCOL).
  */
 export function readAppEnv(env: Record<string, string | undefined>): AppEnv {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const key = issue.path.join('.');
+      const found = SHOWN.has(key) ? `, found ${JSON.stringify(env[key])}` : '';
+      return `${key}: ${issue.message}${found}`;
+    });
     throw new Error(`invalid environment: ${problems.join('; ')}`);
   }
-  const { DATABASE_URL, SHIPWELL_DASHBOARD_TOKEN, PORT, HOST } = parsed.data;
+  const { DATABASE_URL, SHIPWELL_DASHBOARD_TOKEN, PORT, HOST, GHE_HOST, GHE_PROTOCOL } = parsed.data;
   return {
     database: parseDatabaseUrl({ url: DATABASE_URL }),
     dashboardToken: SHIPWELL_DASHBOARD_TOKEN,
     port: PORT,
     host: HOST && HOST.trim() !== '' ? HOST : undefined,
+    githubUrl: GHE_HOST === undefined ? 'https://github.com' : `${GHE_PROTOCOL}://${GHE_HOST}`,
   };
 }

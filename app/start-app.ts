@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } from 'probot';
 import type { Store } from '../src/store/index.ts';
 import { createShipwellApp } from './create-shipwell-app.ts';
+import { dashboardRoutes, loadOrgReport, readAppHealth } from './dashboard/index.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
@@ -23,7 +24,8 @@ export interface RunningApp {
  * The App's one orchestrator: reads the environment (Probot's variables plus
  * DATABASE_URL and SHIPWELL_DASHBOARD_TOKEN), opens and migrates the store,
  * starts the worker (which first processes whatever an earlier run stored
- * and did not process) and serves Probot's webhook path beside our routes.
+ * and did not process) and serves Probot's webhook path beside our routes
+ * (API, dashboard, /metrics: one table, one access control).
  * Tests and the benchmark pass `Octokit` (retries and throttling off),
  * `timing`, `clock` and where the worker runs.
  */
@@ -77,6 +79,13 @@ export async function startApp({
       reportRoute({ store, clock }),
       deliveriesJsonlRoute({ store }),
       deliveriesRoute({ store }),
+      ...dashboardRoutes({
+        loadReport: ({ org, now }) => loadOrgReport({ store, org, now }),
+        loadHealth: ({ now }) => readAppHealth({ store, now }),
+        listOrgs: () => store.listOrgs(),
+        clock,
+        baseUrl: settings.githubUrl,
+      }),
     ],
   });
   const { server, port } = await startHttpServer({

@@ -4,7 +4,8 @@ import type { Route } from './types.ts';
 
 /**
  * `GET /healthz`: 200 with the database and queue state when the database
- * answers, 503 otherwise. Open to all (load balancers); it shows counts only.
+ * answers (oldest pending delivery, newest processed one, each with its age
+ * in seconds), 503 otherwise. Open to all (load balancers); it shows counts only.
  */
 export function healthRoute({ store, clock }: { store: Store; clock: () => number }): Route {
   return {
@@ -26,6 +27,9 @@ export function healthRoute({ store, clock }: { store: Store; clock: () => numbe
               oldestPendingAt: queue.oldestPendingAt === null ? null : new Date(queue.oldestPendingAt).toISOString(),
               oldestPendingSeconds:
                 queue.oldestPendingAt === null ? null : Math.max(0, (now - queue.oldestPendingAt) / 1000),
+              lastProcessedAt: queue.lastProcessedAt === null ? null : new Date(queue.lastProcessedAt).toISOString(),
+              lastProcessedSeconds:
+                queue.lastProcessedAt === null ? null : Math.max(0, (now - queue.lastProcessedAt) / 1000),
             },
           },
         });

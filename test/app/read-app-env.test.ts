@@ -9,7 +9,22 @@ describe('the App environment', () => {
       dashboardToken: null,
       port: 3000,
       host: undefined,
+      githubUrl: 'https://github.com',
     });
+  });
+
+  it("links to GitHub Enterprise Server from Probot's GHE_HOST and GHE_PROTOCOL", () => {
+    expect(readAppEnv({ GHE_HOST: 'github.example.com' }).githubUrl).toBe('https://github.example.com');
+    expect(readAppEnv({ GHE_HOST: 'ghe.internal:8443', GHE_PROTOCOL: 'HTTP' }).githubUrl).toBe(
+      'http://ghe.internal:8443',
+    );
+    expect(readAppEnv({ GHE_HOST: '', GHE_PROTOCOL: 'http' }).githubUrl).toBe('https://github.com');
+    expect(() => readAppEnv({ GHE_HOST: 'https://github.example.com/' })).toThrow(
+      'GHE_HOST: expected a host name with an optional port, without scheme or path (e.g. github.example.com), found "https://github.example.com/"',
+    );
+    expect(() => readAppEnv({ GHE_HOST: 'github.example.com', GHE_PROTOCOL: 'ftp' })).toThrow(
+      'GHE_PROTOCOL: expected https or http, found "ftp"',
+    );
   });
 
   it('reads SQLite paths with their sync level', () => {

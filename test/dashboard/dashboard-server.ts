@@ -32,9 +32,17 @@ export async function startDashboardServer({
   const now = parseInstant(SEEDED_NOW)!;
   const clock = () => now;
   const dir = mkdtempSync(join(tmpdir(), 'shipwell-dashboard-'));
-  const store = await openStore({ database: { kind: 'sqlite', path: join(dir, 'shipwell.db'), synchronous: 'normal' }, now });
+  const store = await openStore({
+    database: { kind: 'sqlite', path: join(dir, 'shipwell.db'), synchronous: 'normal' },
+    now,
+  });
   const { facts } = ingestDeliveries(seededDeliveries());
   await store.upsertFacts({ facts, now });
+  // one delivery processed 30 s before `now`: /metrics shows its age
+  const [first] = seededDeliveries();
+  await store.recordDelivery({ delivery: first!, receivedAt: now - 60_000, installationId: null });
+  await store.claimDeliveries({ worker: 'seed', now: now - 30_000, lease: 60_000, limit: 1 });
+  await store.completeDelivery({ id: first!.id, worker: 'seed', facts: [], now: now - 30_000 });
   await store.saveConfig({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
   const router = createRouter({
     token,
@@ -42,8 +50,8 @@ export async function startDashboardServer({
       reportRoute({ store, clock }),
       ...dashboardRoutes({
         loadReport: ({ org, now: at }) => loadOrgReport({ store, org, now: at }),
-        loadHealth: ({ now: at }) => readAppHealth({ store, now: at, lastProcessedAt: at - 30_000 }),
-        listOrgs: async () => ['acme'],
+        loadHealth: ({ now: at }) => readAppHealth({ store, now: at }),
+        listOrgs: () => store.listOrgs(),
         clock,
       }),
     ],
