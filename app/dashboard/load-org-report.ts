@@ -4,16 +4,46 @@ import type { Report } from '../../src/report/types.ts';
 import type { Store } from '../../src/store/index.ts';
 
 /**
- * An org's report from its stored facts and its config as last read from
- * GitHub (the org's `.github` repository), as of `now` — what
- * `GET /shipwell/api/report?org=…` answers. A stored config that does not
- * validate throws the ConfigError (the caller answers 422).
+ * The config as last read from GitHub: the repository's own with `repo` (else
+ * the org's), the org's `.github` repository's for an org; the default when
+ * none was stored. One that does not validate throws a ConfigError naming it.
  */
-export async function loadOrgReport({ store, org, now }: { store: Store; org: string; now: number }): Promise<Report> {
-  const stored = await store.readConfig({ scope: org });
-  const config: Config = stored
-    ? configFromObject({ value: stored.value, file: `${stored.scope}/.github/.github/shipwell.yml` })
-    : defaultConfig();
-  const facts = await store.readFacts({ org });
-  return computeReport({ facts, config, now });
+async function readStoredConfig({
+  store,
+  org,
+  repo,
+}: {
+  store: Store;
+  org: string;
+  repo: string | undefined;
+}): Promise<Config> {
+  const stored = (repo ? await store.readConfig({ scope: repo }) : null) ?? (await store.readConfig({ scope: org }));
+  if (!stored) return defaultConfig();
+  return configFromObject({
+    value: stored.value,
+    file: `${stored.scope}${stored.scope.includes('/') ? '' : '/.github'}/.github/shipwell.yml`,
+  });
+}
+
+/**
+ * An org's report (one repository's with `repo`) from its stored facts and
+ * its config as last read from GitHub, as of `now` — what
+ * `GET /shipwell/api/report` answers and the dashboard and `/metrics` show.
+ * A stored config that does not validate throws the ConfigError (the caller
+ * answers 422).
+ */
+export async function loadOrgReport({
+  store,
+  org,
+  repo,
+  now,
+}: {
+  store: Store;
+  org: string;
+  repo?: string;
+  now: number;
+}): Promise<Report> {
+  const config = await readStoredConfig({ store, org, repo });
+  const facts = await store.readFacts(repo ? { repo } : { org });
+  return computeReport({ facts, config, now, ...(repo ? { repo } : {}) });
 }

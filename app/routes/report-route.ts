@@ -1,26 +1,10 @@
-import { type Config, ConfigError, configFromObject, defaultConfig } from '../../src/config/index.ts';
-import { computeReport } from '../../src/kpi/index.ts';
+import { ConfigError } from '../../src/config/index.ts';
+import type { Report } from '../../src/report/types.ts';
 import { orgOf, type Store } from '../../src/store/index.ts';
+import { loadOrgReport } from '../dashboard/load-org-report.ts';
 import { readQuery } from './read-query.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
-
-async function configFor({
-  store,
-  org,
-  repo,
-}: {
-  store: Store;
-  org: string;
-  repo: string | undefined;
-}): Promise<Config> {
-  const stored = (repo ? await store.readConfig({ scope: repo }) : null) ?? (await store.readConfig({ scope: org }));
-  if (!stored) return defaultConfig();
-  return configFromObject({
-    value: stored.value,
-    file: `${stored.scope}${repo ? '' : '/.github'}/.github/shipwell.yml`,
-  });
-}
 
 /**
  * `GET /shipwell/api/report?org=…[&now=ISO][&repo=OWNER/NAME]`: the JSON
@@ -45,15 +29,13 @@ export function reportRoute({ store, clock }: { store: Store; clock: () => numbe
           body: { error: `repo: expected a repository of ${org}, found "${repo}"` },
         });
       }
-      let config: Config;
+      let report: Report;
       try {
-        config = await configFor({ store, org, repo });
+        report = await loadOrgReport({ store, org, now: now ?? clock(), ...(repo ? { repo } : {}) });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return sendJson({ response, status: 422, body: { error: error.message } });
       }
-      const facts = await store.readFacts(repo ? { repo } : { org });
-      const report = computeReport({ facts, config, now: now ?? clock(), ...(repo ? { repo } : {}) });
       sendJson({ response, status: 200, body: report });
     },
   };
