@@ -2,7 +2,6 @@ import { type Fact, normalizeDelivery } from '../src/events/index.ts';
 import type { StoredDelivery } from '../src/store/index.ts';
 import { followConfigPush } from './follow-config-push.ts';
 import { followInstallation } from './follow-installation.ts';
-import { readCustomPropertyFacts } from './read-custom-property-facts.ts';
 import type { AppDeps } from './types.ts';
 
 /**
@@ -15,7 +14,7 @@ import type { AppDeps } from './types.ts';
  */
 export async function processDelivery({ deps, stored }: { deps: AppDeps; stored: StoredDelivery }): Promise<Fact[]> {
   const { delivery } = stored;
-  const facts = [...(normalizeDelivery(delivery).facts ?? []), ...readCustomPropertyFacts(delivery)];
+  const facts = normalizeDelivery(delivery).facts ?? [];
   if (stored.repo !== null && stored.installationId !== null) {
     await deps.store.upsertRepo({ repo: stored.repo, installationId: stored.installationId, now: deps.clock() });
   }

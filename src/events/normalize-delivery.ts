@@ -1,6 +1,7 @@
 import { deliveryTime } from './delivery-time.ts';
 import type { EventContext } from './event-context.ts';
 import { normalizeCheckRun } from './normalize-check-run.ts';
+import { normalizeCustomPropertyValues } from './normalize-custom-property-values.ts';
 import { normalizeDependabotAlert } from './normalize-dependabot-alert.ts';
 import { normalizeDeploymentReview } from './normalize-deployment-review.ts';
 import { normalizeDeploymentStatus } from './normalize-deployment-status.ts';
@@ -23,6 +24,7 @@ const NORMALIZERS: Record<string, (context: EventContext) => NormalizedDelivery>
   pull_request: normalizePullRequest,
   check_run: normalizeCheckRun,
   dependabot_alert: normalizeDependabotAlert,
+  custom_property_values: normalizeCustomPropertyValues,
 };
 
 /**
