@@ -1,0 +1,114 @@
+// The dashboard, its CSV and /metrics as the real App serves them: `startApp`
+// over HTTP with SQLite, two signed deliveries processed by its worker, no
+// SHIPWELL_DASHBOARD_TOKEN (loopback clients only), GitHub played locally.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPENMETRICS_CONTENT_TYPE } from '../../src/metrics/index.ts';
+import type { Report } from '../../src/report/types.ts';
+import { DAY } from '../../src/time/index.ts';
+import { loadWebhook } from '../events/load-webhook.ts';
+import { parseOpenMetrics } from '../metrics/parse-openmetrics.ts';
+import { type Harness, SECRET, startHarness, waitFor } from './app-harness.ts';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
+import { sendDelivery } from './signed-delivery.ts';
+
+const REPO = 'Codertocat/Hello-World';
+const ORG = 'Codertocat';
+const SHA = 'b'.repeat(40);
+const INSTALLATION = { id: 42 };
+/** Published a day ago: the release is in the current period, its window still open. */
+const publishedAt = new Date(Date.now() - DAY).toISOString();
+
+let github: FakeGitHub;
+let harness: Harness;
+
+beforeAll(async () => {
+  github = await startFakeGitHub();
+  harness = await startHarness({ github, token: null });
+  const send = (id: string, name: string, payload: unknown) =>
+    sendDelivery({ url: harness.webhookUrl, id, name, payload, secret: SECRET });
+  const release = loadWebhook('release.published', {
+    release: { tag_name: 'v2.0.0', target_commitish: SHA, published_at: publishedAt, created_at: publishedAt },
+    installation: INSTALLATION,
+  });
+  expect((await send('dash-release', 'release', release)).status).toBe(200);
+  const properties = {
+    action: 'updated',
+    repository: loadWebhook('release.published').repository,
+    organization: { login: ORG },
+    installation: INSTALLATION,
+    new_property_values: [{ property_name: 'segment', value: 'ios' }],
+    old_property_values: [],
+  };
+  expect((await send('dash-properties', 'custom_property_values', properties)).status).toBe(200);
+  await waitFor('both deliveries processed', async () => {
+    const stored = await harness.app.store.listDeliveries({ status: 'processed', limit: 10 });
+    return stored.length === 2;
+  });
+});
+
+afterAll(async () => {
+  await harness?.stop();
+  await github?.close();
+});
+
+/** As if the request came through a proxy from elsewhere: not a loopback client. */
+const proxied = { 'x-forwarded-for': '203.0.113.7' };
+
+describe('the dashboard and /metrics, mounted in the App', () => {
+  it('serves the page from loopback, with the org, the release and its check-run link on the GHE web root', async () => {
+    const response = await fetch(harness.url('/shipwell'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const page = await response.text();
+    expect(page).toContain(ORG);
+    expect(page).toContain('v2.0.0');
+    // GHE_HOST/GHE_PROTOCOL of the harness (the fake GitHub) are the web root of check-run links
+    expect(page).toContain(`http://${github.host}/${REPO}/commit/${SHA}/checks`);
+    expect(page).not.toContain('https://github.com/');
+  });
+
+  it('serves the release table as CSV, in the segment the custom_property_values delivery set', async () => {
+    const report = (await (await fetch(harness.url(`/shipwell/api/report?org=${ORG}`))).json()) as Report;
+    expect(report.releases.map((r) => [r.tag, r.segment])).toEqual([['v2.0.0', 'ios']]);
+    const response = await fetch(harness.url(`/shipwell/api/releases.csv?org=${ORG}&segment=ios`));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="shipwell-${ORG}-ios.csv"`);
+    const rows = (await response.text()).split('\r\n').filter(Boolean);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toContain('v2.0.0');
+  });
+
+  it('serves /metrics as OpenMetrics: the org’s release counts and the age of the last processed delivery', async () => {
+    const before = Date.now();
+    const response = await fetch(harness.url('/metrics'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe(OPENMETRICS_CONTENT_TYPE);
+    const families = parseOpenMetrics(await response.text());
+    const released = families.find((f) => f.name === 'shipwell_releases');
+    expect(
+      released?.samples.find((s) => s.labels.org === ORG && s.labels.segment === 'ios' && s.labels.period === 'current')
+        ?.value,
+    ).toBe(1);
+    const health = (await (await fetch(harness.url('/healthz'))).json()) as { queue: { lastProcessedAt: string } };
+    const lastProcessedAt = Date.parse(health.queue.lastProcessedAt);
+    expect(lastProcessedAt).toBeLessThanOrEqual(before);
+    const age = families.find((f) => f.name === 'shipwell_app_last_processed_delivery_age_seconds');
+    expect(age?.samples[0]?.value).toBeGreaterThanOrEqual(0);
+    expect(age?.samples[0]?.value).toBeLessThan((Date.now() - lastProcessedAt) / 1000 + 1);
+    expect(families.find((f) => f.name === 'shipwell_app_queue_depth')?.samples[0]?.value).toBe(0);
+  });
+
+  it('refuses all three to a client that is not loopback when no token is set (403, saying what to do)', async () => {
+    for (const path of ['/shipwell', `/shipwell/api/releases.csv?org=${ORG}`, '/metrics']) {
+      const response = await fetch(harness.url(path), { headers: proxied });
+      expect(response.status, path).toBe(403);
+      expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+      const body = (await response.json()) as { error: string };
+      expect(body.error).toMatch(/only loopback clients are answered; set the token on the App/);
+    }
+    // /healthz stays open to load balancers
+    expect((await fetch(harness.url('/healthz'), { headers: proxied })).status).toBe(200);
+  });
+});
