@@ -3,7 +3,7 @@
 // `npm run bench -- kpi coverage` runs only those groups.
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { BenchRow } from './types.ts';
 
 interface Group {
@@ -50,6 +50,11 @@ function cell(text: string): string {
   return text.replaceAll('|', '\\|');
 }
 
+/** The 1-minute load average, sampled through the run: other work on the machine shows here. */
+const loads: number[] = [loadavg()[0]!];
+const sampler = setInterval(() => loads.push(loadavg()[0]!), 5_000);
+sampler.unref();
+
 const wanted = process.argv.slice(2);
 const chosen = wanted.length > 0 ? groups.filter((g) => wanted.includes(g.key)) : groups;
 const sections: string[] = [];
@@ -81,10 +86,19 @@ const commit = (() => {
     return 'unknown';
   }
 })();
+clearInterval(sampler);
+const sorted = [...loads].sort((a, b) => a - b);
+const loadNote = `Load average (1 min) during the run: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)} on ${cpus().length} cores${
+  sorted.at(-1)! > cpus().length * 0.75
+    ? ' — the machine was shared with other work during the run (tests of other engineers, the fault suite): absolute figures are lower than on an idle machine; ratios to the anchors, measured in the same run, hold better.'
+    : '.'
+}`;
 const doc = [
   '# Benchmarks',
   '',
   `Produced by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} at commit ${commit}, on ${machine()}.`,
+  loadNote,
+  "Reproduce: `npm ci && npm run bench` (needs Debian's `postgresql` for the PostgreSQL rows); one group: `npm run bench -- ingest`.",
   'Each figure is the median of several runs in the same process tree; anchors ran in the same run.',
   'Targets come from the issues; a missed target is marked **no** and explained in the note.',
   '',
