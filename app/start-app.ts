@@ -4,6 +4,7 @@ import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } f
 import type { Store } from '../src/store/index.ts';
 import { createShipwellApp } from './create-shipwell-app.ts';
 import { dashboardRoutes, loadOrgReport, readAppHealth } from './dashboard/index.ts';
+import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
@@ -51,7 +52,10 @@ export async function startApp({
   worker?: 'auto' | 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
   const settings = readAppEnv(env);
-  const probot = createProbot({ env, ...(Octokit ? { overrides: { Octokit } } : {}) });
+  const probot = createProbot({
+    env,
+    overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
+  });
   const store = await openStore({ database: settings.database, now: clock() });
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();

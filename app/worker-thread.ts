@@ -5,13 +5,14 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createProbot } from 'probot';
+import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { startWorker, type WorkerTiming } from './start-worker.ts';
 
 const { env, timing } = workerData as { env: Record<string, string | undefined>; timing: WorkerTiming };
 const settings = readAppEnv(env);
-const probot = createProbot({ env });
+const probot = createProbot({ env, overrides: { request: { fetch: fetchWithTimeout } } });
 const store = await openStore({ database: settings.database, now: Date.now() });
 const worker = startWorker({
   deps: {
