@@ -14,8 +14,16 @@ export interface AppProcess {
   exited(): Promise<void>;
 }
 
-export async function spawnApp({ env }: { env: Record<string, string> }): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['app/index.ts'], {
+/** Needs LOG_LEVEL info or lower with `app/index.ts` (it waits for the "listening on port" line). */
+export async function spawnApp({
+  env,
+  entry = 'app/index.ts',
+}: {
+  env: Record<string, string>;
+  /** `app/index.ts` (npm start) or `test/faults/serve-app.ts` (a short redelivery scan interval). */
+  entry?: string;
+}): Promise<AppProcess> {
+  const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -23,16 +31,25 @@ export async function spawnApp({ env }: { env: Record<string, string> }): Promis
   let output = '';
   const exit = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const port = await new Promise<number>((resolve, reject) => {
+    // never leave behind a process that did not come up
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`app did not report "listening on port" within 30 s:\n${output}`));
+    }, 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const found = /listening on port (\d+)/.exec(output);
-      if (found) resolve(Number(found[1]));
+      if (found) {
+        clearTimeout(timer);
+        resolve(Number(found[1]));
+      }
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    void exit.then(() =>
-      reject(new Error(`app exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`)),
-    );
+    void exit.then(() => {
+      clearTimeout(timer);
+      reject(new Error(`app exited (${child.exitCode ?? child.signalCode}) before listening:\n${output}`));
+    });
   });
   return {
     child,

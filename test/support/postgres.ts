@@ -16,6 +16,13 @@ export interface PostgresServer {
   /** `postgres://app@127.0.0.1:PORT/postgres` */
   url: string;
   stop(): Promise<void>;
+  /**
+   * An outage: shuts the server down (fast: open connections are cut) and
+   * keeps its data; `resume()` starts it again on the same port. Only on a
+   * server this process started (`startPostgres`).
+   */
+  pause?(): Promise<void>;
+  resume?(): Promise<void>;
 }
 
 const ENV_URL = 'SHIPWELL_TEST_DATABASE_URL';
@@ -70,19 +77,27 @@ export async function startPostgres(): Promise<PostgresServer> {
   const data = join(dir, 'data');
   const port = await freePort();
   runAsPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'app', '--auth=trust', '--no-sync', '-E', 'UTF8']);
-  runAsPostgres(join(bin, 'pg_ctl'), [
-    '-D',
-    data,
-    '-l',
-    join(dir, 'server.log'),
-    '-o',
-    `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
-    '-w',
-    'start',
-  ]);
+  const start = () =>
+    runAsPostgres(join(bin, 'pg_ctl'), [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c max_connections=200`,
+      '-w',
+      'start',
+    ]);
+  start();
   let stopped = false;
   return {
     url: `postgres://app@127.0.0.1:${port}/postgres`,
+    async pause() {
+      runAsPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']);
+    },
+    async resume() {
+      start();
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
