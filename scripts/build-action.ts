@@ -10,7 +10,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outfile = join(root, 'action/dist/index.js');
 
 const result = await build({
-  entryPoints: [join(root, 'action/index.ts')],
+  // Relative to the checkout, so the bundle is byte-identical wherever it is built.
+  absWorkingDir: root,
+  entryPoints: ['action/index.ts'],
   bundle: true,
   platform: 'node',
   target: 'node24',
