@@ -15,7 +15,8 @@ interface Keyed<T> {
 interface Working {
   out: RepoFacts;
   sha: Map<string, { strength: number; origin: string }>;
-  runs: Map<number, Map<number, Keyed<Fact & { type: 'workflow-run' }>>>;
+  /** run id → its attempts, reduced (a run has a handful: a list beats a Map per run). */
+  runs: Map<number, Keyed<Fact & { type: 'workflow-run' }>[]>;
   approvals: Map<string, Keyed<Fact & { type: 'approval' }>>;
   labels: Map<string, Keyed<Fact & { type: 'label' }>>;
   pulls: Map<number, Keyed<Fact & { type: 'merged-pull' }>>;
@@ -155,12 +156,17 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
       }
       case 'workflow-run': {
         if (fact.startedAt > now) break;
-        let attempts = w.runs.get(fact.runId);
-        if (!attempts) {
-          attempts = new Map();
-          w.runs.set(fact.runId, attempts);
+        const attempts = w.runs.get(fact.runId);
+        const seen = attempts?.find((k) => k.fact.attempt === fact.attempt);
+        if (!attempts) w.runs.set(fact.runId, [{ first: fact.startedAt, last: fact.updatedAt, fact }]);
+        else if (!seen) attempts.push({ first: fact.startedAt, last: fact.updatedAt, fact });
+        else {
+          if (fact.startedAt < seen.first) seen.first = fact.startedAt;
+          if (fact.updatedAt > seen.last || (fact.updatedAt === seen.last && fact.origin > seen.fact.origin)) {
+            seen.last = fact.updatedAt;
+            seen.fact = fact;
+          }
         }
-        keep(attempts, fact.attempt, fact, fact.startedAt, fact.updatedAt);
         break;
       }
       case 'approval':
@@ -203,11 +209,10 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
 function finish(w: Working, now: Instant): void {
   const r = w.out;
   for (const [runId, attempts] of w.runs) {
-    const byAttempt = new Map<number, Fact & { type: 'workflow-run' }>();
-    for (const [attempt, { first, fact }] of attempts) {
-      byAttempt.set(attempt, first === fact.startedAt ? fact : { ...fact, startedAt: first });
-    }
-    r.runs.set(runId, byAttempt);
+    r.runs.set(
+      runId,
+      attempts.map(({ first, fact }) => (first === fact.startedAt ? fact : { ...fact, startedAt: first })),
+    );
   }
   for (const { first, fact } of w.approvals.values())
     r.approvals.push(first === fact.at ? fact : { ...fact, at: first });

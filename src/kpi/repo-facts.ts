@@ -22,8 +22,8 @@ export interface RepoFacts {
   shas: Map<string, string>;
   retractions: RetractionState[];
   deployments: Map<number, DeploymentState>;
-  /** run id → attempt → the attempt's run. */
-  runs: Map<number, Map<number, WorkflowRunFact>>;
+  /** run id → its attempts (one fact each). */
+  runs: Map<number, WorkflowRunFact[]>;
   approvals: ApprovalFact[];
   labels: LabelFact[];
   pulls: Map<number, MergedPullFact>;
