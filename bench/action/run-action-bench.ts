@@ -86,8 +86,8 @@ export async function runActionBench({ rounds = 3 } = {}): Promise<BenchRow[]> {
       name: 'action: cold start to first request',
       value: round1(coldStart),
       unit: 'ms',
-      target: '< 500',
-      ok: coldStart < 500,
+      target: '< 400',
+      ok: coldStart < 400,
       note: `median of ${rounds}, node ${process.version}`,
     },
     {
