@@ -34,17 +34,21 @@ export function collectActivities({
       lookup.named({ sha: activity.sha, ref: activity.ref, at: activity.at }) ?? lookup.firstAtOrAfter(activity.at),
     );
 
-  for (const attempts of facts.runs.values()) {
-    let earliest: { at: number; sha: string; ref: string | null } | null = null;
-    for (const run of attempts.values()) {
-      if (run.event === 'workflow_dispatch' && (earliest === null || run.startedAt < earliest.at)) {
-        earliest = { at: run.startedAt, sha: run.headSha, ref: run.headBranch };
-      }
-      if (kinds.has('rerun') && run.attempt > 1) {
-        attributeByCommit({ kind: 'rerun', at: run.startedAt, sha: run.headSha, ref: run.headBranch });
+  // A dispatched run counts once, at its earliest attempt; every re-run attempt counts.
+  const dispatched = new Map<number, { at: number; sha: string; ref: string | null }>();
+  for (const run of facts.runs) {
+    if (run.event === 'workflow_dispatch') {
+      const earliest = dispatched.get(run.runId);
+      if (!earliest || run.startedAt < earliest.at) {
+        dispatched.set(run.runId, { at: run.startedAt, sha: run.headSha, ref: run.headBranch });
       }
     }
-    if (earliest && kinds.has('manual-workflow')) attributeByCommit({ kind: 'manual-workflow', ...earliest });
+    if (kinds.has('rerun') && run.attempt > 1) {
+      attributeByCommit({ kind: 'rerun', at: run.startedAt, sha: run.headSha, ref: run.headBranch });
+    }
+  }
+  if (kinds.has('manual-workflow')) {
+    for (const earliest of dispatched.values()) attributeByCommit({ kind: 'manual-workflow', ...earliest });
   }
 
   if (kinds.has('manual-deployment')) {

@@ -86,22 +86,20 @@ export function detectRollbacks({
   }
 
   if (on.has('workflow') && config.rollback.workflows.length > 0) {
-    for (const attempts of facts.runs.values()) {
-      for (const run of attempts.values()) {
-        if (run.conclusion !== 'success') continue;
-        if (!config.rollback.workflows.some((p) => matchesPattern(p, run.name))) continue;
-        const target =
-          lookup.named({ sha: run.headSha, ref: null, at: run.startedAt }) ?? lookup.latestBefore(run.startedAt);
-        if (!target) continue;
-        found.push({
-          tag: target.tag,
-          at: run.startedAt,
-          signal: 'workflow',
-          reason: run.displayTitle || null,
-          durationMinutes: (run.updatedAt - run.startedAt) / MINUTE,
-          order: `${run.runId}\0${run.attempt}`,
-        });
-      }
+    for (const run of facts.runs) {
+      if (run.conclusion !== 'success') continue;
+      if (!config.rollback.workflows.some((p) => matchesPattern(p, run.name))) continue;
+      const target =
+        lookup.named({ sha: run.headSha, ref: null, at: run.startedAt }) ?? lookup.latestBefore(run.startedAt);
+      if (!target) continue;
+      found.push({
+        tag: target.tag,
+        at: run.startedAt,
+        signal: 'workflow',
+        reason: run.displayTitle || null,
+        durationMinutes: (run.updatedAt - run.startedAt) / MINUTE,
+        order: `${run.runId}\0${run.attempt}`,
+      });
     }
   }
 

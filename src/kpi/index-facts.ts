@@ -15,8 +15,8 @@ interface Keyed<T> {
 interface Working {
   out: RepoFacts;
   sha: Map<string, { strength: number; origin: string }>;
-  /** run id → its attempts, reduced (a run has a handful: a list beats a Map per run). */
-  runs: Map<number, Keyed<Fact & { type: 'workflow-run' }>[]>;
+  /** (run id, attempt) → the attempt, reduced; see attemptKey. */
+  runs: Map<number | string, Keyed<Fact & { type: 'workflow-run' }>>;
   approvals: Map<string, Keyed<Fact & { type: 'approval' }>>;
   labels: Map<string, Keyed<Fact & { type: 'label' }>>;
   pulls: Map<number, Keyed<Fact & { type: 'merged-pull' }>>;
@@ -34,7 +34,7 @@ function working(repo: string): Working {
       shas: new Map(),
       retractions: [],
       deployments: new Map(),
-      runs: new Map(),
+      runs: [],
       approvals: [],
       labels: [],
       pulls: new Map(),
@@ -54,6 +54,11 @@ function working(repo: string): Working {
     retractions: [],
     infos: [],
   };
+}
+
+/** A number for every real attempt (GitHub allows 50), a string beyond, so keys never collide. */
+function attemptKey(runId: number, attempt: number): number | string {
+  return attempt < 65_536 && runId < 2 ** 36 ? runId * 65_536 + attempt : `${runId}:${attempt}`;
 }
 
 /** Keeps one fact per key; ties on time are broken by origin, so arrival order never matters. */
@@ -156,17 +161,7 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
       }
       case 'workflow-run': {
         if (fact.startedAt > now) break;
-        const attempts = w.runs.get(fact.runId);
-        const seen = attempts?.find((k) => k.fact.attempt === fact.attempt);
-        if (!attempts) w.runs.set(fact.runId, [{ first: fact.startedAt, last: fact.updatedAt, fact }]);
-        else if (!seen) attempts.push({ first: fact.startedAt, last: fact.updatedAt, fact });
-        else {
-          if (fact.startedAt < seen.first) seen.first = fact.startedAt;
-          if (fact.updatedAt > seen.last || (fact.updatedAt === seen.last && fact.origin > seen.fact.origin)) {
-            seen.last = fact.updatedAt;
-            seen.fact = fact;
-          }
-        }
+        keep(w.runs, attemptKey(fact.runId, fact.attempt), fact, fact.startedAt, fact.updatedAt);
         break;
       }
       case 'approval':
@@ -208,12 +203,8 @@ export function indexFacts({ facts, now }: { facts: Iterable<Fact>; now: Instant
 
 function finish(w: Working, now: Instant): void {
   const r = w.out;
-  for (const [runId, attempts] of w.runs) {
-    r.runs.set(
-      runId,
-      attempts.map(({ first, fact }) => (first === fact.startedAt ? fact : { ...fact, startedAt: first })),
-    );
-  }
+  for (const { first, fact } of w.runs.values())
+    r.runs.push(first === fact.startedAt ? fact : { ...fact, startedAt: first });
   for (const { first, fact } of w.approvals.values())
     r.approvals.push(first === fact.at ? fact : { ...fact, at: first });
   for (const { first, fact } of w.labels.values()) r.labels.push(first === fact.at ? fact : { ...fact, at: first });

@@ -22,8 +22,8 @@ export interface RepoFacts {
   shas: Map<string, string>;
   retractions: RetractionState[];
   deployments: Map<number, DeploymentState>;
-  /** run id → its attempts (one fact each). */
-  runs: Map<number, WorkflowRunFact[]>;
+  /** Every workflow run attempt, one fact each. */
+  runs: WorkflowRunFact[];
   approvals: ApprovalFact[];
   labels: LabelFact[];
   pulls: Map<number, MergedPullFact>;
