@@ -90,7 +90,7 @@ clearInterval(sampler);
 const sorted = [...loads].sort((a, b) => a - b);
 const loadNote = `Load average (1 min) during the run: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)}, max ${sorted.at(-1)!.toFixed(1)} on ${cpus().length} cores${
   sorted.at(-1)! > cpus().length * 0.75
-    ? ' — the machine was shared with other work during the run (tests of other engineers, the fault suite): absolute figures are lower than on an idle machine; ratios to the anchors, measured in the same run, hold better.'
+    ? " — the load includes the benchmarks' own load generators and servers on these same cores (and any other work on the machine): absolute figures are lower than on a dedicated server; ratios to the anchors, measured in the same run, hold better."
     : '.'
 }`;
 const doc = [
