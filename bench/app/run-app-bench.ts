@@ -1,10 +1,3 @@
-// `npm run bench` (group `app`), or alone: `node bench/app/run-app-bench.ts`.
-// Signed webhook deliveries per second and latency (autocannon) against the
-// Shipwell App on SQLite and on PostgreSQL, beside a bare Probot app with no
-// handlers measured in the same run. Each server runs in its own process;
-// every request carries a fresh X-GitHub-Delivery (a repeated id would be
-// skipped as a duplicate) and a valid X-Hub-Signature-256.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +5,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgres } from '../../test/support/postgres.ts';
+import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -25,38 +19,7 @@ interface Load {
   sent: number;
 }
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-  /** Everything the child printed (its `cpu N` line at the end). */
-  output: () => string;
-}
-
-async function startServer(args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [join(ROOT, 'bench/app/serve-app.ts'), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const port = await new Promise<number>((done, fail) => {
-    const poll = setInterval(() => {
-      const found = /port (\d+)/.exec(out);
-      if (found) {
-        clearInterval(poll);
-        done(Number(found[1]));
-      }
-    }, 20);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      fail(new Error(`bench server ${args[0]} exited ${code}`));
-    });
-  });
-  return { child, port, output: () => out };
-}
+type Server = BenchServer;
 
 /** Stops the server; resolves with the CPU time (µs, all threads) it used. */
 async function stopServer(server: Server): Promise<number> {
@@ -121,7 +84,7 @@ interface Measured {
 }
 
 async function measure(args: string[], env: Record<string, string>, seconds: number): Promise<Measured> {
-  const server = await startServer(args, env);
+  const server = await startBenchServer({ root: ROOT, script: 'bench/app/serve-app.ts', args, env });
   let sent = 0;
   let cpu = Number.NaN;
   try {

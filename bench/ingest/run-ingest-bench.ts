@@ -1,14 +1,3 @@
-// `npm run bench` (group `ingest`), or alone: `node bench/ingest/run-ingest-bench.ts`.
-// The anchors of the ingestion benchmark and the end-to-end rate:
-// - a raw `node:http` server that only checks the HMAC (the ceiling) and a
-//   bare Probot app with no handlers, measured in the same run;
-// - the App (worker thread on) under full load of signed deliveries for
-//   SECONDS (a minute by default), then until its backlog is drained: the
-//   end-to-end rate is deliveries stored AND processed (normalized, facts
-//   committed, repositories marked for re-evaluation) over the whole time,
-//   drain included — a fast acknowledgement over a growing queue is not
-//   throughput. On SQLite and on PostgreSQL.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,41 +5,13 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgres } from '../../test/support/postgres.ts';
+import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SECRET = 'bench-secret';
 
-interface Server {
-  child: ChildProcess;
-  port: number;
-}
-
-async function startServer(script: string, args: string[], env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [join(ROOT, script), ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-  });
-  const port = await new Promise<number>((done, fail) => {
-    const poll = setInterval(() => {
-      const found = /port (\d+)/.exec(out);
-      if (found) {
-        clearInterval(poll);
-        done(Number(found[1]));
-      }
-    }, 20);
-    child.once('exit', (code) => {
-      clearInterval(poll);
-      fail(new Error(`bench server ${script} ${args[0] ?? ''} exited ${code}`));
-    });
-  });
-  return { child, port };
-}
+type Server = BenchServer;
 
 async function stopServer({ child }: Server): Promise<void> {
   if (child.exitCode !== null) return;
@@ -116,7 +77,12 @@ async function endToEnd({
   databaseUrl: string;
   seconds: number;
 }) {
-  const server = await startServer('bench/app/serve-app.ts', ['shipwell', databaseUrl], env);
+  const server = await startBenchServer({
+    root: ROOT,
+    script: 'bench/app/serve-app.ts',
+    args: ['shipwell', databaseUrl],
+    env,
+  });
   try {
     const started = performance.now();
     const load = await fire({ port: server.port, seconds });
@@ -165,7 +131,7 @@ export async function runIngestBench({
       ['raw', 'bench/ingest/serve-raw-hmac.ts', []],
       ['bare', 'bench/app/serve-app.ts', ['bare']],
     ] as const) {
-      const server = await startServer(script, [...args], env);
+      const server = await startBenchServer({ root: ROOT, script, args: [...args], env });
       try {
         await fire({ port: server.port, seconds: 1 }); // warm-up
         const load = await fire({ port: server.port, seconds: anchorSeconds });
