@@ -7,34 +7,14 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { ConfigError, parseConfig } from '../../src/config/index.ts';
+import { ConfigError, defaultConfig, parseConfig } from '../../src/config/index.ts';
 import { bounded, FUZZ_RUNS } from './bounded.ts';
 
 const FILE = '.github/shipwell.yml';
 const DEFAULTS = readFileSync(new URL('../config/fixtures/interfaces-defaults.yml', import.meta.url), 'utf8');
 
-const KEYS = [
-  'segment',
-  'segments',
-  'segmentProperty',
-  'period',
-  'periodAnchor',
-  'history',
-  'includePrereleases',
-  'rollbackWindow',
-  'maxDevopsActivities',
-  'minCoverage',
-  'coverage',
-  'rollback',
-  'devops',
-  'patches',
-  'overrides',
-  'targets',
-  'publish',
-  '_extends',
-  'minCoverag',
-  'perod',
-];
+// The real top-level keys (from the defaults, so a new key is fuzzed too), `_extends`, and two typos.
+const KEYS = [...Object.keys(defaultConfig()), '_extends', 'minCoverag', 'perod'];
 const NESTED = [
   'fallback',
   'signals',
