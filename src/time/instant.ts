@@ -20,15 +20,15 @@ export function parseInstant(text: string): Instant | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-function pad(value: number, width: number): string {
-  return String(value).padStart(width, '0');
-}
+const ZERO = 48;
 
 /**
  * ISO-8601 UTC with milliseconds, as every report prints times — the same
- * text as `Date#toISOString`, computed with integer arithmetic (a report of
- * 35 k releases formats ~400 k instants; Date objects made that a tenth of
- * the report's time). Years outside 0000–9999 go through Date.
+ * text as `Date#toISOString`, computed with integer arithmetic and built as
+ * one flat string from its 24 character codes (a report of 35 k releases
+ * keeps ~200 k instants: Date objects, or a template literal's chain of
+ * concatenated pieces at ~320 bytes each, made them a large part of the
+ * report's time and heap). Years outside 0000–9999 go through Date.
  */
 export function formatInstant(instant: Instant): string {
   const days = Math.floor(instant / DAY);
@@ -50,5 +50,30 @@ export function formatInstant(instant: Instant): string {
   rest -= minutes * MINUTE;
   const seconds = Math.floor(rest / 1000);
   const ms = rest - seconds * 1000;
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hours, 2)}:${pad(minutes, 2)}:${pad(seconds, 2)}.${pad(ms, 3)}Z`;
+  return String.fromCharCode(
+    ZERO + Math.floor(year / 1000),
+    ZERO + (Math.floor(year / 100) % 10),
+    ZERO + (Math.floor(year / 10) % 10),
+    ZERO + (year % 10),
+    0x2d, // -
+    ZERO + Math.floor(month / 10),
+    ZERO + (month % 10),
+    0x2d,
+    ZERO + Math.floor(day / 10),
+    ZERO + (day % 10),
+    0x54, // T
+    ZERO + Math.floor(hours / 10),
+    ZERO + (hours % 10),
+    0x3a, // :
+    ZERO + Math.floor(minutes / 10),
+    ZERO + (minutes % 10),
+    0x3a,
+    ZERO + Math.floor(seconds / 10),
+    ZERO + (seconds % 10),
+    0x2e, // .
+    ZERO + Math.floor(ms / 100),
+    ZERO + (Math.floor(ms / 10) % 10),
+    ZERO + (ms % 10),
+    0x5a, // Z
+  );
 }
