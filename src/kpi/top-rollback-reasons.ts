@@ -1,24 +1,23 @@
 import type { RollbackReasonCount } from '../report/types.ts';
-import type { ReleaseVerdict } from './types.ts';
+import type { Rollback } from './types.ts';
 
 /**
- * The most frequent reasons among the first rollback of each given release
- * (kpis.md §3): grouped by trimmed, case-insensitive text (blank = none, not
- * listed), shown with the text of the group's earliest rollback, by count
- * then text.
+ * The most frequent reasons among the given first rollbacks, one per
+ * rolled-back release (kpis.md §3): grouped by trimmed, case-insensitive text
+ * (blank = none, not listed), shown with the text of the group's earliest
+ * rollback, by count then text. The order of `firstRollbacks` does not matter.
  */
 export function topRollbackReasons({
-  verdicts,
+  firstRollbacks,
   limit = 3,
 }: {
-  verdicts: readonly ReleaseVerdict[];
+  firstRollbacks: readonly Pick<Rollback, 'at' | 'reason'>[];
   limit?: number;
 }): RollbackReasonCount[] {
   const groups = new Map<string, { text: string; at: number; count: number }>();
-  for (const verdict of verdicts) {
-    const first = verdict.rollbacks[0];
-    const text = first?.reason?.trim();
-    if (!first || !text) continue;
+  for (const first of firstRollbacks) {
+    const text = first.reason?.trim();
+    if (!text) continue;
     const key = text.toLowerCase();
     const group = groups.get(key);
     if (!group) groups.set(key, { text, at: first.at, count: 1 });

@@ -1,0 +1,239 @@
+import type { Fact, ReleaseShaOrigin, RepoInfoFact, RetractionFact } from '../events/types.ts';
+import type { Instant } from '../time/index.ts';
+import type { RepoFacts } from './repo-facts.ts';
+
+const SHA_STRENGTH: Record<ReleaseShaOrigin, number> = { target: 0, push: 1, api: 2 };
+
+/** One key's facts reduced: the earliest time counts, the newest content wins (kpis.md §1). */
+interface Keyed<T> {
+  first: Instant;
+  last: Instant;
+  fact: T;
+}
+
+/** Per-repo working state while indexing; keys are local to the repo. */
+interface Working {
+  out: RepoFacts;
+  sha: Map<string, { strength: number; origin: string }>;
+  /** (run id, attempt) → the attempt, reduced; see attemptKey. */
+  runs: Map<number | string, Keyed<Fact & { type: 'workflow-run' }>>;
+  approvals: Map<string, Keyed<Fact & { type: 'approval' }>>;
+  labels: Map<string, Keyed<Fact & { type: 'label' }>>;
+  pulls: Map<number, Keyed<Fact & { type: 'merged-pull' }>>;
+  coverage: Map<number, Keyed<Fact & { type: 'coverage' }>>;
+  recorded: Map<number, Keyed<Fact & { type: 'recorded-rollback' }>>;
+  retractions: RetractionFact[];
+  infos: RepoInfoFact[];
+}
+
+function working(repo: string): Working {
+  return {
+    out: {
+      repo,
+      releases: new Map(),
+      shas: new Map(),
+      retractions: [],
+      deployments: new Map(),
+      runs: [],
+      approvals: [],
+      labels: [],
+      pulls: new Map(),
+      coverage: [],
+      recordedRollbacks: [],
+      alerts: new Map(),
+      topics: null,
+      customProperties: {},
+    },
+    sha: new Map(),
+    runs: new Map(),
+    approvals: new Map(),
+    labels: new Map(),
+    pulls: new Map(),
+    coverage: new Map(),
+    recorded: new Map(),
+    retractions: [],
+    infos: [],
+  };
+}
+
+/** A number for every real attempt (GitHub allows 50), a string beyond, so keys never collide. */
+function attemptKey(runId: number, attempt: number): number | string {
+  return attempt < 65_536 && runId < 2 ** 36 ? runId * 65_536 + attempt : `${runId}:${attempt}`;
+}
+
+/** Keeps one fact per key; ties on time are broken by origin, so arrival order never matters. */
+function keep<K, T extends { origin: string }>(
+  map: Map<K, Keyed<T>>,
+  key: K,
+  fact: T,
+  at: Instant,
+  contentAt = at,
+): void {
+  const seen = map.get(key);
+  if (!seen) {
+    map.set(key, { first: at, last: contentAt, fact });
+    return;
+  }
+  if (at < seen.first) seen.first = at;
+  if (contentAt > seen.last || (contentAt === seen.last && fact.origin > seen.fact.origin)) {
+    seen.last = contentAt;
+    seen.fact = fact;
+  }
+}
+
+/**
+ * Reduces one repository's facts to what is known at `now` (every fact given
+ * is taken as this repo's). Facts whose own time is after `now` are left out;
+ * facts without a time are always known. The result does not depend on the
+ * order of `facts`, and a fact given twice changes nothing. The working state
+ * lives only as long as the call, so a caller that evaluates one repo at a
+ * time keeps one repo's index alive, not every repo's.
+ */
+export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iterable<Fact>; now: Instant }): RepoFacts {
+  const w = working(repo);
+  const r = w.out;
+  for (const fact of facts) {
+    switch (fact.type) {
+      case 'release': {
+        if (fact.publishedAt > now) break;
+        const seen = r.releases.get(fact.tag);
+        if (!seen) {
+          r.releases.set(fact.tag, {
+            tag: fact.tag,
+            name: fact.name,
+            publishedAt: fact.publishedAt,
+            draft: fact.draft,
+            prerelease: fact.prerelease,
+          });
+        } else {
+          if (fact.publishedAt < seen.publishedAt) seen.publishedAt = fact.publishedAt;
+          seen.draft &&= fact.draft;
+          seen.prerelease &&= fact.prerelease;
+          if (fact.name !== null && (seen.name === null || fact.name > seen.name)) seen.name = fact.name;
+        }
+        break;
+      }
+      case 'release-sha': {
+        const strength = SHA_STRENGTH[fact.via];
+        const seen = w.sha.get(fact.tag);
+        if (!seen || strength < seen.strength || (strength === seen.strength && fact.origin > seen.origin)) {
+          w.sha.set(fact.tag, { strength, origin: fact.origin });
+          r.shas.set(fact.tag, fact.sha);
+        }
+        break;
+      }
+      case 'retraction':
+        w.retractions.push(fact);
+        break;
+      case 'deployment-status': {
+        if (fact.statusCreatedAt > now) break;
+        let d = r.deployments.get(fact.deploymentId);
+        if (!d) {
+          d = {
+            id: fact.deploymentId,
+            environment: fact.environment,
+            sha: fact.sha,
+            ref: fact.ref,
+            createdAt: fact.deploymentCreatedAt,
+            creator: fact.creator,
+            viaWorkflow: fact.viaWorkflow,
+            succeededAt: null,
+            infoOrigin: fact.origin,
+          };
+          r.deployments.set(fact.deploymentId, d);
+        } else if (fact.origin < d.infoOrigin) {
+          // One deployment's statuses repeat its fields; keep one delivery's view, whatever the order.
+          d.environment = fact.environment;
+          d.sha = fact.sha;
+          d.ref = fact.ref;
+          d.createdAt = fact.deploymentCreatedAt;
+          d.creator = fact.creator;
+          d.infoOrigin = fact.origin;
+        }
+        d.viaWorkflow ||= fact.viaWorkflow;
+        if (fact.state === 'success' && (d.succeededAt === null || fact.statusCreatedAt < d.succeededAt)) {
+          d.succeededAt = fact.statusCreatedAt;
+        }
+        break;
+      }
+      case 'workflow-run': {
+        if (fact.startedAt > now) break;
+        keep(w.runs, attemptKey(fact.runId, fact.attempt), fact, fact.startedAt, fact.updatedAt);
+        break;
+      }
+      case 'approval':
+        if (fact.at <= now) keep(w.approvals, `${fact.runId}\0${fact.attempt}\0${fact.approver}`, fact, fact.at);
+        break;
+      case 'label':
+        if (fact.at <= now) keep(w.labels, `${fact.number}\0${fact.label}`, fact, fact.at);
+        break;
+      case 'merged-pull':
+        if (fact.mergedAt <= now) keep(w.pulls, fact.number, fact, fact.mergedAt);
+        break;
+      case 'coverage':
+        if (fact.at <= now) keep(w.coverage, fact.checkRunId, fact, fact.at);
+        break;
+      case 'recorded-rollback':
+        if (fact.at <= now) keep(w.recorded, fact.checkRunId, fact, fact.at);
+        break;
+      case 'alert': {
+        // Settlement takes minima and the newest update: a repeated observation changes nothing.
+        if (fact.updatedAt > now) break;
+        const list = r.alerts.get(fact.number);
+        if (list) list.push(fact);
+        else r.alerts.set(fact.number, [fact]);
+        break;
+      }
+      case 'repo-info':
+        w.infos.push(fact);
+        break;
+    }
+  }
+  finish(w, now);
+  return r;
+}
+
+function finish(w: Working, now: Instant): void {
+  const r = w.out;
+  for (const { first, fact } of w.runs.values())
+    r.runs.push(first === fact.startedAt ? fact : { ...fact, startedAt: first });
+  for (const { first, fact } of w.approvals.values())
+    r.approvals.push(first === fact.at ? fact : { ...fact, at: first });
+  for (const { first, fact } of w.labels.values()) r.labels.push(first === fact.at ? fact : { ...fact, at: first });
+  for (const { first, fact } of w.pulls.values()) {
+    r.pulls.set(fact.number, first === fact.mergedAt ? fact : { ...fact, mergedAt: first });
+  }
+  for (const { first, fact } of w.coverage.values()) r.coverage.push(first === fact.at ? fact : { ...fact, at: first });
+  for (const { first, fact } of w.recorded.values()) {
+    r.recordedRollbacks.push(first === fact.at ? fact : { ...fact, at: first });
+  }
+
+  // A retraction without a delivery time happens at the release's publishedAt.
+  const seen = new Set<string>();
+  for (const fact of w.retractions) {
+    const at = fact.at ?? r.releases.get(fact.tag)?.publishedAt ?? null;
+    if (at === null || at > now) continue;
+    const key = `${fact.tag}\0${fact.action}\0${at}\0${fact.origin}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    r.retractions.push({ tag: fact.tag, action: fact.action, at, origin: fact.origin });
+  }
+
+  // Topics and custom properties: the newest observation that says something wins, per property.
+  if (w.infos.length > 1) {
+    w.infos.sort(
+      (a, b) =>
+        (a.observedAt ?? Number.NEGATIVE_INFINITY) - (b.observedAt ?? Number.NEGATIVE_INFINITY) ||
+        (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
+    );
+  }
+  for (const info of w.infos) {
+    if (info.topics && info.topics.length > 0) r.topics = info.topics;
+    if (info.customProperties) {
+      for (const [key, value] of Object.entries(info.customProperties)) {
+        const empty = Array.isArray(value) ? value.length === 0 : value === '';
+        if (!empty) r.customProperties[key] = value;
+      }
+    }
+  }
+}
