@@ -105,11 +105,21 @@ export function detectRollbacks({
 
   if (on.has('label') && facts.labels.length > 0) {
     const wanted = new Set(config.rollback.labels.map((l) => l.toLowerCase()));
-    const matchers = releases.map((r) => ({ tag: r.tag, regex: new RegExp(`\\b${escapeRegExp(r.tag)}\\b`) }));
+    // A tag's regex only for a text that contains the tag at all (a whole-word match needs it).
+    const regexes = new Map<string, RegExp>();
+    const names = (text: string | null, tag: string): boolean => {
+      if (text === null || !text.includes(tag)) return false;
+      let regex = regexes.get(tag);
+      if (!regex) {
+        regex = new RegExp(`\\b${escapeRegExp(tag)}\\b`);
+        regexes.set(tag, regex);
+      }
+      return regex.test(text);
+    };
     for (const label of facts.labels) {
       if (!wanted.has(label.label.toLowerCase())) continue;
-      for (const { tag, regex } of matchers) {
-        if (!regex.test(label.title) && !(label.body !== null && regex.test(label.body))) continue;
+      for (const { tag } of releases) {
+        if (!names(label.title, tag) && !names(label.body, tag)) continue;
         found.push({
           tag,
           at: label.at,
