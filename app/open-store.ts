@@ -9,11 +9,27 @@ import {
   type Store,
 } from '../src/store/index.ts';
 
-/** Opens the database `DATABASE_URL` names and brings its schema up to date. */
-export async function openStore({ database, now }: { database: DatabaseLocation; now: number }): Promise<Store> {
+/**
+ * Opens the database `DATABASE_URL` names and brings its schema up to date.
+ * `checkpoints: 'manual'`: on SQLite, commits leave copying the write-ahead
+ * log to whoever calls `store.checkpoint()` (the worker thread).
+ */
+export async function openStore({
+  database,
+  now,
+  checkpoints = 'automatic',
+}: {
+  database: DatabaseLocation;
+  now: number;
+  checkpoints?: 'automatic' | 'manual';
+}): Promise<Store> {
   const db =
     database.kind === 'sqlite'
-      ? openSqlite({ database: new DatabaseSync(database.path), synchronous: database.synchronous })
+      ? openSqlite({
+          database: new DatabaseSync(database.path),
+          synchronous: database.synchronous,
+          checkpoints,
+        })
       : openPostgres({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) });
   try {
     await applyMigrations({ db, now });

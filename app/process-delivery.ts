@@ -14,6 +14,7 @@ import type { AppDeps } from './types.ts';
  */
 export async function processDelivery({ deps, stored }: { deps: AppDeps; stored: StoredDelivery }): Promise<Fact[]> {
   const { delivery } = stored;
+  if (stored.unreadable !== undefined) throw new Error(stored.unreadable);
   const facts = normalizeDelivery(delivery).facts ?? [];
   if (stored.repo !== null && stored.installationId !== null) {
     await deps.store.upsertRepo({ repo: stored.repo, installationId: stored.installationId, now: deps.clock() });

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createNodeMiddleware, createProbot, type Probot, type ProbotOctokit } from 'probot';
+import { createProbot, type Probot, type ProbotOctokit } from 'probot';
 import type { Store } from '../src/store/index.ts';
-import { createShipwellApp } from './create-shipwell-app.ts';
+import { createWebhookHandler } from './create-webhook-handler.ts';
 import { dashboardRoutes, loadOrgReport, readAppHealth } from './dashboard/index.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
+import { startCheckpointer } from './start-checkpointer.ts';
 import { startHttpServer } from './start-http-server.ts';
-import { DEFAULT_TIMING, startWorker, type WorkerTiming } from './start-worker.ts';
+import { DEFAULT_TIMING, startWorker, type Worker, type WorkerTiming } from './start-worker.ts';
 import { startWorkerThread } from './start-worker-thread.ts';
 import type { AppDeps } from './types.ts';
 
@@ -25,7 +26,8 @@ export interface RunningApp {
  * The App's one orchestrator: reads the environment (Probot's variables plus
  * DATABASE_URL and SHIPWELL_DASHBOARD_TOKEN), opens and migrates the store,
  * starts the worker (which first processes whatever an earlier run stored
- * and did not process) and serves Probot's webhook path beside our routes
+ * and did not process) and serves the webhook path (verified by Probot,
+ * stored before the answer) beside our routes
  * (API, dashboard, /metrics: one table, one access control).
  * Tests and the benchmark pass `Octokit` (retries and throttling off),
  * `timing`, `clock` and where the worker runs.
@@ -42,12 +44,14 @@ export async function startApp({
   timing?: WorkerTiming;
   clock?: () => number;
   /**
-   * Where background work runs: its own thread with its own connection
-   * (`thread`: webhook answers never wait behind it), this thread (`inline`:
-   * one connection, and tests that pass `Octokit`/`clock`), or nowhere
-   * (`off`: benchmarks of the answering path alone). `auto` (default):
-   * `thread` on PostgreSQL, `inline` on SQLite — two SQLite connections
-   * writing at once wait on each other's file lock in sleeps of up to 100 ms.
+   * Where background work runs: its own thread with its own connection,
+   * which also stores the deliveries (`thread`: this thread never writes),
+   * this thread (`inline`: one connection; processing yields to webhooks
+   * between deliveries and takes a small share of the time while they pour
+   * in), or nowhere (`off`: benchmarks of the answering path alone). `auto`
+   * (default): `inline` on SQLite (one writer, no lock to share, no hand-off
+   * between threads on the way to the answer), `thread` on PostgreSQL. A
+   * SQLite file's log is copied into it by a checkpoint thread in every mode.
    */
   worker?: 'auto' | 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
@@ -56,7 +60,18 @@ export async function startApp({
     env,
     overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
   });
-  const store = await openStore({ database: settings.database, now: clock() });
+  await probot.ready(); // its logger and webhook verifier exist from here on
+  const { database } = settings;
+  const mode = workerMode !== 'auto' ? workerMode : database.kind === 'sqlite' ? 'inline' : 'thread';
+  if (mode === 'thread' && database.kind === 'sqlite' && database.path === ':memory:') {
+    throw new Error(
+      "worker 'thread' needs a database file or PostgreSQL: an in-memory SQLite database is one connection's",
+    );
+  }
+  // a SQLite file's commits never copy the log themselves (a checkpoint thread does);
+  // an in-memory database is this connection's alone
+  const checkpointed = database.kind === 'sqlite' && database.path !== ':memory:';
+  const store = await openStore({ database, now: clock(), checkpoints: checkpointed ? 'manual' : 'automatic' });
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();
   const deps: AppDeps = {
@@ -66,16 +81,36 @@ export async function startApp({
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   };
-  const mode = workerMode === 'auto' ? (store.dialect === 'sqlite' ? 'inline' : 'thread') : workerMode;
-  const worker =
-    mode === 'inline'
-      ? startWorker({ deps, timing })
-      : mode === 'thread'
-        ? await startWorkerThread({ env, timing, log: deps.log })
-        : null;
-  const middleware = await createNodeMiddleware(createShipwellApp({ store, clock, onStored: () => worker?.wake() }), {
-    probot,
-  });
+  const verify = (payload: string, signature: string) => probot.webhooks.verify(payload, signature);
+  let webhooks: ReturnType<typeof createWebhookHandler>;
+  let worker: Worker | null = null;
+  const checkpointer = checkpointed ? startCheckpointer({ path: database.path, log: deps.log }) : null;
+  if (mode === 'thread') {
+    const thread = await startWorkerThread({ env, timing, log: deps.log });
+    worker = thread;
+    webhooks = createWebhookHandler({
+      path: probot.webhookPath,
+      verify,
+      store: { recordDelivery: (input) => thread.record(input) },
+      clock,
+      onStored: () => undefined, // the thread that stored it wakes its worker
+    });
+  } else {
+    // deliveries stored so far: the worker gives answering webhooks the CPU while they pour in
+    const arrivals = new Int32Array(1);
+    const inline = mode === 'inline' ? startWorker({ deps, timing, arrivals }) : null;
+    worker = inline;
+    webhooks = createWebhookHandler({
+      path: probot.webhookPath,
+      verify,
+      store,
+      clock,
+      onStored: () => {
+        Atomics.add(arrivals, 0, 1);
+        inline?.wake();
+      },
+    });
+  }
   const router = createRouter({
     token: settings.dashboardToken,
     routes: [
@@ -93,7 +128,7 @@ export async function startApp({
     ],
   });
   const { server, port } = await startHttpServer({
-    handlers: [router, (request, response) => middleware(request, response)],
+    handlers: [webhooks, router],
     port: settings.port,
     host: settings.host,
     log: deps.log,
@@ -109,6 +144,7 @@ export async function startApp({
         server.closeAllConnections();
       });
       await worker?.stop();
+      await checkpointer?.stop();
       await store.close();
     },
   };

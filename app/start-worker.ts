@@ -23,10 +23,23 @@ export const DEFAULT_TIMING: WorkerTiming = { pollInterval: SECOND, redeliveryIn
  */
 const LEASE = 2 * MINUTE;
 
-/** Most deliveries claimed and committed together. */
-const BATCH = 200;
+/**
+ * Most deliveries claimed and committed together. SQLite's one connection
+ * also stores arriving deliveries, which wait for a batch's commit: smaller
+ * batches there keep that wait to a few milliseconds.
+ */
+const BATCH = { sqlite: 50, postgres: 200 } as const;
 /** How long the worker lets new deliveries gather before claiming them. */
 const SETTLE = 15;
+/**
+ * Answering webhooks comes first: while deliveries keep arriving and a
+ * backlog of at least BACKLOG has built up, processing takes at most this
+ * share of its thread's time (a burst is acknowledged at full speed and
+ * processed as it eases; GitHub gives up on an answer after 10 s, processing
+ * has no such limit).
+ */
+const BUSY_SHARE = 0.1;
+const BACKLOG = 40;
 
 export interface Worker {
   /** Look for work now (a delivery was just stored). */
@@ -47,17 +60,31 @@ function describe(error: unknown): string {
  * repositories, run backfills, and scan for deliveries to redeliver. Failed
  * work keeps its error (logged, and in the store) and is retried with backoff.
  */
-export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; timing?: WorkerTiming }): Worker {
+export function startWorker({
+  deps,
+  timing = DEFAULT_TIMING,
+  arrivals,
+}: {
+  deps: AppDeps;
+  timing?: WorkerTiming;
+  /** Deliveries stored so far by the webhook path (shared memory: it may count on another thread). */
+  arrivals?: Int32Array;
+}): Worker {
   const { store, log, clock, worker } = deps;
   let stopped = false;
   let nextRedeliveryScan = 0;
 
   let fullBatch = false;
+  let claimed = 0;
   const deliveries = async (): Promise<boolean> => {
-    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: BATCH });
-    fullBatch = batch.length === BATCH;
+    const limit = BATCH[store.dialect];
+    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit });
+    claimed = batch.length;
+    fullBatch = batch.length === limit;
     const done: { id: string; facts: Fact[] }[] = [];
     for (const stored of batch) {
+      // back to the event loop between deliveries: messages (deliveries to store) and requests go first
+      await new Promise((resolve) => setImmediate(resolve));
       try {
         done.push({ id: stored.delivery.id, facts: await processDelivery({ deps, stored }) });
       } catch (error) {
@@ -177,12 +204,21 @@ export function startWorker({ deps, timing = DEFAULT_TIMING }: { deps: AppDeps; 
     };
   };
 
+  const arrived = () => (arrivals ? Atomics.load(arrivals, 0) : 0);
   const lanes = {
     deliveries: lane(
       'deliveries',
       async () => {
+        const before = arrived();
+        const started = performance.now();
         const found = await deliveries();
         if (found) lanes.repos.wake();
+        if (claimed >= BACKLOG && arrived() !== before && !stopped) {
+          const spent = performance.now() - started;
+          await new Promise((resolve) =>
+            setTimeout(resolve, Math.min((spent * (1 - BUSY_SHARE)) / BUSY_SHARE, SECOND)),
+          );
+        }
         return fullBatch;
       },
       timing.pollInterval,

@@ -1,6 +1,9 @@
 // Entry of the worker thread (start-worker-thread.ts): the App's background
 // work on its own thread, database connection and Probot client, so webhook
-// answers never wait behind processing or report computation.
+// answers never wait behind processing or report computation. It also does
+// the webhook path's writes (deliveries to store arrive as messages): the
+// thread answering GitHub never writes to the database. On SQLite the
+// checkpoint thread copies the log (start-checkpointer.ts).
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -9,28 +12,51 @@ import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { startWorker, type WorkerTiming } from './start-worker.ts';
+import type { FromWorkerThread, ToWorkerThread } from './start-worker-thread.ts';
 
 const { env, timing } = workerData as { env: Record<string, string | undefined>; timing: WorkerTiming };
 const settings = readAppEnv(env);
 const probot = createProbot({ env, overrides: { request: { fetch: fetchWithTimeout } } });
-const store = await openStore({ database: settings.database, now: Date.now() });
+await probot.ready(); // its logger and webhooks exist from here on
+const store = await openStore({ database: settings.database, now: Date.now(), checkpoints: 'manual' });
+const log = probot.log.child({ name: 'shipwell' });
+const arrivals = new Int32Array(1);
 const worker = startWorker({
   deps: {
     store,
     clock: Date.now,
-    log: probot.log.child({ name: 'shipwell' }),
+    log,
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   },
   timing,
+  arrivals,
 });
-parentPort?.on('message', (message: unknown) => {
+const reply = (message: FromWorkerThread) => parentPort?.postMessage(message);
+parentPort?.on('message', (message: ToWorkerThread) => {
   if (message === 'wake') worker.wake();
-  if (message === 'stop') {
+  else if (message === 'stop') {
     void worker
       .stop()
       .then(() => store.close())
-      .then(() => parentPort?.postMessage('stopped'));
+      .then(() => reply('stopped'));
+  } else {
+    const { seq, inputs } = message.record;
+    void Promise.all(
+      inputs.map((input) =>
+        store.recordDelivery(input).then(
+          (stored) => ({ stored }),
+          (error: Error) => ({ error: error.message }),
+        ),
+      ),
+    ).then((results) => {
+      const stored = results.filter((r) => 'stored' in r && r.stored).length;
+      if (stored > 0) {
+        Atomics.add(arrivals, 0, stored);
+        worker.wake();
+      }
+      reply({ recorded: { seq, results } });
+    });
   }
 });
-parentPort?.postMessage('ready');
+reply('ready');

@@ -85,9 +85,28 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
         [worker, now + lease, now, limit],
       );
       const rows = await selectByIds(claimed.map((row) => row.id));
-      return rows
-        .map(readDeliveryRow)
-        .sort((a, b) => a.receivedAt - b.receivedAt || (a.delivery.id < b.delivery.id ? -1 : 1));
+      const stored = rows.map(readDeliveryRow);
+      // deliveries stored as received get their location columns now (the org filter of listDeliveries)
+      const located = stored.filter(
+        (s, i) =>
+          rows[i]!.org === null &&
+          rows[i]!.repo === null &&
+          rows[i]!.installation_id === null &&
+          (s.org !== null || s.repo !== null || s.installationId !== null),
+      );
+      if (located.length > 0) {
+        await db.transaction(async (tx) => {
+          for (const s of located) {
+            await tx.query('UPDATE deliveries SET org = $2, repo = $3, installation_id = $4 WHERE id = $1', [
+              s.delivery.id,
+              s.org,
+              s.repo,
+              s.installationId,
+            ]);
+          }
+        });
+      }
+      return stored.sort((a, b) => a.receivedAt - b.receivedAt || (a.delivery.id < b.delivery.id ? -1 : 1));
     },
 
     completeDelivery: async ({ id, worker, facts, now }) =>

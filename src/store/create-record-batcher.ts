@@ -1,13 +1,5 @@
-import type { WebhookDelivery } from '../events/types.ts';
-import type { Instant } from '../time/index.ts';
 import { locateDelivery } from './locate-delivery.ts';
-import type { SqlDatabase, SqlValue } from './types.ts';
-
-interface RecordInput {
-  delivery: WebhookDelivery;
-  receivedAt: Instant;
-  installationId: number | null;
-}
+import type { RecordInput, SqlDatabase, SqlValue } from './types.ts';
 
 interface Waiting {
   row: SqlValue[];
@@ -20,7 +12,12 @@ interface Waiting {
 /** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
 const MAX_BATCH = 500;
 
-function rowOf({ delivery, receivedAt, installationId }: RecordInput): SqlValue[] {
+function rowOf(input: RecordInput): SqlValue[] {
+  if ('received' in input) {
+    const { id, name, at } = input.received;
+    return [id, name, at, input.receivedAt, null, null, null];
+  }
+  const { delivery, receivedAt, installationId } = input;
   const { repo, org } = locateDelivery(delivery.payload);
   return [delivery.id, delivery.name, delivery.at ?? null, receivedAt, installationId, org, repo];
 }
@@ -99,8 +96,8 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
       return new Promise<boolean>((resolve, reject) => {
         waiting.push({
           row: rowOf(input),
-          payload: JSON.stringify(input.delivery.payload),
-          id: input.delivery.id,
+          payload: 'received' in input ? input.received.payloadText : JSON.stringify(input.delivery.payload),
+          id: 'received' in input ? input.received.id : input.delivery.id,
           resolve,
           reject,
         });

@@ -59,6 +59,7 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
         await tx.query("DELETE FROM publications WHERE state = 'claimed'");
       }),
 
+    checkpoint: () => db.checkpoint(),
     close: () => db.close(),
   };
 }

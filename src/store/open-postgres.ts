@@ -38,6 +38,7 @@ export function openPostgres({ pool }: { pool: Pool }): SqlDatabase {
         client.release(broken);
       }
     },
+    checkpoint: async () => undefined,
     close: () => pool.end(),
   };
 }

@@ -18,14 +18,31 @@ export interface SqlDatabase extends SqlExecutor {
   readonly dialect: 'sqlite' | 'postgres';
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T>;
+  /**
+   * Housekeeping a connection's commits do not do themselves: on SQLite opened
+   * with `checkpoints: 'manual'`, copies the write-ahead log into the database
+   * file. Nothing otherwise.
+   */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
 
 export type DeliveryStatus = 'pending' | 'processed' | 'failed';
 
+/**
+ * What `recordDelivery` stores: a parsed delivery (located at once), or the
+ * payload text exactly as received (the webhook path: stored untouched, no
+ * parse before the answer; located when the worker claims it).
+ */
+export type RecordInput =
+  | { delivery: WebhookDelivery; receivedAt: Instant; installationId: number | null }
+  | { received: { id: string; name: string; at: string; payloadText: string }; receivedAt: Instant };
+
 /** A delivery as stored: the raw delivery plus its place in the queue. */
 export interface StoredDelivery {
   delivery: WebhookDelivery;
+  /** Why the stored payload cannot be read (not JSON); its `delivery.payload` is then null. */
+  unreadable?: string;
   receivedAt: Instant;
   installationId: number | null;
   org: string | null;
@@ -105,11 +122,7 @@ export interface Store {
    * stored (nothing changes). Deliveries arriving together are written in one
    * transaction (group commit): each call resolves once its row is durable.
    */
-  recordDelivery(input: {
-    delivery: WebhookDelivery;
-    receivedAt: Instant;
-    installationId: number | null;
-  }): Promise<boolean>;
+  recordDelivery(input: RecordInput): Promise<boolean>;
   /** Claims up to `limit` deliveries due for processing (pending, or failed and due for a retry). */
   claimDeliveries(input: Claim & { limit: number }): Promise<StoredDelivery[]>;
   /**
@@ -207,5 +220,7 @@ export interface Store {
    * crashed run are then taken over at once instead of when their lease ends.
    */
   releaseClaims(): Promise<void>;
+  /** See SqlDatabase.checkpoint: the App's worker calls it on a schedule. */
+  checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
