@@ -19,6 +19,7 @@ export async function applyMigrations({ db, now }: { db: SqlDatabase; now: Insta
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
       for (const statement of migration.statements) await tx.query(statement);
+      if (db.dialect === 'postgres') for (const statement of migration.postgres ?? []) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

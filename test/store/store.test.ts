@@ -29,6 +29,16 @@ afterAll(async () => {
   for (const backend of backends) await backend.stop();
 });
 
+describe('PostgreSQL storage', () => {
+  it('compresses payloads with lz4 (Debian builds it in)', async () => {
+    const { db } = await backends.find((b) => b.name === 'postgres')!.open();
+    const [column] = await db.query<{ attcompression: string }>(
+      "SELECT attcompression FROM pg_attribute WHERE attrelid = 'delivery_payloads'::regclass AND attname = 'payload'",
+    );
+    expect(column?.attcompression).toBe('l');
+  });
+});
+
 describe.each(backends)('store on $name', (backend) => {
   it('applies the migrations once; a second start applies nothing', async () => {
     const { db } = await backend.open();
