@@ -1,0 +1,185 @@
+// The App's ingestion path end to end (Probot's verifier, our webhook door,
+// a real SQLite file, the worker inline or on its thread): a signed delivery
+// that is not JSON is acknowledged, then fails visibly with why, and does not
+// hold up the delivery after it; where the worker may run is checked at start.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RunningApp, startApp } from '../../app/start-app.ts';
+import { loadWebhook } from '../events/load-webhook.ts';
+import { appEnv, QuietOctokit, SECRET, TOKEN, waitFor } from './app-harness.ts';
+import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
+import { sendDelivery, sign } from './signed-delivery.ts';
+
+const INSTALLATION = { id: 42 };
+const TIMING = { pollInterval: 50, redeliveryInterval: 60_000 };
+
+let github: FakeGitHub;
+beforeAll(async () => {
+  github = await startFakeGitHub();
+});
+afterAll(async () => {
+  await github?.close();
+});
+
+/** Posts `body` exactly as given, signed with the App's secret, the way GitHub does. */
+function postText({ url, id, name, body }: { url: string; id: string; name: string; body: string }) {
+  return fetch(url, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': name,
+      'x-github-delivery': id,
+      'x-hub-signature-256': sign({ body, secret: SECRET }),
+      'user-agent': 'GitHub-Hookshot/test',
+    },
+    body,
+  });
+}
+
+interface ListedDelivery {
+  id: string;
+  status: string;
+  lastError: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
+}
+
+describe.each(['inline', 'thread'] as const)('the App ingesting with worker %s (SQLite file)', (worker) => {
+  let app: RunningApp;
+  let dir: string;
+  const url = (path: string) => `http://127.0.0.1:${app.port}${path}`;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'shipwell-ingest-'));
+    app = await startApp({
+      env: appEnv({ github, databaseUrl: `sqlite:${join(dir, 'app.db')}` }),
+      Octokit: QuietOctokit,
+      timing: TIMING,
+      worker,
+    });
+  });
+  afterAll(async () => {
+    await app?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('acknowledges a signed body that starts with { but is not JSON, then shows it failed with why; the next delivery is processed', async () => {
+    const broken = `{"action": "published", "installation": {"id": 42}, oops-${worker}`;
+    const acked = await postText({
+      url: url('/api/github/webhooks'),
+      id: `not-json-${worker}`,
+      name: 'release',
+      body: broken,
+    });
+    expect(acked.status).toBe(200);
+    const good = loadWebhook('release.published', {
+      release: { tag_name: `v1.0.0-${worker}` },
+      installation: INSTALLATION,
+    });
+    const next = await sendDelivery({
+      url: url('/api/github/webhooks'),
+      id: `good-after-${worker}`,
+      name: 'release',
+      payload: good,
+      secret: SECRET,
+    });
+    expect(next.status).toBe(200);
+
+    const failed = await waitFor('the unreadable delivery failed', async () =>
+      (await app.store.listDeliveries({ status: 'failed', limit: 100 })).find(
+        (d) => d.delivery.id === `not-json-${worker}`,
+      ),
+    );
+    expect(failed.lastError).toMatch(/payload is not valid JSON: \S/);
+    expect(failed.unreadable).toMatch(/^payload is not valid JSON: /);
+    expect(failed.delivery.payload).toBeNull();
+    expect(failed.attempts).toBe(1);
+    expect(failed.nextAttemptAt).toBeGreaterThan(Date.now());
+
+    const processed = await waitFor('the good delivery processed', async () => {
+      const stored = await app.store.readDelivery({ id: `good-after-${worker}` });
+      return stored?.status === 'processed' ? stored : undefined;
+    });
+    expect(processed).toMatchObject({ processCount: 1, lastError: null, repo: 'Codertocat/Hello-World' });
+    const facts = await app.store.readFacts({ repo: 'Codertocat/Hello-World' });
+    expect(facts.some((f) => f.type === 'release' && (f as { tag?: string }).tag === `v1.0.0-${worker}`)).toBe(true);
+
+    // the API shows it, with its error, for people to look at
+    const response = await fetch(url('/shipwell/api/deliveries?status=failed'), {
+      headers: { authorization: `Bearer ${TOKEN}` },
+    });
+    expect(response.status).toBe(200);
+    const listed = ((await response.json()) as ListedDelivery[]).find((d) => d.id === `not-json-${worker}`);
+    expect(listed).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(listed?.lastError).toMatch(/payload is not valid JSON/);
+    expect(Date.parse(listed?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
+    // still failed, not processed, and only the one failed
+    expect((await app.store.readDelivery({ id: `not-json-${worker}` }))?.status).toBe('failed');
+    expect((await app.store.listDeliveries({ status: 'failed', limit: 100 })).map((d) => d.delivery.id)).toEqual([
+      `not-json-${worker}`,
+    ]);
+  });
+
+  it('refuses what it cannot take and stores none of it', async () => {
+    const body = JSON.stringify(loadWebhook('release.published', { installation: INSTALLATION }));
+    const bad = await fetch(url('/api/github/webhooks'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'release',
+        'x-github-delivery': `bad-sig-${worker}`,
+        'x-hub-signature-256': sign({ body, secret: 'another-secret' }),
+      },
+      body,
+    });
+    expect(bad.status).toBe(401);
+    const array = '[1, 2, 3]';
+    const notObject = await postText({
+      url: url('/api/github/webhooks'),
+      id: `array-${worker}`,
+      name: 'release',
+      body: array,
+    });
+    expect(notObject.status).toBe(400);
+    expect(await app.store.storedDeliveryIds({ ids: [`bad-sig-${worker}`, `array-${worker}`] })).toEqual(new Set());
+  });
+});
+
+describe('where the worker may run', () => {
+  it("worker 'thread' on an in-memory SQLite database is refused at start, saying why", async () => {
+    await expect(
+      startApp({
+        env: appEnv({ github, databaseUrl: 'sqlite::memory:' }),
+        Octokit: QuietOctokit,
+        timing: TIMING,
+        worker: 'thread',
+      }),
+    ).rejects.toThrow(/worker 'thread' needs a database file or PostgreSQL: an in-memory SQLite database/);
+  });
+
+  it("'auto' on an in-memory SQLite database runs inline: it starts, stores and processes", async () => {
+    const app = await startApp({
+      env: appEnv({ github, databaseUrl: 'sqlite::memory:' }),
+      Octokit: QuietOctokit,
+      timing: TIMING,
+    });
+    try {
+      const sent = await sendDelivery({
+        url: `http://127.0.0.1:${app.port}/api/github/webhooks`,
+        id: 'memory-1',
+        name: 'release',
+        payload: loadWebhook('release.published', { installation: INSTALLATION }),
+        secret: SECRET,
+      });
+      expect(sent.status).toBe(200);
+      await waitFor(
+        'the delivery processed',
+        async () => (await app.store.readDelivery({ id: 'memory-1' }))?.status === 'processed',
+      );
+    } finally {
+      await app.stop();
+    }
+  });
+});
