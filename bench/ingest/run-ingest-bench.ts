@@ -175,7 +175,7 @@ export async function runIngestBench({
         ok: sqlite.rate >= 5_000 && sqlite.failures === 0,
         note: `${describe(sqlite)}${
           sqlite.rate < 5_000
-            ? `. What dominates: acknowledging — bare Probot alone (signature check and routing, no storage) answers ${Math.round(bare).toLocaleString('en')}/s on this machine and the HMAC check alone ${Math.round(raw).toLocaleString('en')}/s, so 5,000/s end to end cannot be reached here; the App reaches ${((sqlite.ackRate / bare) * 100).toFixed(0)} % of bare Probot while also storing (group commit) and processing on its worker thread (processing keeps up: the backlog at the end of the load drains in ${sqlite.drainSeconds.toFixed(1)} s)`
+            ? `. What dominates: acknowledging — bare Probot alone (signature check and routing, no storage) answers ${Math.round(bare).toLocaleString('en')}/s on this machine and the HMAC check alone ${Math.round(raw).toLocaleString('en')}/s, so 5,000/s end to end cannot be reached here; the App reaches ${((sqlite.ackRate / bare) * 100).toFixed(0)} % of bare Probot while also storing (group commit) and processing (answers first: while a backlog builds processing takes a tenth of the time, and the backlog left at the end of the load drains in ${sqlite.drainSeconds.toFixed(1)} s)`
             : ''
         }`,
       },
