@@ -1,8 +1,8 @@
 import { locateDelivery } from './locate-delivery.ts';
-import type { RecordInput, SqlDatabase, SqlValue } from './types.ts';
+import type { RecordInput, SqlDatabase, SqlScalar } from './types.ts';
 
 interface Waiting {
-  row: SqlValue[];
+  row: SqlScalar[];
   payload: string;
   id: string;
   resolve: (stored: boolean) => void;
@@ -12,7 +12,7 @@ interface Waiting {
 /** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
 const MAX_BATCH = 500;
 
-function rowOf(input: RecordInput): SqlValue[] {
+function rowOf(input: RecordInput): SqlScalar[] {
   if ('received' in input) {
     const { id, name, at } = input.received;
     return [id, name, at, input.receivedAt, null, null, null];
@@ -21,8 +21,6 @@ function rowOf(input: RecordInput): SqlValue[] {
   const { repo, org } = locateDelivery(delivery.payload);
   return [delivery.id, delivery.name, delivery.at ?? null, receivedAt, installationId, org, repo];
 }
-
-const COLUMNS = 7;
 
 const INSERT_HEAD = `INSERT INTO deliveries (id, name, delivered_at, received_at, installation_id, org, repo,
   status, attempts, next_attempt_at, process_count) VALUES `;
@@ -39,37 +37,46 @@ const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
  * under way (or in the same turn of the event loop) are stored together in
  * the next write — one transaction, one fsync — and each caller is answered
  * when that write is durable. SQLite: one transaction of single-row inserts;
- * PostgreSQL: one multi-row insert. A duplicate id inserts nothing (false).
+ * PostgreSQL: one statement inserting arrays (`unnest`). A duplicate id
+ * inserts nothing (false).
  */
 export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: RecordInput): Promise<boolean> } {
   let waiting: Waiting[] = [];
   let running = false;
 
   // the payload first: an acknowledged delivery always has one (a duplicate id keeps the first)
-  const write = (batch: Waiting[]): Promise<Set<string>> =>
+  const writeSqlite = (batch: Waiting[]): Promise<Set<string>> =>
     db.transaction(async (tx) => {
-      if (db.dialect === 'sqlite') {
-        const inserted = new Set<string>();
-        for (const item of batch) {
-          await tx.query(`${PAYLOAD_HEAD}($1, $2) ON CONFLICT (id) DO NOTHING`, [item.id, item.payload]);
-          const rows = await tx.query<{ id: string }>(
-            `${INSERT_HEAD}${valuesAt(0)} ON CONFLICT (id) DO NOTHING RETURNING id`,
-            item.row,
-          );
-          for (const row of rows) inserted.add(row.id);
-        }
-        return inserted;
+      const inserted = new Set<string>();
+      for (const item of batch) {
+        await tx.query(`${PAYLOAD_HEAD}($1, $2) ON CONFLICT (id) DO NOTHING`, [item.id, item.payload]);
+        const rows = await tx.query<{ id: string }>(
+          `${INSERT_HEAD}${valuesAt(0)} ON CONFLICT (id) DO NOTHING RETURNING id`,
+          item.row,
+        );
+        for (const row of rows) inserted.add(row.id);
       }
-      await tx.query(
-        `${PAYLOAD_HEAD}${batch.map((_, i) => `($${2 * i + 1}, $${2 * i + 2})`).join(', ')} ON CONFLICT (id) DO NOTHING`,
-        batch.flatMap((item) => [item.id, item.payload]),
-      );
-      const rows = await tx.query<{ id: string }>(
-        `${INSERT_HEAD}${batch.map((_, i) => valuesAt(i * COLUMNS)).join(', ')} ON CONFLICT (id) DO NOTHING RETURNING id`,
-        batch.flatMap((item) => item.row),
-      );
-      return new Set(rows.map((row) => row.id));
+      return inserted;
     });
+  // PostgreSQL: one statement (atomic, one round trip, the same text whatever the batch size)
+  const writePostgres = async (batch: Waiting[]): Promise<Set<string>> => {
+    const column = (k: number) => batch.map((item) => item.row[k] ?? null);
+    const rows = await db.query<{ id: string }>(
+      `WITH payloads AS (
+         INSERT INTO delivery_payloads (id, payload)
+         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO NOTHING
+       )
+       INSERT INTO deliveries (id, name, delivered_at, received_at, installation_id, org, repo,
+         status, attempts, next_attempt_at, process_count)
+       SELECT id, name, delivered_at, received_at, installation_id, org, repo, 'pending', 0, received_at, 0
+       FROM unnest($1::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[])
+         AS t (id, name, delivered_at, received_at, installation_id, org, repo)
+       ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [column(0), batch.map((item) => item.payload), column(1), column(2), column(3), column(4), column(5), column(6)],
+    );
+    return new Set(rows.map((row) => row.id));
+  };
+  const write = db.dialect === 'sqlite' ? writeSqlite : writePostgres;
 
   const drain = async () => {
     running = true;

@@ -1,5 +1,5 @@
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import type { SqlDatabase, SqlExecutor, SqlValue } from './types.ts';
+import type { SqlDatabase, SqlExecutor, SqlScalar, SqlValue } from './types.ts';
 
 /** `$1` → `?1`: the store writes PostgreSQL's placeholders; SQLite numbers its own. */
 function toSqlite(sql: string): string {
@@ -60,7 +60,10 @@ export function openSqlite({
       statement = database.prepare(toSqlite(sql));
       statements.set(sql, statement);
     }
-    return statement.all(...params) as Row[];
+    if (params.some((param) => Array.isArray(param))) {
+      throw new TypeError(`SQLite binds no array parameters (a PostgreSQL-only statement): ${sql.slice(0, 60)}`);
+    }
+    return statement.all(...(params as SqlScalar[])) as Row[];
   };
   /** Runs `attempt` (which has no effect when it fails busy) until it gets the lock. */
   const whenFree = async <T>(attempt: () => T): Promise<T> => {

@@ -2,7 +2,9 @@ import type { Fact, WebhookDelivery } from '../events/types.ts';
 import type { Instant } from '../time/index.ts';
 
 /** A value a query may bind: text, a number, or SQL NULL. */
-export type SqlValue = string | number | null;
+export type SqlScalar = string | number | null;
+/** A statement parameter; arrays bind on PostgreSQL only (`unnest($1::text[])`). */
+export type SqlValue = SqlScalar | readonly SqlScalar[];
 
 /** Runs one statement; `$1`, `$2`… are its parameters in both dialects. */
 export interface SqlExecutor {

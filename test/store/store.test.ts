@@ -66,6 +66,24 @@ describe.each(backends)('store on $name', (backend) => {
     });
   });
 
+  it('stores deliveries arriving together in one write: the first of a repeated id is kept, the rest refused', async () => {
+    const { store } = await backend.open();
+    const first = release('g-1', 'v1.0.0');
+    const results = await Promise.all([
+      record(store, first),
+      record(store, release('g-2', 'v2.0.0')),
+      record(store, { ...first, payload: { repeated: true } }, T0 + 1),
+      record(store, release('g-3', 'v3.0.0')),
+    ]);
+    expect(results).toEqual([true, true, false, true]);
+    expect((await store.readDelivery({ id: 'g-1' }))?.delivery).toEqual(first);
+    expect([...(await store.storedDeliveryIds({ ids: ['g-1', 'g-2', 'g-3', 'g-4'] }))].sort()).toEqual([
+      'g-1',
+      'g-2',
+      'g-3',
+    ]);
+  });
+
   it('claims, then commits facts once; a second commit of the same delivery is refused', async () => {
     const { store } = await backend.open();
     const delivery = release('d-1', 'v1.0.0');
