@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DAY, HOUR } from './durations.ts';
+import { DAY, HOUR, MINUTE } from './durations.ts';
 import type { AppDeps } from './types.ts';
 
 /** GitHub keeps deliveries for redelivery this long. */
@@ -17,13 +17,17 @@ const hookDelivery = z.looseObject({
  * three days (`GET /app/hook/deliveries`, newest first, with the App's JWT)
  * and asks for redelivery (`POST /app/hook/deliveries/{id}/attempts`) of each
  * one that never got a 2xx and that the store does not have. Each is asked for
- * at most once an hour. Returns the delivery ids (guids) asked for.
+ * again an hour after the last request — or as soon as GitHub's log shows an
+ * attempt that failed after it (the redelivery asked for failed too: the App
+ * was down or its database away), but not within a minute of it (clocks
+ * differ). Returns the delivery ids (guids) asked for.
  */
 export async function requestRedeliveries({ deps }: { deps: AppDeps }): Promise<string[]> {
   const octokit = await deps.github.app();
   const now = deps.clock();
   const since = now - REDELIVERY_WINDOW;
-  const failed = new Map<string, number>();
+  /** Per delivery: the newest failed attempt (the list is newest first). */
+  const failed = new Map<string, { id: number; at: number }>();
   const succeeded = new Set<string>();
   for await (const page of octokit.paginate.iterator('GET /app/hook/deliveries', { per_page: 100 })) {
     let reachedEnd = false;
@@ -34,7 +38,7 @@ export async function requestRedeliveries({ deps }: { deps: AppDeps }): Promise<
         continue;
       }
       if (item.status_code >= 200 && item.status_code < 300) succeeded.add(item.guid);
-      else if (!failed.has(item.guid)) failed.set(item.guid, item.id);
+      else if (!failed.has(item.guid)) failed.set(item.guid, { id: item.id, at });
     }
     if (reachedEnd) break;
   }
@@ -43,8 +47,10 @@ export async function requestRedeliveries({ deps }: { deps: AppDeps }): Promise<
   const asked: string[] = [];
   for (const guid of candidates) {
     if (stored.has(guid)) continue;
-    const hookDeliveryId = failed.get(guid)!;
-    if (!(await deps.store.recordRedelivery({ deliveryId: guid, hookDeliveryId, now, askAgainAfter: HOUR }))) continue;
+    const { id: hookDeliveryId, at } = failed.get(guid)!;
+    // asked before `at`: that request's redelivery is the attempt that failed
+    const askAgainAfter = Math.min(HOUR, Math.max(now - at + 1, MINUTE));
+    if (!(await deps.store.recordRedelivery({ deliveryId: guid, hookDeliveryId, now, askAgainAfter }))) continue;
     await octokit.request('POST /app/hook/deliveries/{delivery_id}/attempts', { delivery_id: hookDeliveryId });
     asked.push(guid);
   }

@@ -249,8 +249,8 @@ describe('10,000 deliveries, two SIGKILLs and a 30 s PostgreSQL outage', () => {
     await waitFor('2,000 acknowledgements', () => acknowledgements >= 2_000, 120_000);
     await killAndRestart();
     killed = true;
-    // GitHub's redeliveries of what the kill cut off, before the outage: the App asks for a
-    // delivery at most once an hour, so a redelivery failing in the outage would wait an hour
+    // GitHub's redeliveries of what the kill cut off, before the outage (a redelivery failing in
+    // the outage is asked for again once GitHub logs that failure, at least a minute later)
     await waitFor('redelivery of the deliveries the first kill cut off', allRefusedRecovered, 120_000);
     // 2. PostgreSQL stopped for 30 s in the middle, senders trickling
     await waitFor('4,000 acknowledgements', () => acknowledgements >= 4_000, 120_000);
