@@ -78,21 +78,26 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
   };
   const write = db.dialect === 'sqlite' ? writeSqlite : writePostgres;
 
+  const answer = (batch: Waiting[], inserted: Set<string>) => {
+    const answered = new Set<string>();
+    for (const item of batch) {
+      // the same id twice in one batch: the first is the stored one
+      item.resolve(inserted.has(item.id) && !answered.has(item.id));
+      answered.add(item.id);
+    }
+  };
+
   const drain = async () => {
     running = true;
     while (waiting.length > 0) {
       const batch = waiting.slice(0, MAX_BATCH);
       waiting = waiting.slice(MAX_BATCH);
       try {
-        const inserted = await write(batch);
-        const answered = new Set<string>();
-        for (const item of batch) {
-          // the same id twice in one batch: the first is the stored one
-          item.resolve(inserted.has(item.id) && !answered.has(item.id));
-          answered.add(item.id);
-        }
+        answer(batch, await write(batch));
       } catch (error) {
-        for (const item of batch) item.reject(error);
+        if (batch.length === 1) batch[0]!.reject(error);
+        // one bad delivery (PostgreSQL refuses a NUL in text) must not refuse the others
+        else for (const item of batch) await write([item]).then((inserted) => answer([item], inserted), item.reject);
       }
     }
     running = false;

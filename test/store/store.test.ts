@@ -84,6 +84,25 @@ describe.each(backends)('store on $name', (backend) => {
     ]);
   });
 
+  it('stores the good deliveries of a write in which one cannot be stored', async () => {
+    const { store } = await backend.open();
+    const received = (id: string, payloadText: string) =>
+      store.recordDelivery({
+        received: { id, name: 'ping', at: '2026-03-01T00:00:00.000Z', payloadText },
+        receivedAt: T0,
+      });
+    // PostgreSQL refuses a NUL character in text (GitHub never sends one: JSON escapes it)
+    const [before, bad, after] = await Promise.allSettled([
+      received('n-1', '{"zen":"a"}'),
+      received('n-2', '{"zen":"\u0000"}'),
+      received('n-3', '{"zen":"c"}'),
+    ]);
+    expect(before).toEqual({ status: 'fulfilled', value: true });
+    expect(after).toEqual({ status: 'fulfilled', value: true });
+    expect(bad?.status).toBe(backend.name === 'postgres' ? 'rejected' : 'fulfilled');
+    expect([...(await store.storedDeliveryIds({ ids: ['n-1', 'n-3'] }))].sort()).toEqual(['n-1', 'n-3']);
+  });
+
   it('claims, then commits facts once; a second commit of the same delivery is refused', async () => {
     const { store } = await backend.open();
     const delivery = release('d-1', 'v1.0.0');
