@@ -12,12 +12,23 @@ import type { AppDeps } from './types.ts';
  * idempotent, so a crash anywhere is recovered by processing the delivery
  * again. Throws on failure (the worker keeps the error and retries).
  */
-export async function processDelivery({ deps, stored }: { deps: AppDeps; stored: StoredDelivery }): Promise<Fact[]> {
+export async function processDelivery({
+  deps,
+  stored,
+  knownRepos = new Set(),
+}: {
+  deps: AppDeps;
+  stored: StoredDelivery;
+  /** `repo:installation` pairs already registered in this batch (registered once, not per delivery). */
+  knownRepos?: Set<string>;
+}): Promise<Fact[]> {
   const { delivery } = stored;
   if (stored.unreadable !== undefined) throw new Error(stored.unreadable);
   const facts = normalizeDelivery(delivery).facts ?? [];
-  if (stored.repo !== null && stored.installationId !== null) {
+  const known = `${stored.repo}:${stored.installationId}`;
+  if (stored.repo !== null && stored.installationId !== null && !knownRepos.has(known)) {
     await deps.store.upsertRepo({ repo: stored.repo, installationId: stored.installationId, now: deps.clock() });
+    knownRepos.add(known);
   }
   await followInstallation({ deps, stored });
   await followConfigPush({ deps, stored });

@@ -70,7 +70,7 @@ export function createBackfillQueue({ db }: { db: SqlDatabase }): BackfillQueue 
           [repo, worker, now],
         );
         if (rows.length === 0) return false;
-        await writeFacts({ tx, facts, now });
+        await writeFacts({ tx, facts, now, dialect: db.dialect });
         return true;
       }),
 

@@ -29,6 +29,23 @@ function createCompleter({ db }: { db: SqlDatabase }): Store['completeDeliveries
     db.transaction(async (tx) => {
       const committed = new Set<string>();
       const facts: Fact[] = [];
+      if (db.dialect === 'postgres') {
+        // one statement for the batch, not a round trip per delivery
+        const rows = await tx.query<{ id: string }>(
+          `UPDATE deliveries SET status = 'processed', processed_at = $3, process_count = process_count + 1,
+             last_error = NULL, locked_by = NULL, locked_until = NULL
+           WHERE id = ANY($1::text[]) AND locked_by = $2 AND status <> 'processed' RETURNING id`,
+          [deliveries.map((d) => d.id), worker, now],
+        );
+        const updated = new Set(rows.map((row) => row.id));
+        for (const { id, facts: own } of deliveries) {
+          if (!updated.has(id)) continue;
+          committed.add(id);
+          facts.push(...own);
+        }
+        await writeFacts({ tx, facts, now, dialect: db.dialect });
+        return committed;
+      }
       for (const { id, facts: own } of deliveries) {
         const rows = await tx.query(
           `UPDATE deliveries SET status = 'processed', processed_at = $3, process_count = process_count + 1,
@@ -40,7 +57,7 @@ function createCompleter({ db }: { db: SqlDatabase }): Store['completeDeliveries
         committed.add(id);
         facts.push(...own);
       }
-      await writeFacts({ tx, facts, now });
+      await writeFacts({ tx, facts, now, dialect: db.dialect });
       return committed;
     });
 }
@@ -94,7 +111,20 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
           rows[i]!.installation_id === null &&
           (s.org !== null || s.repo !== null || s.installationId !== null),
       );
-      if (located.length > 0) {
+      if (located.length > 0 && db.dialect === 'postgres') {
+        // one statement, not a round trip per delivery
+        await db.query(
+          `UPDATE deliveries d SET org = t.org, repo = t.repo, installation_id = t.installation_id
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS t (id, org, repo, installation_id)
+           WHERE d.id = t.id`,
+          [
+            located.map((s) => s.delivery.id),
+            located.map((s) => s.org),
+            located.map((s) => s.repo),
+            located.map((s) => s.installationId),
+          ],
+        );
+      } else if (located.length > 0) {
         await db.transaction(async (tx) => {
           for (const s of located) {
             await tx.query('UPDATE deliveries SET org = $2, repo = $3, installation_id = $4 WHERE id = $1', [

@@ -26,7 +26,7 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
       return rows.map((row) => JSON.parse(row.body) as Fact);
     },
 
-    upsertFacts: ({ facts, now }) => db.transaction((tx) => writeFacts({ tx, facts, now })),
+    upsertFacts: ({ facts, now }) => db.transaction((tx) => writeFacts({ tx, facts, now, dialect: db.dialect })),
 
     async health({ now }) {
       const count = async (sql: string, params: (string | number)[] = []) =>

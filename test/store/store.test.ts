@@ -201,6 +201,9 @@ describe.each(backends)('store on $name', (backend) => {
     await store.upsertFacts({ facts, now: T0 });
     await store.upsertFacts({ facts: [...facts].reverse(), now: T0 + 1 });
     expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
+    // the same fact twice in one write (one statement on PostgreSQL): stored once, no error
+    await store.upsertFacts({ facts: [...facts, ...facts], now: T0 + 2 });
+    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
   });
 
   it('marks repos dirty; a mark made during a re-evaluation survives its release', async () => {
