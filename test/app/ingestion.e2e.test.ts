@@ -10,7 +10,7 @@ import { type RunningApp, startApp } from '../../app/start-app.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
 import { appEnv, QuietOctokit, SECRET, TOKEN, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
-import { sendDelivery, sign } from './signed-delivery.ts';
+import { sendDelivery, sendSignedText, sign } from './signed-delivery.ts';
 
 const INSTALLATION = { id: 42 };
 const TIMING = { pollInterval: 50, redeliveryInterval: 60_000 };
@@ -25,17 +25,7 @@ afterAll(async () => {
 
 /** Posts `body` exactly as given, signed with the App's secret, the way GitHub does. */
 function postText({ url, id, name, body }: { url: string; id: string; name: string; body: string }) {
-  return fetch(url, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'x-github-event': name,
-      'x-github-delivery': id,
-      'x-hub-signature-256': sign({ body, secret: SECRET }),
-      'user-agent': 'GitHub-Hookshot/test',
-    },
-    body,
-  });
+  return sendSignedText({ url, id, name, body, secret: SECRET });
 }
 
 interface ListedDelivery {

@@ -7,23 +7,23 @@ export function sign({ body, secret }: { body: string; secret: string }): string
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-export async function sendDelivery({
+/** Posts `body` exactly as given (any text), signed like GitHub signs it unless `signature` is given. */
+export function sendSignedText({
   url,
   id,
   name,
-  payload,
+  body,
   secret,
   signature,
 }: {
   url: string;
   id: string;
   name: string;
-  payload: unknown;
+  body: string;
   secret: string;
   /** Overrides the computed signature (to send a bad one). */
   signature?: string;
 }): Promise<Response> {
-  const body = JSON.stringify(payload);
   return fetch(url, {
     method: 'POST',
     headers: {
@@ -35,6 +35,21 @@ export async function sendDelivery({
     },
     body,
   });
+}
+
+export function sendDelivery({
+  payload,
+  ...rest
+}: {
+  url: string;
+  id: string;
+  name: string;
+  payload: unknown;
+  secret: string;
+  /** Overrides the computed signature (to send a bad one). */
+  signature?: string;
+}): Promise<Response> {
+  return sendSignedText({ ...rest, body: JSON.stringify(payload) });
 }
 
 /** A throwaway RSA key for the App (never a real one). */
