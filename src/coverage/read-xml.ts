@@ -48,19 +48,33 @@ export async function readXml({
     if (!tag.isSelfClosing) ancestors.pop();
     onEnd?.(tag.name, parser.line);
   });
+  // saxes itself may throw on some malformed input (a lone surrogate after `<!`
+  // is a RangeError): that is malformed XML too, at the line it was noticed
+  const feed = (text: string | null) => {
+    try {
+      if (text === null) parser.close();
+      else parser.write(text);
+    } catch (error) {
+      if (error instanceof CoverageError) throw error;
+      throw new CoverageError({
+        file,
+        line: parser.line,
+        reason: `expected well-formed XML, found an error: ${(error as Error).message}`,
+      });
+    }
+  };
   const decoder = new TextDecoder('utf-8');
   for await (const chunk of chunks) {
     if (typeof chunk === 'string') {
-      parser.write(chunk);
+      feed(chunk);
       continue;
     }
     // Decoded in small pieces: short-lived strings stay in V8's young generation
     // (a large decoded chunk is kept outside it until a full GC), keeping peak RSS low.
-    for (let i = 0; i < chunk.length; i += PIECE)
-      parser.write(decoder.decode(chunk.subarray(i, i + PIECE), { stream: true }));
+    for (let i = 0; i < chunk.length; i += PIECE) feed(decoder.decode(chunk.subarray(i, i + PIECE), { stream: true }));
   }
   const rest = decoder.decode();
-  if (rest) parser.write(rest);
-  parser.close();
+  if (rest) feed(rest);
+  feed(null);
   return { root, lines: parser.line };
 }

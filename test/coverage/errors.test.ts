@@ -50,6 +50,14 @@ describe('bad input is rejected with FILE:LINE: expected …', () => {
     });
   }
 
+  it('XML ending in a lone surrogate after `<!` (saxes throws a RangeError there) names the file and line', async () => {
+    const text = fixture('py-coverage.cobertura.xml');
+    const cut = `${text.slice(0, text.indexOf('<sources>'))}<!\ud800`;
+    const error = await failure(cut, 'cobertura');
+    expect(error.message).toMatch(/^report\.txt:\d+: expected well-formed XML/);
+    expect(error.line).toBe(lineOf(cut, cut.length));
+  });
+
   it('a Cobertura line without hits names the element', async () => {
     const text =
       '<?xml version="1.0"?>\n<coverage line-rate="1">\n<packages><package><classes>\n<class filename="a.py"><lines>\n<line number="3"/>\n</lines></class></classes></package></packages></coverage>\n';
