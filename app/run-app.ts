@@ -1,13 +1,14 @@
-import { startApp } from './start-app.ts';
+import { type RunningApp, startApp } from './start-app.ts';
 
 /**
  * `npm start`: starts the App and stops it cleanly on SIGTERM/SIGINT. A
  * start-up failure (bad environment, database unreachable) prints one line
- * and exits 1. Secrets are never printed.
+ * and exits 1 (resolves null). Secrets are never printed. `options` are
+ * startApp's (the fault suite shortens the redelivery scan).
  */
-export async function runApp(): Promise<void> {
+export async function runApp(options: Parameters<typeof startApp>[0] = {}): Promise<RunningApp | null> {
   try {
-    const app = await startApp();
+    const app = await startApp(options);
     const stop = () => {
       app.stop().then(
         () => process.exit(0),
@@ -16,8 +17,10 @@ export async function runApp(): Promise<void> {
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
+    return app;
   } catch (error) {
     console.error(`shipwell app: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 1;
+    return null;
   }
 }

@@ -97,8 +97,8 @@ export async function startApp({
     });
   } else {
     // deliveries stored so far: the worker gives answering webhooks the CPU while they pour in
-    const arrivals = new Int32Array(1);
-    const inline = mode === 'inline' ? startWorker({ deps, timing, arrivals }) : null;
+    let arrivals = 0;
+    const inline = mode === 'inline' ? startWorker({ deps, timing, arrived: () => arrivals }) : null;
     worker = inline;
     webhooks = createWebhookHandler({
       path: probot.webhookPath,
@@ -106,7 +106,7 @@ export async function startApp({
       store,
       clock,
       onStored: () => {
-        Atomics.add(arrivals, 0, 1);
+        arrivals += 1;
         inline?.wake();
       },
     });

@@ -69,12 +69,12 @@ function describe(error: unknown): string {
 export function startWorker({
   deps,
   timing = DEFAULT_TIMING,
-  arrivals,
+  arrived = () => 0,
 }: {
   deps: AppDeps;
   timing?: WorkerTiming;
-  /** Deliveries stored so far by the webhook path (shared memory: it may count on another thread). */
-  arrivals?: Int32Array;
+  /** How many deliveries the webhook path has stored so far (on this thread). */
+  arrived?: () => number;
 }): Worker {
   const { store, log, clock, worker } = deps;
   let stopped = false;
@@ -211,7 +211,6 @@ export function startWorker({
     };
   };
 
-  const arrived = () => (arrivals ? Atomics.load(arrivals, 0) : 0);
   const lanes = {
     deliveries: lane(
       'deliveries',

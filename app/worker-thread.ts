@@ -20,7 +20,7 @@ const probot = createProbot({ env, overrides: { request: { fetch: fetchWithTimeo
 await probot.ready(); // its logger and webhooks exist from here on
 const store = await openStore({ database: settings.database, now: Date.now(), checkpoints: 'manual' });
 const log = probot.log.child({ name: 'shipwell' });
-const arrivals = new Int32Array(1);
+let arrivals = 0;
 const worker = startWorker({
   deps: {
     store,
@@ -30,7 +30,7 @@ const worker = startWorker({
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   },
   timing,
-  arrivals,
+  arrived: () => arrivals,
 });
 const reply = (message: FromWorkerThread) => parentPort?.postMessage(message);
 parentPort?.on('message', (message: ToWorkerThread) => {
@@ -52,7 +52,7 @@ parentPort?.on('message', (message: ToWorkerThread) => {
     ).then((results) => {
       const stored = results.filter((r) => 'stored' in r && r.stored).length;
       if (stored > 0) {
-        Atomics.add(arrivals, 0, stored);
+        arrivals += stored;
         worker.wake();
       }
       reply({ recorded: { seq, results } });

@@ -1,15 +1,15 @@
-import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgres } from '../../test/support/postgres.ts';
+import { benchAppEnv, BENCH_SECRET as SECRET } from '../bench-app-env.ts';
 import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SECRET = 'bench-secret';
 
 interface Load {
   rate: number;
@@ -157,19 +157,7 @@ export async function runAppBench({
   seconds?: number;
   rounds?: number;
 } = {}): Promise<BenchRow[]> {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const env = {
-    APP_ID: '1',
-    PRIVATE_KEY: privateKey,
-    WEBHOOK_SECRET: SECRET,
-    // no real GitHub: API calls (the start-up redelivery scan) fail fast on a closed port
-    GHE_HOST: '127.0.0.1:9',
-    GHE_PROTOCOL: 'http',
-  };
+  const env = benchAppEnv();
   const dir = mkdtempSync(join(tmpdir(), 'shipwell-bench-app-'));
   const postgres = await startPostgres();
   try {

@@ -1,15 +1,15 @@
-import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgres } from '../../test/support/postgres.ts';
+import { benchAppEnv, BENCH_SECRET as SECRET } from '../bench-app-env.ts';
 import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const SECRET = 'bench-secret';
 
 type Server = BenchServer;
 
@@ -112,19 +112,7 @@ export async function runIngestBench({
   anchorSeconds?: number;
   rounds?: number;
 } = {}): Promise<BenchRow[]> {
-  const { privateKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  const env = {
-    APP_ID: '1',
-    PRIVATE_KEY: privateKey,
-    WEBHOOK_SECRET: SECRET,
-    GHE_HOST: '127.0.0.1:9',
-    GHE_PROTOCOL: 'http',
-    LOG_LEVEL: 'fatal',
-  };
+  const env = benchAppEnv();
   const anchors = { raw: [] as number[], bare: [] as number[], rawP99: [] as number[], bareP99: [] as number[] };
   for (let round = 0; round < rounds; round++) {
     for (const [key, script, args] of [
