@@ -90,18 +90,23 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
     recordDelivery: (input) => recordBatcher.add(input),
 
     async claimDeliveries({ worker, now, lease, limit }) {
-      const claimed = await db.query<{ id: string }>(
-        `UPDATE deliveries SET locked_by = $1, locked_until = $2, attempts = attempts + 1
+      const claim = `UPDATE deliveries SET locked_by = $1, locked_until = $2, attempts = attempts + 1
          WHERE id IN (
            SELECT id FROM deliveries
            WHERE status <> 'processed' AND next_attempt_at <= $3
              AND (locked_until IS NULL OR locked_until <= $3)
            ORDER BY received_at, id LIMIT $4${skipLocked}
-         )
-         RETURNING id`,
-        [worker, now + lease, now, limit],
-      );
-      const rows = await selectByIds(claimed.map((row) => row.id));
+         )`;
+      const params = [worker, now + lease, now, limit];
+      // PostgreSQL: claimed rows and their payloads in one statement (SQLite has no UPDATE in a WITH)
+      const rows =
+        db.dialect === 'postgres'
+          ? await db.query<DeliveryRow>(
+              `WITH claimed AS (${claim} RETURNING *)
+               SELECT claimed.*, p.payload FROM claimed JOIN delivery_payloads p ON p.id = claimed.id`,
+              params,
+            )
+          : await selectByIds((await db.query<{ id: string }>(`${claim} RETURNING id`, params)).map((row) => row.id));
       const stored = rows.map(readDeliveryRow);
       // deliveries stored as received get their location columns now (the org filter of listDeliveries)
       const located = stored.filter(

@@ -1,5 +1,6 @@
 import { locateDelivery } from './locate-delivery.ts';
 import type { RecordInput, SqlDatabase, SqlScalar } from './types.ts';
+import { valuesList } from './values-list.ts';
 
 interface Waiting {
   row: SqlScalar[];
@@ -37,7 +38,8 @@ const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
  * under way (or in the same turn of the event loop) are stored together in
  * the next write — one transaction, one fsync — and each caller is answered
  * when that write is durable. SQLite: one transaction of single-row inserts;
- * PostgreSQL: one statement inserting arrays (`unnest`). A duplicate id
+ * PostgreSQL: one statement (payloads as a VALUES list, queue rows as
+ * arrays). A duplicate id
  * inserts nothing (false).
  */
 export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: RecordInput): Promise<boolean> } {
@@ -58,21 +60,30 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
       }
       return inserted;
     });
-  // PostgreSQL: one statement (atomic, one round trip, the same text whatever the batch size)
+  // PostgreSQL: one statement (atomic, one round trip); payloads one parameter each (valuesList)
   const writePostgres = async (batch: Waiting[]): Promise<Set<string>> => {
     const column = (k: number) => batch.map((item) => item.row[k] ?? null);
     const rows = await db.query<{ id: string }>(
       `WITH payloads AS (
-         INSERT INTO delivery_payloads (id, payload)
-         SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (id) DO NOTHING
+         INSERT INTO delivery_payloads (id, payload) VALUES ${valuesList({ rows: batch.length, columns: 2, from: 8 })}
+         ON CONFLICT (id) DO NOTHING
        )
        INSERT INTO deliveries (id, name, delivered_at, received_at, installation_id, org, repo,
          status, attempts, next_attempt_at, process_count)
        SELECT id, name, delivered_at, received_at, installation_id, org, repo, 'pending', 0, received_at, 0
-       FROM unnest($1::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::text[])
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::text[])
          AS t (id, name, delivered_at, received_at, installation_id, org, repo)
        ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [column(0), batch.map((item) => item.payload), column(1), column(2), column(3), column(4), column(5), column(6)],
+      [
+        column(0),
+        column(1),
+        column(2),
+        column(3),
+        column(4),
+        column(5),
+        column(6),
+        ...batch.flatMap((item) => [item.id, item.payload]),
+      ],
     );
     return new Set(rows.map((row) => row.id));
   };

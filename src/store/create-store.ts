@@ -44,7 +44,7 @@ export function createStore({ db }: { db: SqlDatabase }): Store {
         pending: Number(of('pending')?.n ?? 0),
         failed: Number(of('failed')?.n ?? 0),
         oldestPendingAt: oldest.length > 0 ? Math.min(...oldest.map(Number)) : null,
-        lastProcessedAt: await newest('SELECT MAX(processed_at) AS n FROM deliveries'),
+        lastProcessedAt: await newest('SELECT MAX(processed_at) AS n FROM deliveries WHERE processed_at IS NOT NULL'),
         dirtyRepos: await count('SELECT COUNT(*) AS n FROM repos WHERE dirty_at IS NOT NULL AND dirty_at <= $1', [now]),
         backfillsPending: await count("SELECT COUNT(*) AS n FROM backfills WHERE status <> 'done'"),
         timers: await count('SELECT COUNT(*) AS n FROM timers'),

@@ -3,6 +3,10 @@ import type { Instant } from '../time/index.ts';
 import { factKey } from './fact-key.ts';
 import { orgOf } from './org-of.ts';
 import type { SqlDatabase, SqlExecutor } from './types.ts';
+import { valuesList } from './values-list.ts';
+
+/** Facts in one PostgreSQL statement: 6 parameters each, under its 65,535. */
+const FACTS_PER_STATEMENT = 2000;
 
 /**
  * Upserts facts by (repo, natural key, origin) inside the caller's
@@ -18,7 +22,7 @@ export async function writeFacts({
   tx: SqlExecutor;
   facts: Fact[];
   now: Instant;
-  /** PostgreSQL: one statement for all facts (arrays), not a round trip each. */
+  /** PostgreSQL: one statement for up to 2,000 facts, not a round trip each. */
   dialect: SqlDatabase['dialect'];
 }): Promise<void> {
   const repos = new Set<string>();
@@ -37,13 +41,14 @@ export async function writeFacts({
         JSON.stringify(fact),
       ]);
     }
-    if (rows.size > 0) {
-      const column = (k: number) => [...rows.values()].map((row) => row[k]!);
+    // one parameter a value (valuesList: a fact's JSON through a text[] array costs far more)
+    const all = [...rows.values()];
+    for (let i = 0; i < all.length; i += FACTS_PER_STATEMENT) {
+      const chunk = all.slice(i, i + FACTS_PER_STATEMENT);
       await tx.query(
-        `INSERT INTO facts (repo, org, fact_key, origin, type, body)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+        `INSERT INTO facts (repo, org, fact_key, origin, type, body) VALUES ${valuesList({ rows: chunk.length, columns: 6 })}
          ON CONFLICT (repo, fact_key, origin) DO UPDATE SET type = excluded.type, body = excluded.body`,
-        [column(0), column(1), column(2), column(3), column(4), column(5)],
+        chunk.flat(),
       );
     }
   } else {

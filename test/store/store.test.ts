@@ -206,6 +206,35 @@ describe.each(backends)('store on $name', (backend) => {
     expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
   });
 
+  it('stores text exactly, whatever it holds: quotes, backslashes, braces, commas, NULL, non-ASCII', async () => {
+    const { store, db } = await backend.open();
+    // what an array literal would have to escape (pg binds a batch's values one parameter each)
+    const tricky = 'say "hi" \\ {a,b} NULL, \\"} 🚀 ünïcödé \\N';
+    const ids = ['p-1', 'p-2', 'p-3'];
+    const texts = ids.map((id) => JSON.stringify({ id, title: `${tricky} ${id}` }, null, 1));
+    await Promise.all(
+      ids.map((id, i) =>
+        store.recordDelivery({ received: { id, name: 'ping', at: 'x', payloadText: texts[i]! }, receivedAt: T0 + i }),
+      ),
+    );
+    for (const [i, id] of ids.entries()) {
+      const [row] = await db.query<{ payload: string }>('SELECT payload FROM delivery_payloads WHERE id = $1', [id]);
+      expect(row?.payload).toBe(texts[i]);
+    }
+    const facts = factsOf(release('d-1', `v1 ${tricky}`));
+    await store.upsertFacts({ facts, now: T0 });
+    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
+  });
+
+  it('writes more facts at once than one PostgreSQL statement holds (2,000)', async () => {
+    const { store } = await backend.open();
+    const facts = Array.from({ length: 2_003 }, (_, i) => factsOf(release(`d-${i}`, `v${i}`))).flat();
+    await store.upsertFacts({ facts, now: T0 });
+    const stored = await store.readFacts({ repo: REPO });
+    expect(stored).toHaveLength(facts.length);
+    expect(sortFacts(stored)).toEqual(sortFacts(facts));
+  });
+
   it('marks repos dirty; a mark made during a re-evaluation survives its release', async () => {
     const { store } = await backend.open();
     await store.upsertRepo({ repo: REPO, installationId: 7, now: T0 });
