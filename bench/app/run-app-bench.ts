@@ -204,7 +204,7 @@ export async function runAppBench({
       const dominates =
         label === 'SQLite'
           ? 'what dominates: storing before 2xx (~100 µs a delivery: payload and queue row, group commit) and processing on the same 2 cores as the load generator'
-          : `what dominates: the PostgreSQL server on the same 2 cores (${Math.round(load.databaseCpuPerDelivery)} µs of its CPU a delivery) and 17 KB a delivery through loopback TCP, beside the load generator`;
+          : `what dominates: the PostgreSQL server on the same 2 cores (${Math.round(load.databaseCpuPerDelivery)} µs of its CPU a delivery: receiving and compressing each 17 KB payload), beside the load generator`;
       rows.push(
         {
           name: `App on ${label}: deliveries/s (stored before 2xx)`,
