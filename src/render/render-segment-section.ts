@@ -1,11 +1,11 @@
 import type { SegmentReport } from '../report/types.ts';
-import { describeTargets } from './describe-targets.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { formatCount } from './format-count.ts';
 import { formatNumber } from './format-number.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPeriod } from './format-period.ts';
 import { markTarget } from './mark-target.ts';
+import { renderSegmentHeading } from './render-segment-heading.ts';
 import { renderTable } from './render-table.ts';
 import { shortenText } from './shorten-text.ts';
 import type { MarkdownLine } from './types.ts';
@@ -20,7 +20,6 @@ const MAX_REASON = 200;
  */
 export function renderSegmentSection({ segment }: { segment: SegmentReport }): MarkdownLine[] {
   const repos = segment.repos.length;
-  const targets = describeTargets(segment.targets);
   const rows = segment.periods.map((period) => {
     const label = formatPeriod(period);
     return [
@@ -41,18 +40,13 @@ export function renderSegmentSection({ segment }: { segment: SegmentReport }): M
       `${i + 1}. ${escapeMarkdown(shortenText({ text: reason, max: MAX_REASON }))} (${formatCount(count)})`,
   );
   return [
-    {
-      text: `### Segment ${escapeMarkdown(segment.name)} (${formatCount(repos)} repo${repos === 1 ? '' : 's'})`,
-      unit: 'segment',
-      keepWithNext: true,
-    },
-    { text: '', keepWithNext: true },
-    ...(targets
-      ? [
-          { text: targets, keepWithNext: true },
-          { text: '', keepWithNext: true },
-        ]
-      : []),
+    ...renderSegmentHeading({
+      heading: {
+        text: `### Segment ${escapeMarkdown(segment.name)} (${formatCount(repos)} repo${repos === 1 ? '' : 's'})`,
+        unit: 'segment',
+      },
+      targets: segment.targets,
+    }),
     ...renderTable({
       columns: [
         { header: 'period' },

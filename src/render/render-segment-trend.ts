@@ -1,9 +1,9 @@
 import type { SegmentReport } from '../report/types.ts';
-import { describeTargets } from './describe-targets.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPeriod } from './format-period.ts';
 import { markTarget } from './mark-target.ts';
+import { renderSegmentHeading } from './render-segment-heading.ts';
 import { renderSparkline } from './render-sparkline.ts';
 import { renderTable } from './render-table.ts';
 import type { MarkdownLine } from './types.ts';
@@ -15,7 +15,6 @@ import type { MarkdownLine } from './types.ts';
  */
 export function renderSegmentTrend({ segment }: { segment: SegmentReport }): MarkdownLine[] {
   const periods = segment.periods;
-  const targets = describeTargets(segment.targets);
   const rows = periods.map((period) => {
     const label = formatPeriod(period);
     return [
@@ -48,17 +47,10 @@ export function renderSegmentTrend({ segment }: { segment: SegmentReport }): Mar
     ],
   ].map(([label, line]) => ({ text: `${label}  ${line}` }));
   return [
-    {
-      text: `#### Segment ${escapeMarkdown(segment.name)}: last ${periods.length} periods, oldest first`,
-      keepWithNext: true,
-    },
-    { text: '', keepWithNext: true },
-    ...(targets
-      ? [
-          { text: targets, keepWithNext: true },
-          { text: '', keepWithNext: true },
-        ]
-      : []),
+    ...renderSegmentHeading({
+      heading: { text: `#### Segment ${escapeMarkdown(segment.name)}: last ${periods.length} periods, oldest first` },
+      targets: segment.targets,
+    }),
     ...renderTable({
       columns: [
         { header: 'period' },
