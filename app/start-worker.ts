@@ -24,11 +24,13 @@ export const DEFAULT_TIMING: WorkerTiming = { pollInterval: SECOND, redeliveryIn
 const LEASE = 2 * MINUTE;
 
 /**
- * Most deliveries claimed and committed together. SQLite's one connection
- * also stores arriving deliveries, which wait for a batch's commit: smaller
- * batches there keep that wait to a few milliseconds.
+ * Most deliveries claimed and committed together. Arriving deliveries are
+ * stored by the same connection (SQLite) or thread (PostgreSQL) and wait
+ * while a batch is parsed and committed: 50 keeps that to a few milliseconds
+ * (measured on PostgreSQL against 200: p99 at 500/s 43 -> 21 ms, the
+ * backlog drained ~6 % slower).
  */
-const BATCH = { sqlite: 50, postgres: 200 } as const;
+const BATCH = 50;
 /** How long the worker lets new deliveries gather before claiming them. */
 const SETTLE = 15;
 /**
@@ -77,10 +79,9 @@ export function startWorker({
   let fullBatch = false;
   let claimed = 0;
   const deliveries = async (): Promise<boolean> => {
-    const limit = BATCH[store.dialect];
-    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit });
+    const batch = await store.claimDeliveries({ worker, now: clock(), lease: LEASE, limit: BATCH });
     claimed = batch.length;
-    fullBatch = batch.length === limit;
+    fullBatch = batch.length === BATCH;
     const done: { id: string; facts: Fact[] }[] = [];
     const knownRepos = new Set<string>();
     for (const stored of batch) {
