@@ -39,8 +39,7 @@ const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
  * the next write — one transaction, one fsync — and each caller is answered
  * when that write is durable. SQLite: one transaction of single-row inserts;
  * PostgreSQL: one statement (payloads as a VALUES list, queue rows as
- * arrays). A duplicate id
- * inserts nothing (false).
+ * arrays). A duplicate id inserts nothing (false).
  */
 export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: RecordInput): Promise<boolean> } {
   let waiting: Waiting[] = [];
