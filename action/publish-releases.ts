@@ -7,7 +7,7 @@ import {
   VERDICT_CHECK,
   verdictCheck,
 } from '../src/github/index.ts';
-import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/render/index.ts';
+import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../src/report/types.ts';
 import { releaseRules } from './release-rules.ts';
 

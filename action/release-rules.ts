@@ -1,6 +1,6 @@
 import { rulesForSegment } from '../src/config/index.ts';
 import type { Config } from '../src/config/types.ts';
-import type { ReleaseRules } from '../src/render/index.ts';
+import type { ReleaseRules } from '../src/markdown/index.ts';
 import { DAY } from '../src/time/index.ts';
 
 /** The limits a release of `segment` is judged against, as the release summary shows them. */

@@ -1,4 +1,4 @@
-import { CoverageFileError, readCoverageFiles } from '../adapters/index.ts';
+import { CoverageFileError, readCoverageFiles } from '../files/index.ts';
 import { rulesForSegment } from '../src/config/index.ts';
 import type { Config } from '../src/config/types.ts';
 import {

@@ -10,7 +10,7 @@ import {
   reportHorizon,
 } from '../src/github/index.ts';
 import { computeReport } from '../src/kpi/index.ts';
-import { renderReportMarkdown } from '../src/render/index.ts';
+import { renderReportMarkdown } from '../src/markdown/index.ts';
 import type { Instant } from '../src/time/index.ts';
 import { fitJobSummary } from './fit-job-summary.ts';
 import type { ActionInputs } from './inputs.ts';

@@ -1,6 +1,6 @@
 import { printRollbackSummary } from '../src/events/index.ts';
 import { type GitHubClient, ReadOnlyTokenError, recordRollback, resolveTagCommit } from '../src/github/index.ts';
-import { escapeMarkdown } from '../src/render/index.ts';
+import { escapeMarkdown } from '../src/markdown/index.ts';
 import { fitJobSummary } from './fit-job-summary.ts';
 import { ActionInputError } from './input-error.ts';
 import type { ActionInputs } from './inputs.ts';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { rulesForSegment } from '../src/config/index.ts';
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../src/github/index.ts';
 import { computeReport } from '../src/kpi/index.ts';
-import { renderReleaseSummary } from '../src/render/index.ts';
+import { renderReleaseSummary } from '../src/markdown/index.ts';
 import type { ReleaseReport } from '../src/report/types.ts';
 import { orgOf, type RepoRecord } from '../src/store/index.ts';
 import { DAY, parseInstant } from '../src/time/index.ts';

@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { WebhookDelivery } from '../src/events/types.ts';
-import { DeliveryLineError, parseDeliveryLine } from '../src/ingest/index.ts';
 import { InputError } from './errors.ts';
+import { DeliveryLineError, parseDeliveryLine } from './parse-delivery-line.ts';
 
 /** Reads a JSONL file of recorded deliveries; a bad line → InputError `FILE:LINE: …`. */
 export async function readDeliveries(file: string): Promise<{ delivery: WebhookDelivery; line: number }[]> {

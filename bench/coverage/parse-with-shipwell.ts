@@ -1,7 +1,7 @@
 // Child process of the benchmark: reads, parses, merges and totals one
-// coverage file exactly as `shipwell coverage FILE` does (adapters/ reads it,
+// coverage file exactly as `shipwell coverage FILE` does (files/ reads it,
 // src/coverage/ parses it), then prints the totals and the peak RSS as JSON.
-import { readCoverageFiles } from '../../adapters/read-coverage-files.ts';
+import { readCoverageFiles } from '../../files/read-coverage-files.ts';
 import { coverageTotals } from '../../src/coverage/coverage-totals.ts';
 import { mergeCoverage } from '../../src/coverage/merge-coverage.ts';
 

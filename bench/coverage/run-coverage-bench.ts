@@ -24,7 +24,7 @@ function summary(runs: ChildResult[]): { seconds: number; rssMb: number; times: 
 }
 
 /**
- * Shipwell's lcov reading (adapters/ + src/coverage/, merge and totals, as
+ * Shipwell's lcov reading (files/ + src/coverage/, merge and totals, as
  * `shipwell coverage FILE`) against the lcov-parse npm package on large real
  * reports (c8 over zod + yaml, replicated under distinct names), each parser
  * in its own child process, alternating, in the same run: median wall time of

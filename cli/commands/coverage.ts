@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CoverageFileError, readCoverageFiles } from '../../adapters/index.ts';
+import { CoverageFileError, readCoverageFiles } from '../../files/index.ts';
 import {
   COVERAGE_FORMATS,
   CoverageError,

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { DeliveryError } from '../../src/events/index.ts';
-import { ingestDeliveries } from '../../src/ingest/index.ts';
+import { DeliveryError, ingestDeliveries } from '../../src/events/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
-import { renderReportMarkdown } from '../../src/render/index.ts';
+import { renderReportMarkdown } from '../../src/markdown/index.ts';
 import { renderJsonReport } from '../../src/report/index.ts';
 import type { Command } from '../command.ts';
 import { InputError } from '../errors.ts';

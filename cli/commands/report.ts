@@ -9,7 +9,7 @@ import {
   reportHorizon,
 } from '../../src/github/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
-import { renderReportMarkdown } from '../../src/render/index.ts';
+import { renderReportMarkdown } from '../../src/markdown/index.ts';
 import type { Command } from '../command.ts';
 import { InputError } from '../errors.ts';
 import { parseNow } from '../parse-now.ts';

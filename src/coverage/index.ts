@@ -1,19 +1,19 @@
-export { addBranchHits } from './add-branch-hits.ts';
-export { addLineHits } from './add-line-hits.ts';
-export { appendBranch } from './append-branch.ts';
-export { branchHitsOf } from './branch-hits-of.ts';
 export { CoverageError } from './coverage-error.ts';
 export { coveragePercent } from './coverage-percent.ts';
 export { coverageTotals } from './coverage-totals.ts';
-export { DETECT_HEAD_LENGTH, detectFormat } from './detect-format.ts';
-export { emptyFileCoverage } from './empty-file-coverage.ts';
-export { lineHitsOf } from './line-hits-of.ts';
+export { addBranchHits } from './file-coverage/add-branch-hits.ts';
+export { addLineHits } from './file-coverage/add-line-hits.ts';
+export { appendBranch } from './file-coverage/append-branch.ts';
+export { branchHitsOf } from './file-coverage/branch-hits-of.ts';
+export { emptyFileCoverage } from './file-coverage/empty-file-coverage.ts';
+export { lineHitsOf } from './file-coverage/line-hits-of.ts';
+export { trimFileCoverage } from './file-coverage/trim-file-coverage.ts';
 export { mergeCoverage } from './merge-coverage.ts';
 export { normalizePath } from './normalize-path.ts';
-export { parseCoverage } from './parse-coverage.ts';
+export { DETECT_HEAD_LENGTH, detectFormat } from './parse/detect-format.ts';
+export { parseCoverage } from './parse/parse-coverage.ts';
 export type { CoverageTableRow } from './render-coverage-table.ts';
 export { renderCoverageTable } from './render-coverage-table.ts';
-export { trimFileCoverage } from './trim-file-coverage.ts';
 export type {
   BranchOutcomes,
   CoverageCounts,

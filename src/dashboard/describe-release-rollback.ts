@@ -1,4 +1,4 @@
-import { formatNumber, formatTime } from '../render/index.ts';
+import { formatNumber, formatTime } from '../markdown/index.ts';
 import type { RollbackReport } from '../report/types.ts';
 
 /** A rollback as plain text (escape before use): `2026-03-03 09:04 UTC · redeploy · 4.5 min · “reason”`; `—` for none. */

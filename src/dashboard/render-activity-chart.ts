@@ -1,5 +1,5 @@
 import { DEVOPS_KINDS } from '../config/types.ts';
-import { formatPeriod } from '../render/index.ts';
+import { formatPeriod } from '../markdown/index.ts';
 import type { SegmentReport } from '../report/types.ts';
 import { axisValues } from './axis-values.ts';
 import { bandLayout } from './band-layout.ts';

@@ -1,4 +1,4 @@
-import { formatPeriod, formatTime } from '../render/index.ts';
+import { formatPeriod, formatTime } from '../markdown/index.ts';
 import type { Report, SegmentReport } from '../report/types.ts';
 import { DASHBOARD_CSS } from './dashboard-styles.ts';
 import { escapeHtml } from './escape-html.ts';

@@ -1,4 +1,4 @@
-import { formatPercent, formatPeriod } from '../render/index.ts';
+import { formatPercent, formatPeriod } from '../markdown/index.ts';
 import { type Report, VERDICT_REASONS, type VerdictReason } from '../report/types.ts';
 import { escapeHtml } from './escape-html.ts';
 

@@ -1,4 +1,4 @@
-import { formatPercent, formatPeriod } from '../render/index.ts';
+import { formatPercent, formatPeriod } from '../markdown/index.ts';
 import type { SegmentReport } from '../report/types.ts';
 import { axisValues } from './axis-values.ts';
 import { bandLayout } from './band-layout.ts';

@@ -1,4 +1,4 @@
-import { formatPeriod } from '../render/index.ts';
+import { formatPeriod } from '../markdown/index.ts';
 import type { ReportPeriod } from '../report/types.ts';
 import { axisValues } from './axis-values.ts';
 import { bandLayout } from './band-layout.ts';

@@ -1,4 +1,4 @@
-import { formatPercent, formatTime } from '../render/index.ts';
+import { formatPercent, formatTime } from '../markdown/index.ts';
 import type { Report } from '../report/types.ts';
 import { checkRunUrl } from './check-run-url.ts';
 import { describeReleaseRollback } from './describe-release-rollback.ts';

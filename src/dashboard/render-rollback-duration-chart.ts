@@ -1,4 +1,4 @@
-import { formatNumber } from '../render/index.ts';
+import { formatNumber } from '../markdown/index.ts';
 import type { SegmentReport } from '../report/types.ts';
 import { labelPeriod } from './label-period.ts';
 import { renderPeriodBars } from './render-period-bars.ts';

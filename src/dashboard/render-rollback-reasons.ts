@@ -1,4 +1,4 @@
-import { shortenText } from '../render/shorten-text.ts';
+import { shortenText } from '../markdown/shorten-text.ts';
 import type { SegmentReport } from '../report/types.ts';
 import { CHART } from './chart-layout.ts';
 import { escapeHtml } from './escape-html.ts';

@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../render/index.ts';
+import { formatNumber, formatPercent } from '../markdown/index.ts';
 import type { SegmentReport } from '../report/types.ts';
 import { describeOnTarget } from './describe-on-target.ts';
 import { escapeHtml } from './escape-html.ts';

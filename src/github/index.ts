@@ -26,20 +26,20 @@
  *
  * Client: `createOctokit({ auth, baseUrl?, fetch?, retries?, throttle?, log? })`.
  */
-export { collectOrgFacts } from './collect-org-facts.ts';
-export { collectRepoFacts } from './collect-repo-facts.ts';
+export { collectOrgFacts } from './collect/collect-org-facts.ts';
+export { collectRepoFacts } from './collect/collect-repo-facts.ts';
+export { renderCollectionNotes } from './collect/render-collection-notes.ts';
+export { reportHorizon } from './collect/report-horizon.ts';
+export { resolveTagCommit } from './collect/resolve-tag-commit.ts';
+export { REST_LIMITATIONS } from './collect/rest-limitations.ts';
 export { createOctokit, type OctokitLog } from './create-octokit.ts';
-export { findCheckRun } from './find-check-run.ts';
 export { httpStatus } from './http-status.ts';
-export { publishReleaseVerdict } from './publish-release-verdict.ts';
-export { ReadOnlyTokenError } from './read-only-token-error.ts';
-export { recordCoverage } from './record-coverage.ts';
-export { recordRollback } from './record-rollback.ts';
-export { renderCollectionNotes } from './render-collection-notes.ts';
-export { reportHorizon } from './report-horizon.ts';
-export { resolveTagCommit } from './resolve-tag-commit.ts';
-export { REST_LIMITATIONS } from './rest-limitations.ts';
-export { SECTION_END, SECTION_START, spliceReleaseSection } from './splice-release-section.ts';
+export { findCheckRun } from './publish/find-check-run.ts';
+export { publishReleaseVerdict } from './publish/publish-release-verdict.ts';
+export { ReadOnlyTokenError } from './publish/read-only-token-error.ts';
+export { recordCoverage } from './publish/record-coverage.ts';
+export { recordRollback } from './publish/record-rollback.ts';
+export { SECTION_END, SECTION_START, spliceReleaseSection } from './publish/splice-release-section.ts';
+export { RELEASE_BODY_LIMIT, updateReleaseNotes } from './publish/update-release-notes.ts';
+export { VERDICT_CHECK, type VerdictCheck, verdictCheck } from './publish/verdict-check.ts';
 export type * from './types.ts';
-export { RELEASE_BODY_LIMIT, updateReleaseNotes } from './update-release-notes.ts';
-export { VERDICT_CHECK, type VerdictCheck, verdictCheck } from './verdict-check.ts';

@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDeliveryLine } from '../../src/ingest/index.ts';
+import { parseDeliveryLine } from '../../cli/parse-delivery-line.ts';
 import type { Report } from '../../src/report/types.ts';
 import { DAY } from '../../src/time/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';

@@ -11,7 +11,7 @@ import { dashboardRoutes, loadOrgReport, readAppHealth } from '../../app/dashboa
 import { openStore } from '../../app/open-store.ts';
 import { createRouter, reportRoute } from '../../app/routes/index.ts';
 import { startHttpServer } from '../../app/start-http-server.ts';
-import { ingestDeliveries } from '../../src/ingest/index.ts';
+import { ingestDeliveries } from '../../src/events/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
 import { SEEDED_CONFIG, SEEDED_NOW, seededDeliveries } from './seeded-report.ts';
 

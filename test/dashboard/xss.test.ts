@@ -3,7 +3,7 @@
 // Markdown summaries (check runs, job summaries, release notes).
 import { describe, expect, it } from 'vitest';
 import { renderDashboardPage } from '../../src/dashboard/index.ts';
-import { renderReleaseSummary, renderReportMarkdown, renderTrend } from '../../src/render/index.ts';
+import { renderReleaseSummary, renderReportMarkdown, renderTrend } from '../../src/markdown/index.ts';
 import { seededReport, XSS } from './seeded-report.ts';
 
 const report = seededReport();

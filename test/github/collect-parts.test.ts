@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.ts';
-import { collectApprovals } from '../../src/github/collect-approvals.ts';
-import { collectDeployments } from '../../src/github/collect-deployments.ts';
-import { collectReleases } from '../../src/github/collect-releases.ts';
+import { collectApprovals } from '../../src/github/collect/collect-approvals.ts';
+import { collectDeployments } from '../../src/github/collect/collect-deployments.ts';
+import { collectReleases } from '../../src/github/collect/collect-releases.ts';
 import { collectOrgFacts, reportHorizon } from '../../src/github/index.ts';
 import { DAY, parseInstant } from '../../src/time/index.ts';
 import * as gh from './nock-github.ts';
@@ -173,7 +173,7 @@ describe('collectOrgFacts', () => {
 
 describe('collectMergedPulls and collectAlerts', () => {
   it('stop paging at the first page that reaches before the horizon, and fetch the PR a revert reverts', async () => {
-    const { collectMergedPulls } = await import('../../src/github/collect-merged-pulls.ts');
+    const { collectMergedPulls } = await import('../../src/github/collect/collect-merged-pulls.ts');
     const pull = (number: number, at: string, ref = `feature-${number}`) => ({
       number,
       title: `change ${number}`,
@@ -190,7 +190,7 @@ describe('collectMergedPulls and collectAlerts', () => {
   });
 
   it('read every open alert and those updated since the horizon, once each', async () => {
-    const { collectAlerts } = await import('../../src/github/collect-alerts.ts');
+    const { collectAlerts } = await import('../../src/github/collect/collect-alerts.ts');
     const alert = (number: number, state: string, updated: string) => ({
       number,
       state,

@@ -1,6 +1,6 @@
 import { parseConfig } from '../../src/config/index.ts';
 import type { WebhookDelivery } from '../../src/events/index.ts';
-import { ingestDeliveries } from '../../src/ingest/index.ts';
+import { ingestDeliveries } from '../../src/events/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import type { ReleaseReport, Report, SegmentPeriodReport } from '../../src/report/types.ts';
 import { parseInstant } from '../../src/time/index.ts';

@@ -1,0 +1,72 @@
+import type { Fact } from '../../events/types.ts';
+import { formatInstant } from '../../time/index.ts';
+import type { RepoRef } from '../types.ts';
+import { factsFromPayload } from './facts-from-payload.ts';
+import { fullName } from './full-name.ts';
+
+/** The run as the collector keeps it for approvals. */
+export interface CollectedRun {
+  id: number;
+  attempt: number;
+  headSha: string;
+  headBranch: string | null;
+  updatedAt: string;
+}
+
+/**
+ * Completed workflow runs created since the horizon (`created=>=…` filters on
+ * GitHub's side), and every earlier attempt of each re-run
+ * (`…/runs/{id}/attempts/{n}`): REST lists only a run's latest attempt.
+ * One `workflow_run` completed fact per attempt, as the webhook gives.
+ */
+export async function collectWorkflowRuns({
+  octokit,
+  owner,
+  repo,
+  since,
+}: RepoRef): Promise<{ facts: Fact[]; runs: CollectedRun[] }> {
+  const list = await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs', {
+    owner,
+    repo,
+    status: 'completed',
+    created: `>=${formatInstant(since).replace(/\.\d{3}Z$/, 'Z')}`,
+    per_page: 100,
+  });
+  const repository = { full_name: fullName({ owner, repo }) };
+  const facts: Fact[] = [];
+  const runs: CollectedRun[] = [];
+  const add = (run: { id: number | bigint; run_attempt?: number | undefined }) => {
+    const attempt = run.run_attempt ?? 1;
+    facts.push(
+      ...factsFromPayload({
+        id: `api:workflow-run:${run.id}:${attempt}`,
+        name: 'workflow_run',
+        payload: { action: 'completed', repository, workflow_run: run, workflow: null },
+      }),
+    );
+  };
+  for (const run of list) {
+    add(run);
+    const latest = run.run_attempt ?? 1;
+    for (let attempt = 1; attempt < latest; attempt++) {
+      const { data } = await octokit.request(
+        'GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}',
+        {
+          owner,
+          repo,
+          run_id: Number(run.id),
+          attempt_number: attempt,
+        },
+      );
+      if (data.status === 'completed') add(data);
+    }
+    runs.push({
+      id: Number(run.id),
+      attempt: latest,
+      headSha: run.head_sha,
+      headBranch: run.head_branch,
+      updatedAt: run.updated_at,
+    });
+  }
+  return { facts, runs };
+}

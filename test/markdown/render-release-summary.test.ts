@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { renderReleaseSummary } from '../../src/markdown/index.ts';
+import { findBrokenTableRows, findUnterminatedTables } from './markdown-checks.ts';
+import { buildReport, SAMPLE_RULES } from './sample-report.ts';
+
+const report = buildReport();
+const summary = (repo: string, tag: string) => renderReleaseSummary({ report, repo, tag, rules: SAMPLE_RULES });
+
+describe('renderReleaseSummary', () => {
+  it.each([
+    ['well-packaged', 'acme/api', 'v1.0.0'],
+    ['rolled-back', 'acme/api', 'v1.1.0'],
+    ['activities-and-coverage', 'acme/api', 'v1.2.0'],
+    ['pending', 'acme/api', 'v1.3.0'],
+    ['pending-no-coverage', 'acme/web', 'v2.0.0'],
+    ['coverage-missing', 'acme/web', 'v1.9.0'],
+    ['recorded-rollback-escaped', 'acme/web', 'v1.8.0'],
+    ['fallback-coverage', 'acme/ios-app', '5.0.0'],
+    ['rolled-back-window-open', 'acme/ios-app', '5.2.0'],
+    ['coverage-below-window-open', 'acme/web', 'v2.1.0'],
+    ['not-in-report', 'acme/api', 'v0.9.0'],
+  ])('renders %s', async (name, repo, tag) => {
+    const md = summary(repo, tag);
+    expect(findBrokenTableRows(md)).toEqual([]);
+    expect(findUnterminatedTables(md)).toEqual([]);
+    await expect(md).toMatchFileSnapshot(`./__snapshots__/release-${name}.md.txt`);
+  });
+
+  it('titles the verdict with its mark', () => {
+    expect(summary('acme/api', 'v1.0.0').split('\n')[0]).toBe('### acme/api v1.0.0: ✅ well-packaged');
+    expect(summary('acme/api', 'v1.1.0').split('\n')[0]).toBe('### acme/api v1.1.0: ❌ not well-packaged');
+    expect(summary('acme/api', 'v1.3.0').split('\n')[0]).toBe('### acme/api v1.3.0: ⏳ pending');
+  });
+
+  it('shows the activity limit and the coverage threshold it was judged against', () => {
+    const md = renderReleaseSummary({
+      report,
+      repo: 'acme/api',
+      tag: 'v1.2.0',
+      rules: { maxDevopsActivities: 5, minCoverage: 75, rollbackWindowDays: 3 },
+    });
+    expect(md).toContain('DevOps activities: 3 (needs fewer than 5): 3 re-runs');
+    expect(md).toContain('needs ≥ 75.0 %');
+    expect(md).toContain('3-day window');
+  });
+
+  it('says when a failing coverage can still be lifted, and when a pending verdict becomes final', () => {
+    expect(summary('acme/web', 'v2.1.0')).toMatch(
+      /❌ Line coverage 74\.0 % .*before 2026-03-24 15:00 UTC can still lift it/,
+    );
+    expect(summary('acme/ios-app', '5.2.0')).toMatch(/❌ Line coverage 78\.9 % /);
+    expect(summary('acme/ios-app', '5.2.0')).not.toContain('can still lift');
+    expect(summary('acme/api', 'v1.2.0')).not.toContain('can still lift');
+    expect(summary('acme/api', 'v1.3.0')).toContain('⏳ Pending until 2026-03-23 10:00 UTC');
+  });
+
+  it('names the rollback that counts and lists later ones as not counted', () => {
+    const md = summary('acme/api', 'v1.1.0');
+    expect(md).toContain(
+      '❌ Rolled back within the 7-day window: 2026-03-03 10:00 UTC, redeploy of an older release (took 4.5 min)',
+    );
+    expect(md).toContain('later, not counted: 2026-03-04 12:00 UTC, rollback label: “payment errors after deploy”');
+  });
+
+  it("shows the release's segment over the shown periods, with sparklines and targets", () => {
+    const md = summary('acme/api', 'v1.0.0');
+    expect(md).toContain('#### Segment cloud: last 7 periods');
+    expect(md).toContain('**2026-03-09 → 2026-03-23 (current)**');
+    expect(md).toMatch(/^well-packaged {3}[▁▂▃▄▅▆▇█·]{7}$/m);
+    expect(md).toMatch(/^patch coverage {2}[▁▂▃▄▅▆▇█·]{7}$/m);
+    expect(md).toContain('Targets (✅ on, ⚠️ off)');
+    expect(summary('acme/ios-app', '5.0.0')).not.toContain('Targets');
+  });
+
+  it.each([0, 80, 400, 700, 1_000, 1_300])('stays within maxLength %i, cutting only between lines', (maxLength) => {
+    const whole = summary('acme/web', 'v1.8.0');
+    const md = renderReleaseSummary({ report, repo: 'acme/web', tag: 'v1.8.0', rules: SAMPLE_RULES, maxLength });
+    expect(whole.length).toBeGreaterThan(1_300);
+    expect(md.length).toBeLessThanOrEqual(maxLength);
+    const cut = md.indexOf('_… truncated: ');
+    if (cut > 0) expect(whole.startsWith(md.slice(0, cut - 1))).toBe(true);
+    expect(findBrokenTableRows(md)).toEqual([]);
+    expect(findUnterminatedTables(md)).toEqual([]);
+    expect(md.split('```').length % 2).toBe(1);
+  });
+
+  it('depends on nothing but its input', () => {
+    expect(summary('acme/api', 'v1.2.0')).toBe(summary('acme/api', 'v1.2.0'));
+  });
+});

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { renderReportMarkdown } from '../../src/markdown/index.ts';
+import { findBrokenTableRows, findUnterminatedTables } from './markdown-checks.ts';
+import { buildLargeReport, buildReport } from './sample-report.ts';
+
+describe('renderReportMarkdown', () => {
+  const report = buildReport();
+  const md = renderReportMarkdown({ report });
+
+  it('renders the sample report', async () => {
+    expect(findBrokenTableRows(md)).toEqual([]);
+    expect(findUnterminatedTables(md)).toEqual([]);
+    await expect(md).toMatchFileSnapshot('./__snapshots__/report.md.txt');
+  });
+
+  it('has a header with now and the current period, then a section per segment, then the releases', () => {
+    expect(md).toContain('As of 2026-03-20 00:00 UTC · current period 2026-03-09 → 2026-03-23');
+    const headings = md.split('\n').filter((line) => line.startsWith('### '));
+    expect(headings).toEqual([
+      '### Segment all (3 repos)',
+      '### Segment cloud (2 repos)',
+      '### Segment ios (1 repo)',
+      `### Releases (${report.releases.length}, newest first)`,
+    ]);
+  });
+
+  it('lists every release once, newest first', () => {
+    const rows = md.split('\n').filter((line) => line.startsWith('| acme/'));
+    expect(rows).toHaveLength(report.releases.length);
+    const published = rows.map((row) => row.split(' | ')[3]);
+    expect(published).toEqual([...published].sort().reverse());
+  });
+
+  it('shows alerts past due, time to fix and top rollback reasons per segment', () => {
+    expect(md).toContain('Open alerts past due: **3** · median time to fix: 52.5 h');
+    expect(md).toContain('Open alerts past due: **2** · median time to fix: —');
+    expect(md).toContain('1. payment errors after deploy (2)');
+    expect(md).toContain('Top rollback reasons: none');
+  });
+});
+
+describe('renderReportMarkdown truncation', () => {
+  const large = buildLargeReport({ count: 5_000 });
+  const whole = renderReportMarkdown({ report: large, maxLength: Number.MAX_SAFE_INTEGER });
+
+  it('needs truncation at all (the report is larger than the limit)', () => {
+    expect(whole.length).toBeGreaterThan(65_535);
+  });
+
+  it('stays within 65,535 characters, cuts between rows and says how many releases are missing', () => {
+    const md = renderReportMarkdown({ report: large });
+    expect(md.length).toBeLessThanOrEqual(65_535);
+    expect(md.length).toBeGreaterThan(60_000);
+    const [body = '', note = ''] = md.split('\n\n_… truncated: ');
+    expect(whole.startsWith(body)).toBe(true);
+    const shown = body.split('\n').filter((line) => line.startsWith('| acme/')).length;
+    expect(shown).toBeGreaterThan(0);
+    expect(note).toBe(
+      `${(5_000 - shown).toLocaleString('en-US')} more releases not shown (this summary is limited to 65,535 characters). Full report: \`shipwell kpis --format json\`._\n`,
+    );
+    expect(findBrokenTableRows(md)).toEqual([]);
+    expect(findUnterminatedTables(md)).toEqual([]);
+  });
+
+  it.each([0, 1, 50, 300, 1_000, 5_000, 20_000])('stays within maxLength %i', (maxLength) => {
+    const md = renderReportMarkdown({ report: large, maxLength });
+    expect(md.length).toBeLessThanOrEqual(maxLength);
+    expect(findBrokenTableRows(md)).toEqual([]);
+  });
+
+  it('names the segments it had to leave out as well', () => {
+    const md = renderReportMarkdown({ report: large, maxLength: 2_000 });
+    expect(md).toMatch(/_… truncated: \d+ more segments? and 5,000 more releases not shown/);
+  });
+
+  it('uses the caller’s hint for where the full report is', () => {
+    const md = renderReportMarkdown({ report: large, maxLength: 20_000, fullReportHint: 'See the job summary.' });
+    expect(md).toMatch(/See the job summary\._\n$/);
+  });
+});
