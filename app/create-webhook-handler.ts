@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Store } from '../src/store/index.ts';
+import type { Inbox } from '../src/store/index.ts';
 import { sendJson } from './routes/send-json.ts';
 
 /** GitHub caps webhook payloads at 25 MB; anything larger is not GitHub's. */
@@ -46,14 +46,14 @@ function refuse(response: ServerResponse, status: number, error: string): true {
 export function createWebhookHandler({
   path,
   verify,
-  store,
+  inbox,
   clock,
   onStored,
   maxBytes = MAX_PAYLOAD_BYTES,
 }: {
   path: string;
   verify: (payload: string, signature: string) => Promise<boolean>;
-  store: Pick<Store, 'recordDelivery'>;
+  inbox: Inbox;
   clock: () => number;
   onStored: () => void;
   maxBytes?: number;
@@ -86,13 +86,11 @@ export function createWebhookHandler({
     // not parsed here: the worker parses (and locates) it; an object is all we ask
     if (!/^\s*\{/.test(body)) return refuse(response, 400, 'payload must be a JSON object');
     const receivedAt = clock();
-    const stored = await store.recordDelivery({
-      received: {
-        id: request.headers['x-github-delivery'] as string,
-        name: request.headers['x-github-event'] as string,
-        at: new Date(receivedAt).toISOString(),
-        payloadText: body,
-      },
+    const stored = await inbox.record({
+      id: request.headers['x-github-delivery'] as string,
+      name: request.headers['x-github-event'] as string,
+      at: new Date(receivedAt).toISOString(),
+      payloadText: body,
       receivedAt,
     });
     if (stored) onStored();

@@ -10,7 +10,9 @@ import {
 } from '../src/store/index.ts';
 
 /**
- * Opens the database `DATABASE_URL` names and brings its schema up to date.
+ * Opens the database `DATABASE_URL` names and (unless `migrate` is false: a
+ * thread started after the schema was brought up to date) brings its schema
+ * up to date.
  * `checkpoints: 'manual'`: on SQLite, commits leave copying the write-ahead
  * log to whoever calls `store.checkpoint()` (the worker thread).
  */
@@ -18,10 +20,12 @@ export async function openStore({
   database,
   now,
   checkpoints = 'automatic',
+  migrate = true,
 }: {
   database: DatabaseLocation;
   now: number;
   checkpoints?: 'automatic' | 'manual';
+  migrate?: boolean;
 }): Promise<Store> {
   const db =
     database.kind === 'sqlite'
@@ -32,7 +36,7 @@ export async function openStore({
         })
       : openPostgres({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) });
   try {
-    await applyMigrations({ db, now });
+    if (migrate) await applyMigrations({ db, now });
   } catch (error) {
     await db.close().catch(() => undefined);
     throw error;

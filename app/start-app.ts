@@ -1,71 +1,59 @@
-import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
-import { createProbot, type Probot, type ProbotOctokit } from 'probot';
+import type { Probot, ProbotOctokit } from 'probot';
 import type { Store } from '../src/store/index.ts';
+import { createAppContext } from './create-app-context.ts';
 import { createWebhookHandler } from './create-webhook-handler.ts';
-import { dashboardRoutes, loadOrgReport, readAppHealth } from './dashboard/index.ts';
-import { fetchWithTimeout } from './fetch-with-timeout.ts';
+import { createReportSource, dashboardRoutes, type ReportSource, readAppHealth } from './dashboard/index.ts';
+import { DEFAULT_TIMING, startJobs, type Worker, type WorkerTiming } from './jobs/start-jobs.ts';
 import { openStore } from './open-store.ts';
-import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
-import { startCheckpointer } from './start-checkpointer.ts';
 import { startHttpServer } from './start-http-server.ts';
-import { DEFAULT_TIMING, startWorker, type Worker, type WorkerTiming } from './start-worker.ts';
-import { startWorkerThread } from './start-worker-thread.ts';
-import type { AppDeps } from './types.ts';
+import { startCheckpointer } from './threads/start-checkpointer.ts';
+import { startReaderThread } from './threads/start-reader-thread.ts';
+import { startWorkerThread } from './threads/start-worker-thread.ts';
 
 export interface RunningApp {
   port: number;
   probot: Probot;
   store: Store;
-  /** Stops taking requests, finishes the worker's step, closes the database. */
+  /** Stops taking requests, finishes the jobs' current steps, closes the database. */
   stop(): Promise<void>;
 }
 
 /**
- * The App's one orchestrator: reads the environment (Probot's variables plus
- * DATABASE_URL and SHIPWELL_DASHBOARD_TOKEN), opens and migrates the store,
- * starts the worker (which first processes whatever an earlier run stored
- * and did not process) and serves the webhook path (verified by Probot,
- * stored before the answer) beside our routes
- * (API, dashboard, /metrics: one table, one access control).
+ * The App's one orchestrator (docs/architecture.md, "The App's threads"):
+ * reads the environment, opens and migrates the store, starts the worker
+ * thread (the jobs: processing first takes whatever an earlier run stored and
+ * did not process) and the reader thread (reports, exports), and serves the
+ * webhook door (verify, store, answer: nothing else) beside our routes (API,
+ * dashboard, /metrics: one table, one access control).
  * Tests and the benchmark pass `Octokit` (retries and throttling off),
- * `timing`, `clock` and where the worker runs.
+ * `timing`, `clock` and where the jobs run.
  */
 export async function startApp({
   env = process.env,
   Octokit,
   timing = DEFAULT_TIMING,
   clock = Date.now,
-  worker: workerMode = 'auto',
+  worker: workerMode = 'thread',
 }: {
   env?: Record<string, string | undefined>;
   Octokit?: typeof ProbotOctokit;
   timing?: WorkerTiming;
   clock?: () => number;
   /**
-   * Where background work runs: its own thread with its own connection,
-   * which also stores the deliveries (`thread`: this thread never writes),
-   * this thread (`inline`: one connection; processing yields to webhooks
-   * between deliveries and takes a small share of the time while they pour
-   * in), or nowhere (`off`: benchmarks of the answering path alone). `auto`
-   * (default): `inline` on SQLite (one writer, no lock to share, no hand-off
-   * between threads on the way to the answer), `thread` on PostgreSQL. A
-   * SQLite file's log is copied into it by a checkpoint thread in every mode.
+   * Where the jobs and reports run: their own threads with their own
+   * connections (`thread`, the default: acknowledging never waits for them),
+   * this thread (`inline`: tests that fake the clock or GitHub's client, which
+   * cannot cross into a thread), or nowhere (`off`: benchmarks of the door
+   * alone). A SQLite file's log is copied by a checkpoint thread in every mode.
    */
-  worker?: 'auto' | 'thread' | 'inline' | 'off';
+  worker?: 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
-  const settings = readAppEnv(env);
-  const probot = createProbot({
-    env,
-    overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
-  });
-  await probot.ready(); // its logger and webhook verifier exist from here on
+  const { settings, probot, helpers } = await createAppContext({ env, clock, ...(Octokit ? { Octokit } : {}) });
   const { database } = settings;
-  const mode = workerMode !== 'auto' ? workerMode : database.kind === 'sqlite' ? 'inline' : 'thread';
-  if (mode === 'thread' && database.kind === 'sqlite' && database.path === ':memory:') {
+  if (workerMode === 'thread' && database.kind === 'sqlite' && database.path === ':memory:') {
     throw new Error(
-      "worker 'thread' needs a database file or PostgreSQL: an in-memory SQLite database is one connection's",
+      "DATABASE_URL: an in-memory SQLite database is one connection's; the App's threads need a file or PostgreSQL",
     );
   }
   // a SQLite file's commits never copy the log themselves (a checkpoint thread does);
@@ -74,54 +62,36 @@ export async function startApp({
   const store = await openStore({ database, now: clock(), checkpoints: checkpointed ? 'manual' : 'automatic' });
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();
-  const deps: AppDeps = {
-    store,
-    clock,
-    log: probot.log.child({ name: 'shipwell' }),
-    worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
-  };
-  const verify = (payload: string, signature: string) => probot.webhooks.verify(payload, signature);
-  let webhooks: ReturnType<typeof createWebhookHandler>;
+  const checkpointer = checkpointed ? startCheckpointer({ path: database.path, log: helpers.log }) : null;
   let worker: Worker | null = null;
-  const checkpointer = checkpointed ? startCheckpointer({ path: database.path, log: deps.log }) : null;
-  if (mode === 'thread') {
-    const thread = await startWorkerThread({ env, timing, log: deps.log });
-    worker = thread;
-    webhooks = createWebhookHandler({
-      path: probot.webhookPath,
-      verify,
-      store: { recordDelivery: (input) => thread.record(input) },
-      clock,
-      onStored: () => undefined, // the thread that stored it wakes its worker
-    });
+  let reader: (ReportSource & { stop(): Promise<void> }) | null = null;
+  let reports: ReportSource;
+  if (workerMode === 'thread') {
+    worker = await startWorkerThread({ env, timing, log: helpers.log });
+    reader = await startReaderThread({ env, log: helpers.log });
+    reports = reader;
   } else {
-    // deliveries stored so far: the worker gives answering webhooks the CPU while they pour in
-    let arrivals = 0;
-    const inline = mode === 'inline' ? startWorker({ deps, timing, arrived: () => arrivals }) : null;
-    worker = inline;
-    webhooks = createWebhookHandler({
-      path: probot.webhookPath,
-      verify,
-      store,
-      clock,
-      onStored: () => {
-        arrivals += 1;
-        inline?.wake();
-      },
-    });
+    if (workerMode === 'inline') worker = startJobs({ store, helpers, timing });
+    reports = createReportSource({ store });
   }
+  const webhooks = createWebhookHandler({
+    path: probot.webhookPath,
+    verify: (payload, signature) => probot.webhooks.verify(payload, signature),
+    inbox: store.inbox,
+    clock,
+    onStored: () => worker?.wake(),
+  });
   const router = createRouter({
     token: settings.dashboardToken,
     routes: [
       healthRoute({ store, clock }),
-      reportRoute({ store, clock }),
-      deliveriesJsonlRoute({ store }),
-      deliveriesRoute({ store }),
+      reportRoute({ source: reports, clock }),
+      deliveriesJsonlRoute({ source: reports }),
+      deliveriesRoute({ log: store.log }),
       ...dashboardRoutes({
-        loadReport: ({ org, now }) => loadOrgReport({ store, org, now }),
+        loadReport: ({ org, now }) => reports.report({ org, now }),
         loadHealth: ({ now }) => readAppHealth({ store, now }),
-        listOrgs: () => store.listOrgs(),
+        listOrgs: () => store.repos.orgs(),
         clock,
         baseUrl: settings.githubUrl,
       }),
@@ -131,9 +101,9 @@ export async function startApp({
     handlers: [webhooks, router],
     port: settings.port,
     host: settings.host,
-    log: deps.log,
+    log: helpers.log,
   });
-  deps.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
+  helpers.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
   return {
     port,
     probot,
@@ -144,6 +114,7 @@ export async function startApp({
         server.closeAllConnections();
       });
       await worker?.stop();
+      await reader?.stop();
       await checkpointer?.stop();
       await store.close();
     },

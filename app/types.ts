@@ -1,5 +1,4 @@
 import type { Logger, ProbotOctokit } from 'probot';
-import type { Store } from '../src/store/index.ts';
 
 /** An authenticated Probot Octokit (installation token or App JWT). */
 export type AppOctokit = InstanceType<typeof ProbotOctokit>;
@@ -12,9 +11,8 @@ export interface GitHubAccess {
   app(): Promise<AppOctokit>;
 }
 
-/** What the App's jobs share: the store, GitHub, a log, a clock and this replica's name. */
-export interface AppDeps {
-  store: Store;
+/** What every job is handed beside its own slice of the store. */
+export interface JobHelpers {
   github: GitHubAccess;
   log: Logger;
   clock: () => number;

@@ -1,7 +1,7 @@
 import { type Config, configFromObject, defaultConfig } from '../../src/config/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import type { Report } from '../../src/report/types.ts';
-import type { Store } from '../../src/store/index.ts';
+import type { StoreSlices } from '../../src/store/index.ts';
 
 /**
  * The config as last read from GitHub: the repository's own with `repo` (else
@@ -13,11 +13,12 @@ async function readStoredConfig({
   org,
   repo,
 }: {
-  store: Store;
+  store: Pick<StoreSlices, 'configs'>;
   org: string;
   repo: string | undefined;
 }): Promise<Config> {
-  const stored = (repo ? await store.readConfig({ scope: repo }) : null) ?? (await store.readConfig({ scope: org }));
+  const stored =
+    (repo ? await store.configs.read({ scope: repo }) : null) ?? (await store.configs.read({ scope: org }));
   if (!stored) return defaultConfig();
   return configFromObject({
     value: stored.value,
@@ -38,12 +39,12 @@ export async function loadOrgReport({
   repo,
   now,
 }: {
-  store: Store;
+  store: Pick<StoreSlices, 'configs' | 'facts'>;
   org: string;
-  repo?: string;
+  repo?: string | undefined;
   now: number;
 }): Promise<Report> {
   const config = await readStoredConfig({ store, org, repo });
-  const facts = await store.readFacts(repo ? { repo } : { org });
+  const facts = await store.facts.read(repo ? { repo } : { org });
   return computeReport({ facts, config, now, ...(repo ? { repo } : {}) });
 }

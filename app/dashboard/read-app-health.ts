@@ -8,8 +8,8 @@ import type { Store } from '../../src/store/index.ts';
  * store's `lastProcessedAt`, so every replica and the worker thread agree;
  * null: none processed yet).
  */
-export async function readAppHealth({ store, now }: { store: Store; now: number }): Promise<AppHealth> {
-  const queue = await store.health({ now });
+export async function readAppHealth({ store, now }: { store: Pick<Store, 'health'>; now: number }): Promise<AppHealth> {
+  const queue = await store.health();
   return {
     queueDepth: queue.pending + queue.failed,
     failedDeliveries: queue.failed,

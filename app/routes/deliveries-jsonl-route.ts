@@ -1,4 +1,4 @@
-import type { Store, StoredDelivery } from '../../src/store/index.ts';
+import type { ReportSource } from '../dashboard/report-source.ts';
 import { readQuery } from './read-query.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
@@ -8,9 +8,10 @@ const PAGE = 500;
 /**
  * `GET /shipwell/api/deliveries.jsonl?org=…`: every stored delivery of the
  * org, oldest first, one `{"id","name","payload","at"}` a line — the CLI's
- * `--deliveries` format, for audits and offline replay. Streamed page by page.
+ * `--deliveries` format, for audits and offline replay. Read page by page off
+ * this thread and streamed with backpressure.
  */
-export function deliveriesJsonlRoute({ store }: { store: Store }): Route {
+export function deliveriesJsonlRoute({ source }: { source: Pick<ReportSource, 'exportDeliveries'> }): Route {
   return {
     method: 'GET',
     path: '/shipwell/api/deliveries.jsonl',
@@ -20,19 +21,14 @@ export function deliveriesJsonlRoute({ store }: { store: Store }): Route {
       if (!read.ok) return sendJson({ response, status: 400, body: { error: read.error } });
       const org = read.query.org!;
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
-      let after: { receivedAt: number; id: string } | undefined;
+      let after: { receivedAt: number; id: string } | null = null;
       for (;;) {
-        const page: StoredDelivery[] = await store.listDeliveries({ org, limit: PAGE, ...(after ? { after } : {}) });
-        const lines = page.map(
-          ({ delivery }) =>
-            `${JSON.stringify({ id: delivery.id, name: delivery.name, payload: delivery.payload, ...(delivery.at ? { at: delivery.at } : {}) })}\n`,
-        );
-        if (lines.length > 0 && !response.write(lines.join(''))) {
+        const page = await source.exportDeliveries({ org, limit: PAGE, after });
+        if (page.text !== '' && !response.write(page.text)) {
           await new Promise<void>((resolve) => response.once('drain', () => resolve()));
         }
-        const last = page.at(-1);
-        if (!last || page.length < PAGE) break;
-        after = { receivedAt: last.receivedAt, id: last.delivery.id };
+        if (page.count < PAGE || page.last === null) break;
+        after = page.last;
       }
       response.end();
     },

@@ -1,4 +1,4 @@
-import type { Store } from '../../src/store/index.ts';
+import type { DeliveryLog } from '../../src/store/index.ts';
 import { readQuery } from './read-query.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
@@ -8,7 +8,7 @@ import type { Route } from './types.ts';
  * (at most 1000, oldest first) without payloads — for failed deliveries, the
  * kept error, attempts and next retry.
  */
-export function deliveriesRoute({ store }: { store: Store }): Route {
+export function deliveriesRoute({ log }: { log: DeliveryLog }): Route {
   return {
     method: 'GET',
     path: '/shipwell/api/deliveries',
@@ -17,15 +17,15 @@ export function deliveriesRoute({ store }: { store: Store }): Route {
       const read = readQuery({ params });
       if (!read.ok) return sendJson({ response, status: 400, body: { error: read.error } });
       const { org, status } = read.query;
-      const list = await store.listDeliveries({ limit: 1000, ...(org ? { org } : {}), ...(status ? { status } : {}) });
+      const list = await log.list({ limit: 1000, ...(org ? { org } : {}), ...(status ? { status } : {}) });
       sendJson({
         response,
         status: 200,
         body: list.map((d) => ({
-          id: d.delivery.id,
-          name: d.delivery.name,
-          repo: d.repo,
-          org: d.org,
+          id: d.id,
+          name: d.name,
+          repo: d.location.repo,
+          org: d.location.org,
           status: d.status,
           receivedAt: new Date(d.receivedAt).toISOString(),
           attempts: d.attempts,

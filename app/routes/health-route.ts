@@ -7,7 +7,13 @@ import type { Route } from './types.ts';
  * answers (oldest pending delivery, newest processed one, each with its age
  * in seconds), 503 otherwise. Open to all (load balancers); it shows counts only.
  */
-export function healthRoute({ store, clock }: { store: Store; clock: () => number }): Route {
+export function healthRoute({
+  store,
+  clock,
+}: {
+  store: Pick<Store, 'health' | 'dialect'>;
+  clock: () => number;
+}): Route {
   return {
     method: 'GET',
     path: '/healthz',
@@ -15,7 +21,7 @@ export function healthRoute({ store, clock }: { store: Store; clock: () => numbe
     async handle({ response }) {
       const now = clock();
       try {
-        const queue = await store.health({ now });
+        const queue = await store.health();
         sendJson({
           response,
           status: 200,

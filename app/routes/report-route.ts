@@ -1,7 +1,7 @@
 import { ConfigError } from '../../src/config/index.ts';
 import type { Report } from '../../src/report/types.ts';
-import { orgOf, type Store } from '../../src/store/index.ts';
-import { loadOrgReport } from '../dashboard/load-org-report.ts';
+import { orgOf } from '../../src/store/index.ts';
+import type { ReportSource } from '../dashboard/report-source.ts';
 import { readQuery } from './read-query.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
@@ -12,7 +12,7 @@ import type { Route } from './types.ts';
  * the org's config (the repo's with `repo`) as last read from GitHub, as of
  * `now` (default: the clock).
  */
-export function reportRoute({ store, clock }: { store: Store; clock: () => number }): Route {
+export function reportRoute({ source, clock }: { source: Pick<ReportSource, 'report'>; clock: () => number }): Route {
   return {
     method: 'GET',
     path: '/shipwell/api/report',
@@ -31,7 +31,7 @@ export function reportRoute({ store, clock }: { store: Store; clock: () => numbe
       }
       let report: Report;
       try {
-        report = await loadOrgReport({ store, org, now: now ?? clock(), ...(repo ? { repo } : {}) });
+        report = await source.report({ org, repo, now: now ?? clock() });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return sendJson({ response, status: 422, body: { error: error.message } });

@@ -32,7 +32,7 @@ if (mode === 'bare') {
 } else if ((mode === 'shipwell' || mode === 'ingest') && databaseUrl) {
   const app = await startApp({
     env: { ...env, DATABASE_URL: databaseUrl },
-    worker: mode === 'shipwell' ? 'auto' : 'off',
+    worker: mode === 'shipwell' ? 'thread' : 'off',
   });
   console.log(`port ${app.port}`);
   reportCpuOnStop(() => app.stop());

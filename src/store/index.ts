@@ -1,7 +1,6 @@
 export { applyMigrations } from './apply-migrations.ts';
 export { createStore } from './create-store.ts';
 export { factKey } from './fact-key.ts';
-export { locateDelivery } from './locate-delivery.ts';
 export { MIGRATIONS } from './migrations.ts';
 export { openPostgres } from './open-postgres.ts';
 export { openSqlite } from './open-sqlite.ts';

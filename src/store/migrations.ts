@@ -136,4 +136,37 @@ export const MIGRATIONS: readonly {
     // a claim changes no indexed column: with room on the page it is a HOT update (no index entries)
     postgres: ['ALTER TABLE deliveries SET (fillfactor = 50)'],
   },
+  {
+    version: 5,
+    name: "release_verdicts: each release's latest verdict and what of it was published, the publishing job's queue (replaces publications)",
+    statements: [
+      `CREATE TABLE release_verdicts (
+        repo TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        org TEXT NOT NULL,
+        hash TEXT NOT NULL,
+        status TEXT NOT NULL,
+        window_end BIGINT NOT NULL,
+        body TEXT NOT NULL,
+        published_hash TEXT,
+        publish_due BIGINT,
+        attempts INTEGER NOT NULL,
+        last_error TEXT,
+        locked_by TEXT,
+        locked_until BIGINT,
+        PRIMARY KEY (repo, tag)
+      )`,
+      'CREATE INDEX release_verdicts_due ON release_verdicts (publish_due) WHERE publish_due IS NOT NULL',
+      // what was published stays published: the first evaluation after the upgrade finds the same
+      // hash and publishes nothing again
+      `INSERT INTO release_verdicts (repo, tag, org, hash, status, window_end, body, published_hash, publish_due, attempts)
+       SELECT p.repo, p.tag, r.org, p.hash, p.status, 0, '{}', p.hash, NULL, 0
+       FROM publications p JOIN repos r ON r.repo = p.repo
+       WHERE p.state = 'published'
+         AND p.generation = (SELECT MAX(generation) FROM publications q WHERE q.repo = p.repo AND q.tag = p.tag AND q.state = 'published')`,
+      'DROP TABLE publications',
+      // every known repository is evaluated once more, filling its verdicts
+      'UPDATE repos SET dirty_at = 0, dirty_version = dirty_version + 1',
+    ],
+  },
 ];

@@ -1,11 +1,9 @@
-import { locateDelivery } from './locate-delivery.ts';
-import type { DeliveryStatus, StoredDelivery } from './types.ts';
+import type { DeliveryRecord, DeliveryStatus, StoredDelivery } from './types.ts';
 
-/** A `deliveries` row joined with its payload, as either driver returns it (PostgreSQL BIGINTs arrive as strings). */
+/** A `deliveries` row, as either driver returns it (PostgreSQL BIGINTs arrive as strings). */
 export interface DeliveryRow {
   id: string;
   name: string;
-  payload: string;
   delivered_at: string | null;
   received_at: number | string;
   installation_id: number | string | null;
@@ -19,20 +17,34 @@ export interface DeliveryRow {
   process_count: number | string;
 }
 
+/** A `deliveries` row joined with its payload. */
+export const SELECT_DELIVERY = 'SELECT d.*, p.payload FROM deliveries d JOIN delivery_payloads p ON p.id = d.id';
+
 const orNull = (value: number | string | null): number | null => (value === null ? null : Number(value));
 
-function installationOf(payload: unknown): number | null {
-  const installation = (payload as { installation?: { id?: unknown } } | null)?.installation;
-  return typeof installation?.id === 'number' ? installation.id : null;
+/** The queue record of a row. */
+export function readDeliveryRecord(row: DeliveryRow): DeliveryRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    at: row.delivered_at,
+    receivedAt: Number(row.received_at),
+    location: { repo: row.repo, org: row.org, installationId: orNull(row.installation_id) },
+    status: row.status as DeliveryStatus,
+    attempts: Number(row.attempts),
+    nextAttemptAt: Number(row.next_attempt_at),
+    lastError: row.last_error,
+    processedAt: orNull(row.processed_at),
+    processCount: Number(row.process_count),
+  };
 }
 
 /**
- * The stored delivery of a row: the raw delivery as received, and its queue
- * state. A delivery stored as received (no location columns yet) is located
- * from its payload here; one whose payload is not JSON comes back with
- * `unreadable` (never a throw: one bad row must not stop a batch).
+ * A claimed delivery: its record and the delivery as received, payload
+ * parsed. One whose payload is not JSON comes back with `unreadable` (never a
+ * throw: one bad row must not stop a batch).
  */
-export function readDeliveryRow(row: DeliveryRow): StoredDelivery {
+export function readStoredDelivery(row: DeliveryRow & { payload: string }): StoredDelivery {
   let payload: unknown = null;
   let unreadable: string | undefined;
   try {
@@ -40,25 +52,9 @@ export function readDeliveryRow(row: DeliveryRow): StoredDelivery {
   } catch (error) {
     unreadable = `payload is not valid JSON: ${(error as Error).message}`;
   }
-  const unlocated = row.org === null && row.repo === null && row.installation_id === null;
-  const located = unlocated ? locateDelivery(payload) : { org: row.org, repo: row.repo };
   return {
-    delivery: {
-      id: row.id,
-      name: row.name,
-      payload,
-      ...(row.delivered_at === null ? {} : { at: row.delivered_at }),
-    },
+    ...readDeliveryRecord(row),
+    delivery: { id: row.id, name: row.name, payload, ...(row.delivered_at === null ? {} : { at: row.delivered_at }) },
     ...(unreadable === undefined ? {} : { unreadable }),
-    receivedAt: Number(row.received_at),
-    installationId: unlocated ? installationOf(payload) : orNull(row.installation_id),
-    org: located.org,
-    repo: located.repo,
-    status: row.status as DeliveryStatus,
-    attempts: Number(row.attempts),
-    nextAttemptAt: Number(row.next_attempt_at),
-    lastError: row.last_error,
-    processedAt: orNull(row.processed_at),
-    processCount: Number(row.process_count),
   };
 }

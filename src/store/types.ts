@@ -14,7 +14,8 @@ export interface SqlExecutor {
 /**
  * The database port the store is built on: one per dialect (`openSqlite`,
  * `openPostgres`), each wrapping a handle it was handed. The store's SQL is
- * written once for both; only row claims differ (`FOR UPDATE SKIP LOCKED`).
+ * written once for both; where a dialect needs its own statement, both stand
+ * side by side in the slice that uses it.
  */
 export interface SqlDatabase extends SqlExecutor {
   readonly dialect: 'sqlite' | 'postgres';
@@ -29,26 +30,38 @@ export interface SqlDatabase extends SqlExecutor {
   close(): Promise<void>;
 }
 
+export type Dialect = SqlDatabase['dialect'];
+
 export type DeliveryStatus = 'pending' | 'processed' | 'failed';
 
-/**
- * What `recordDelivery` stores: a parsed delivery (located at once), or the
- * payload text exactly as received (the webhook path: stored untouched, no
- * parse before the answer; located when the worker claims it).
- */
-export type RecordInput =
-  | { delivery: WebhookDelivery; receivedAt: Instant; installationId: number | null }
-  | { received: { id: string; name: string; at: string; payloadText: string }; receivedAt: Instant };
-
-/** A delivery as stored: the raw delivery plus its place in the queue. */
-export interface StoredDelivery {
-  delivery: WebhookDelivery;
-  /** Why the stored payload cannot be read (not JSON); its `delivery.payload` is then null. */
-  unreadable?: string;
+/** A delivery as the webhook door received it: its payload text untouched, not even parsed. */
+export interface ReceivedDelivery {
+  /** `X-GitHub-Delivery` */
+  id: string;
+  /** `X-GitHub-Event` */
+  name: string;
+  /** When it was received, ISO-8601 (the delivery's `at`). */
+  at: string;
+  payloadText: string;
   receivedAt: Instant;
-  installationId: number | null;
-  org: string | null;
+}
+
+/** Where a delivery's payload points: its repository, org and installation (src/events `locateDelivery`). */
+export interface DeliveryLocation {
   repo: string | null;
+  org: string | null;
+  installationId: number | null;
+}
+
+/** A delivery's place in the queue (what the API lists; no payload). */
+export interface DeliveryRecord {
+  id: string;
+  name: string;
+  /** When GitHub delivered it (as received), when known. */
+  at: string | null;
+  receivedAt: Instant;
+  /** Where it points, once processing located it (nulls before). */
+  location: DeliveryLocation;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: Instant;
@@ -58,7 +71,14 @@ export interface StoredDelivery {
   processCount: number;
 }
 
-/** A claim held by one worker until `until`; work committed under an expired claim is refused. */
+/** A delivery claimed for processing: its queue record and the delivery, payload parsed. */
+export interface StoredDelivery extends DeliveryRecord {
+  delivery: WebhookDelivery;
+  /** Why the stored payload cannot be read (not JSON); its `delivery.payload` is then null. */
+  unreadable?: string;
+}
+
+/** A claim held by one worker until `now + lease`; work committed under an expired claim is refused. */
 export interface Claim {
   worker: string;
   now: Instant;
@@ -70,10 +90,6 @@ export interface RepoRecord {
   repo: string;
   org: string;
   installationId: number | null;
-  /** When it was last marked for re-evaluation; null when up to date. */
-  dirtyAt: Instant | null;
-  /** Grows with every mark, so a mark made during a re-evaluation is not lost. */
-  dirtyVersion: number;
   /**
    * When the App first heard of it: verdicts of releases whose window closed
    * before then are history (backfilled), not published.
@@ -81,10 +97,17 @@ export interface RepoRecord {
   knownSince: Instant;
 }
 
+/** A repository waiting for its releases to be evaluated again, as claimed. */
+export interface EvaluationRequest {
+  repo: string;
+  /** Grows with every request, so a request made during an evaluation is not lost. */
+  version: number;
+}
+
 export interface StoredConfig {
   /** `owner/name` for a repository's config, `owner` for the org's. */
   scope: string;
-  /** The object Probot's `context.config` returned (null: no file). */
+  /** The object the config file held (null: no file). */
   value: unknown;
   /** Why the file was rejected, when it was. */
   error: string | null;
@@ -107,122 +130,231 @@ export interface QueueHealth {
   oldestPendingAt: Instant | null;
   /** When the newest processed delivery was processed; null: none yet. */
   lastProcessedAt: Instant | null;
+  /** Repositories waiting to be evaluated. */
   dirtyRepos: number;
+  /** Release verdicts waiting to be published (a failed publication included, until its retry). */
+  verdictsToPublish: number;
   backfillsPending: number;
   timers: number;
 }
 
-/**
- * The App's durable state (the I/O part of the core): deliveries as received
- * and their queue, the facts they gave, repositories and their configs,
- * backfills, scheduled re-evaluations and what has been published.
- */
-export interface Store {
-  readonly dialect: SqlDatabase['dialect'];
+/** The webhook door's slice: a delivery is stored here before it is acknowledged. */
+export interface Inbox {
   /**
-   * Stores a delivery before it is acknowledged; false when its id was already
-   * stored (nothing changes). Deliveries arriving together are written in one
-   * transaction (group commit): each call resolves once its row is durable.
+   * Stores a delivery as received; false when its id (or the same signed
+   * payload under another id) was already stored: nothing changes.
+   * Deliveries arriving together are written in one transaction (group
+   * commit): each call resolves once its row is durable.
    */
-  recordDelivery(input: RecordInput): Promise<boolean>;
-  /** Claims up to `limit` deliveries due for processing (pending, or failed and due for a retry). */
-  claimDeliveries(input: Claim & { limit: number }): Promise<StoredDelivery[]>;
+  record(input: ReceivedDelivery): Promise<boolean>;
+}
+
+/** The delivery queue as the processing job sees it. */
+export interface DeliveryQueue {
+  /** Claims up to `limit` deliveries due for processing (pending, or failed and due for a retry), oldest first. */
+  claim(input: Claim & { limit: number }): Promise<StoredDelivery[]>;
   /**
-   * Commits a delivery's facts and marks it processed, in one transaction,
-   * only while `worker` still holds its claim (false otherwise: nothing written).
-   * Marks every repository the facts touch for re-evaluation.
+   * Marks deliveries processed (with where they point), only those `worker`
+   * still holds; returns the ids marked. Call it in the transaction that
+   * writes their facts, so both commit or neither does.
    */
-  completeDelivery(input: { id: string; worker: string; facts: Fact[]; now: Instant }): Promise<boolean>;
-  /** completeDelivery for a batch, in one transaction; returns the ids committed. */
-  completeDeliveries(input: {
+  complete(input: {
     worker: string;
     now: Instant;
-    deliveries: { id: string; facts: Fact[] }[];
+    deliveries: readonly { id: string; location: DeliveryLocation }[];
   }): Promise<Set<string>>;
   /** Keeps the error and schedules the next attempt. */
-  failDelivery(input: { id: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
-  readDelivery(input: { id: string }): Promise<StoredDelivery | null>;
-  /** Deliveries, oldest first, filtered by org and/or status. */
-  listDeliveries(input: {
-    org?: string;
-    status?: DeliveryStatus;
-    limit: number;
-    /** Keyset paging: deliveries after this one. */
-    after?: { receivedAt: Instant; id: string };
-  }): Promise<StoredDelivery[]>;
-  /** Which of these delivery ids are stored. */
-  storedDeliveryIds(input: { ids: readonly string[] }): Promise<Set<string>>;
-  /** Facts of one repository or of every repository of an org. */
-  readFacts(input: { repo: string } | { org: string }): Promise<Fact[]>;
-  /** Upserts facts by natural key and origin (backfill); marks their repositories for re-evaluation. */
-  upsertFacts(input: { facts: Fact[]; now: Instant }): Promise<void>;
-  /** Records a repository (installation id, org); keeps what is known. */
-  upsertRepo(input: { repo: string; installationId: number | null; now: Instant }): Promise<void>;
-  readRepo(input: { repo: string }): Promise<RepoRecord | null>;
-  listRepos(input: { org: string }): Promise<RepoRecord[]>;
-  /** Every org with a known repository (installed, or named by a stored fact), sorted. */
-  listOrgs(): Promise<string[]>;
-  /** Marks repositories for re-evaluation (config, segment or timer change). */
-  markReposDirty(input: { repos: readonly string[]; now: Instant }): Promise<void>;
-  /** Claims repositories waiting for re-evaluation. */
-  claimDirtyRepos(input: Claim & { limit: number }): Promise<RepoRecord[]>;
-  /**
-   * Ends a claim: clears the dirty mark unless the repo was marked again
-   * since `dirtyVersion` was read; with `retryAt`, keeps it and waits until then.
-   */
-  releaseRepo(input: { repo: string; worker: string; dirtyVersion: number; retryAt?: Instant }): Promise<void>;
-  saveConfig(input: StoredConfig): Promise<void>;
-  readConfig(input: { scope: string }): Promise<StoredConfig | null>;
-  /** Queues a backfill of a repository (again, when it was not done). */
-  enqueueBackfill(input: { repo: string; installationId: number; now: Instant }): Promise<void>;
-  claimBackfills(input: Claim & { limit: number }): Promise<BackfillJob[]>;
-  /** Stores the collected facts and marks the job done, only while the claim holds. */
-  completeBackfill(input: { repo: string; worker: string; facts: Fact[]; now: Instant }): Promise<boolean>;
-  failBackfill(input: { repo: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
-  readBackfill(input: { repo: string }): Promise<BackfillJob | null>;
-  /** Sets (or moves) the time a release must be re-evaluated (its window closes). */
-  setTimer(input: { repo: string; tag: string; dueAt: Instant }): Promise<void>;
-  clearTimer(input: { repo: string; tag: string }): Promise<void>;
-  /** Removes the timers due at `now` and marks their repositories for re-evaluation; each timer fires once. */
-  fireTimers(input: { now: Instant }): Promise<{ repo: string; tag: string }[]>;
-  /**
-   * Claims the right to publish `hash` for a release: false when that hash is
-   * already the latest published (or being published) for it.
-   */
-  claimPublication(input: {
-    repo: string;
-    tag: string;
-    hash: string;
-    status: string;
+  fail(input: {
+    id: string;
+    worker: string;
+    error: string;
+    location: DeliveryLocation;
     now: Instant;
-    lease: number;
-  }): Promise<number | null>;
-  finishPublication(input: { repo: string; tag: string; generation: number; ok: boolean }): Promise<void>;
-  latestPublication(input: {
+    retryAt: Instant;
+  }): Promise<void>;
+}
+
+/** Facts as stored, for writers (processing, backfill) and readers (evaluation, reports). */
+export interface FactLog {
+  /** Upserts facts by (repo, natural key, origin): writing the same facts again changes nothing. */
+  write(input: { facts: readonly Fact[] }): Promise<void>;
+  /** Facts of one repository or of every repository of an org. */
+  read(input: { repo: string } | { org: string }): Promise<Fact[]>;
+}
+
+/** The repositories the App knows, with their installation. */
+export interface RepoRegistry {
+  /** Records a repository (installation id, org); keeps what is known. */
+  register(input: { repo: string; installationId: number | null; now: Instant }): Promise<void>;
+  read(input: { repo: string }): Promise<RepoRecord | null>;
+  list(input: { org: string }): Promise<RepoRecord[]>;
+  /** Every org with a known repository (installed, or named by a stored fact), sorted. */
+  orgs(): Promise<string[]>;
+}
+
+/** Repositories whose releases must be evaluated again (new facts, a config change, a window closing). */
+export interface EvaluationQueue {
+  /** Asks for the repositories to be evaluated again (registering any the App did not know). */
+  request(input: { repos: readonly string[]; now: Instant }): Promise<void>;
+  /** Claims repositories waiting for evaluation. */
+  claim(input: Claim & { limit: number }): Promise<EvaluationRequest[]>;
+  /**
+   * Ends a claim: done unless the repo was asked for again since `version`
+   * was read (then claimable again from `soonest`, so a busy repository is
+   * evaluated once for many requests); with `retryAt` (the evaluation
+   * failed), kept and tried again then.
+   */
+  release(input: {
     repo: string;
-    tag: string;
-  }): Promise<{ hash: string; status: string; state: string } | null>;
+    worker: string;
+    version: number;
+    retryAt?: Instant;
+    soonest?: Instant;
+  }): Promise<void>;
+}
+
+/** When a release must be evaluated again by itself: its window closes. */
+export interface Timers {
+  /** Sets (or moves) the time a release must be evaluated again. */
+  set(input: { repo: string; tag: string; dueAt: Instant }): Promise<void>;
+  clear(input: { repo: string; tag: string }): Promise<void>;
+  /** Removes the timers due at `now` and returns them; each fires once. */
+  fire(input: { now: Instant }): Promise<{ repo: string; tag: string }[]>;
+}
+
+/** A release's latest verdict as the evaluation job saves it. */
+export interface VerdictRecord {
+  tag: string;
+  /** Changes whenever anything published about the verdict changes. */
+  hash: string;
+  status: string;
+  windowEnd: Instant;
+  /** The release's row of the JSON report. */
+  body: string;
+  /** False for history (its window closed before the App knew the repo): saved, never published. */
+  publish: boolean;
+}
+
+/** A release whose latest verdict waits to be published, as claimed. */
+export interface PendingPublication {
+  repo: string;
+  tag: string;
+  hash: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * The latest verdict of each release and what of it was published: a
+ * verdict whose hash differs from the one last published waits for the
+ * publishing job, which one replica at a time claims.
+ */
+export interface Verdicts {
+  /**
+   * Saves a repository's verdicts; those whose hash changed wait for
+   * publishing (history never does); releases no longer listed are dropped.
+   * Returns the tags that now wait.
+   */
+  save(input: { repo: string; verdicts: readonly VerdictRecord[]; now: Instant }): Promise<string[]>;
+  /** Claims releases whose latest verdict waits to be published. */
+  claim(input: Claim & { limit: number }): Promise<PendingPublication[]>;
+  /** Records that `hash` was published; a newer verdict saved meanwhile still waits. */
+  published(input: { repo: string; tag: string; hash: string; worker: string }): Promise<void>;
+  fail(input: { repo: string; tag: string; worker: string; error: string; retryAt: Instant }): Promise<void>;
+}
+
+/** One backfill job per repository, resumable after a restart. */
+export interface Backfills {
+  /** Queues a backfill of a repository (again, when it was not done). */
+  enqueue(input: { repo: string; installationId: number; now: Instant }): Promise<void>;
+  claim(input: Claim & { limit: number }): Promise<BackfillJob[]>;
+  /** Marks the job done, only while `worker` holds its claim; call it with the facts' write. */
+  complete(input: { repo: string; worker: string; now: Instant }): Promise<boolean>;
+  fail(input: { repo: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
+  read(input: { repo: string }): Promise<BackfillJob | null>;
+}
+
+/** Configs as last read from GitHub, per repository and per org. */
+export interface Configs {
+  save(input: StoredConfig): Promise<void>;
+  read(input: { scope: string }): Promise<StoredConfig | null>;
+  /** Drops what was read for these scopes: the next reader asks GitHub again. */
+  forget(input: { scopes: readonly string[] }): Promise<void>;
+}
+
+/** What the redelivery scan remembers. */
+export interface Redeliveries {
+  /** Which of these delivery ids are stored. */
+  storedIds(input: { ids: readonly string[] }): Promise<Set<string>>;
   /**
    * Remembers a redelivery request: true when it should be made now (never
    * asked, or last asked at least `askAgainAfter` ms ago — the redelivery
    * itself may have failed).
    */
-  recordRedelivery(input: {
-    deliveryId: string;
-    hookDeliveryId: number;
-    now: Instant;
-    askAgainAfter: number;
-  }): Promise<boolean>;
-  /** A named lease for jobs one replica at a time should run (redelivery scan); true when taken. */
-  takeLease(input: { name: string; holder: string; now: Instant; ttl: number }): Promise<boolean>;
-  health(input: { now: Instant }): Promise<QueueHealth>;
+  record(input: { deliveryId: string; hookDeliveryId: number; now: Instant; askAgainAfter: number }): Promise<boolean>;
+}
+
+/** Named leases for work one replica at a time should do (the redelivery scan). */
+export interface Leases {
+  /** True when taken (free, expired, or already this holder's). */
+  take(input: { name: string; holder: string; now: Instant; ttl: number }): Promise<boolean>;
+}
+
+/** The stored deliveries as the API lists and exports them. */
+export interface DeliveryLog {
+  /** Queue records (no payloads), oldest first, filtered by org and/or status. */
+  list(input: {
+    org?: string;
+    status?: DeliveryStatus;
+    limit: number;
+    /** Keyset paging: deliveries after this one. */
+    after?: { receivedAt: Instant; id: string };
+  }): Promise<DeliveryRecord[]>;
+  /** Deliveries of an org with their payload text exactly as received, oldest first, a page at a time. */
+  export(input: {
+    org: string;
+    limit: number;
+    after?: { receivedAt: Instant; id: string };
+  }): Promise<{ record: DeliveryRecord; payloadText: string }[]>;
+}
+
+/** The slices bound to one executor: the database, or one transaction. */
+export interface StoreSlices {
+  deliveries: DeliveryQueue;
+  facts: FactLog;
+  repos: RepoRegistry;
+  evaluations: EvaluationQueue;
+  timers: Timers;
+  verdicts: Verdicts;
+  backfills: Backfills;
+  configs: Configs;
+  redeliveries: Redeliveries;
+  leases: Leases;
+  log: DeliveryLog;
+}
+
+/**
+ * The App's durable state over either database: the door's inbox, and one
+ * narrow slice per job (StoreSlices). `transaction` hands a job the same
+ * slices bound to one transaction, so what must commit together does.
+ */
+export interface Store extends StoreSlices {
+  readonly dialect: Dialect;
+  inbox: Inbox;
+  transaction<T>(work: (tx: StoreSlices) => Promise<T>): Promise<T>;
+  health(): Promise<QueueHealth>;
   /**
    * Drops every claim (deliveries, repos, backfills, publications in progress).
    * Only for a database one process uses (SQLite), at start: claims left by a
    * crashed run are then taken over at once instead of when their lease ends.
    */
   releaseClaims(): Promise<void>;
-  /** See SqlDatabase.checkpoint: the App's worker calls it on a schedule. */
+  /** See SqlDatabase.checkpoint. */
   checkpoint(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The slices a job uses, with transactions over the same slices only. */
+export type StoreSlice<K extends keyof StoreSlices> = Pick<StoreSlices, K> & {
+  transaction<T>(work: (tx: Pick<StoreSlices, K>) => Promise<T>): Promise<T>;
+};

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProbotOctokit } from 'probot';
+import type { WorkerTiming } from '../../app/jobs/start-jobs.ts';
 import { type RunningApp, startApp } from '../../app/start-app.ts';
-import type { WorkerTiming } from '../../app/start-worker.ts';
 import type { FakeGitHub } from './fake-github.ts';
 import { testPrivateKey } from './signed-delivery.ts';
 

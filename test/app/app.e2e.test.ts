@@ -4,6 +4,7 @@ import { parseDeliveryLine } from '../../cli/parse-delivery-line.ts';
 import type { Report } from '../../src/report/types.ts';
 import { DAY } from '../../src/time/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
+import { findDelivery } from '../store/find-delivery.ts';
 import { type Harness, privateKey, SECRET, startHarness, TOKEN, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
 import { sendDelivery } from './signed-delivery.ts';
@@ -86,14 +87,14 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     const response = await send('bad-signature-1', 'release', payload, `sha256=${'0'.repeat(64)}`);
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
-    expect(await harness.app.store.readDelivery({ id: 'bad-signature-1' })).toBeNull();
+    expect(await findDelivery(harness.app.store, 'bad-signature-1')).toBeUndefined();
     const unsigned = await fetch(harness.webhookUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-github-event': 'release', 'x-github-delivery': 'unsigned-1' },
       body: JSON.stringify(payload),
     });
     expect(unsigned.status).toBeGreaterThanOrEqual(400);
-    expect(await harness.app.store.readDelivery({ id: 'unsigned-1' })).toBeNull();
+    expect(await findDelivery(harness.app.store, 'unsigned-1')).toBeUndefined();
   });
 
   it('publishes a release verdict as a check run, updates it as facts arrive and finalises it when the window closes', async () => {
@@ -104,7 +105,7 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     const acked = await send('release-1', 'release', release);
     expect(acked.status).toBe(200);
     // stored before the answer: the delivery is there the moment it is acknowledged
-    expect(await harness.app.store.readDelivery({ id: 'release-1' })).not.toBeNull();
+    expect(await findDelivery(harness.app.store, 'release-1')).toBeDefined();
 
     const pending = await waitFor('the pending check run', () => verdictRuns().find((r) => r.status === 'in_progress'));
     expect(pending.output.title).toMatch(/^Pending/);
@@ -142,7 +143,10 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
   });
 
   it('a redelivered id (duplicate) and an out-of-order older delivery change nothing', async () => {
-    const settled = async () => (await harness.app.store.health({ now: Date.now() })).dirtyRepos === 0;
+    const settled = async () => {
+      const health = await harness.app.store.health();
+      return health.dirtyRepos === 0 && health.verdictsToPublish === 0;
+    };
     await waitFor('no repo left to re-evaluate', settled);
     const publishesBefore = github.requests.filter((r) => r.method !== 'GET').length;
     const report = async () =>
@@ -164,13 +168,10 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     expect((await send('release-created-1', 'release', older)).status).toBe(200);
     await waitFor(
       'the old delivery processed',
-      async () => (await harness.app.store.readDelivery({ id: 'release-created-1' }))?.status === 'processed',
+      async () => (await findDelivery(harness.app.store, 'release-created-1'))?.status === 'processed',
     );
-    await waitFor(
-      'no repo left to re-evaluate',
-      async () => (await harness.app.store.health({ now: Date.now() })).dirtyRepos === 0,
-    );
-    expect((await harness.app.store.readDelivery({ id: 'release-1' }))?.processCount).toBe(1);
+    await waitFor('no repo left to re-evaluate, nothing left to publish', settled);
+    expect((await findDelivery(harness.app.store, 'release-1'))?.processCount).toBe(1);
     const after = await report();
     expect(after.releases).toEqual(before.releases);
     expect(github.requests.filter((r) => r.method !== 'GET').length).toBe(publishesBefore);
@@ -203,11 +204,11 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     });
     expect((await send('added-1', 'installation_repositories', added)).status).toBe(200);
     const job = await waitFor('the backfill', async () => {
-      const j = await harness.app.store.readBackfill({ repo });
+      const j = await harness.app.store.backfills.read({ repo });
       return j?.status === 'done' ? j : undefined;
     });
     expect(job.installationId).toBe(42);
-    const facts = await harness.app.store.readFacts({ repo });
+    const facts = await harness.app.store.facts.read({ repo });
     expect(facts.filter((f) => f.type === 'release').map((f) => (f as { tag: string }).tag)).toEqual(['v2.0.0']);
     const run = await waitFor('the backfilled release check run', () =>
       github.checkRuns.find((r) => r.head_sha === sha && r.name === 'Shipwell KPIs'),

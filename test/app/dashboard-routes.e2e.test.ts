@@ -41,7 +41,7 @@ beforeAll(async () => {
   };
   expect((await send('dash-properties', 'custom_property_values', properties)).status).toBe(200);
   await waitFor('both deliveries processed', async () => {
-    const stored = await harness.app.store.listDeliveries({ status: 'processed', limit: 10 });
+    const stored = await harness.app.store.log.list({ status: 'processed', limit: 10 });
     return stored.length === 2;
   });
 });

@@ -2,12 +2,14 @@
 // a real SQLite file, the worker inline or on its thread): a signed delivery
 // that is not JSON is acknowledged, then fails visibly with why, and does not
 // hold up the delivery after it; where the worker may run is checked at start.
+
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type RunningApp, startApp } from '../../app/start-app.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
+import { findDelivery } from '../store/find-delivery.ts';
 import { appEnv, QuietOctokit, SECRET, TOKEN, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
 import { sendDelivery, sendSignedText, sign } from './signed-delivery.ts';
@@ -78,22 +80,18 @@ describe.each(['inline', 'thread'] as const)('the App ingesting with worker %s (
     expect(next.status).toBe(200);
 
     const failed = await waitFor('the unreadable delivery failed', async () =>
-      (await app.store.listDeliveries({ status: 'failed', limit: 100 })).find(
-        (d) => d.delivery.id === `not-json-${worker}`,
-      ),
+      (await app.store.log.list({ status: 'failed', limit: 100 })).find((d) => d.id === `not-json-${worker}`),
     );
-    expect(failed.lastError).toMatch(/payload is not valid JSON: \S/);
-    expect(failed.unreadable).toMatch(/^payload is not valid JSON: /);
-    expect(failed.delivery.payload).toBeNull();
+    expect(failed.lastError).toMatch(/^payload is not valid JSON: \S/);
     expect(failed.attempts).toBe(1);
     expect(failed.nextAttemptAt).toBeGreaterThan(Date.now());
 
     const processed = await waitFor('the good delivery processed', async () => {
-      const stored = await app.store.readDelivery({ id: `good-after-${worker}` });
+      const stored = await findDelivery(app.store, `good-after-${worker}`);
       return stored?.status === 'processed' ? stored : undefined;
     });
-    expect(processed).toMatchObject({ processCount: 1, lastError: null, repo: 'Codertocat/Hello-World' });
-    const facts = await app.store.readFacts({ repo: 'Codertocat/Hello-World' });
+    expect(processed).toMatchObject({ processCount: 1, lastError: null, location: { repo: 'Codertocat/Hello-World' } });
+    const facts = await app.store.facts.read({ repo: 'Codertocat/Hello-World' });
     expect(facts.some((f) => f.type === 'release' && (f as { tag?: string }).tag === `v1.0.0-${worker}`)).toBe(true);
 
     // the API shows it, with its error, for people to look at
@@ -106,8 +104,8 @@ describe.each(['inline', 'thread'] as const)('the App ingesting with worker %s (
     expect(listed?.lastError).toMatch(/payload is not valid JSON/);
     expect(Date.parse(listed?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now());
     // still failed, not processed, and only the one failed
-    expect((await app.store.readDelivery({ id: `not-json-${worker}` }))?.status).toBe('failed');
-    expect((await app.store.listDeliveries({ status: 'failed', limit: 100 })).map((d) => d.delivery.id)).toEqual([
+    expect((await findDelivery(app.store, `not-json-${worker}`))?.status).toBe('failed');
+    expect((await app.store.log.list({ status: 'failed', limit: 100 })).map((d) => d.id)).toEqual([
       `not-json-${worker}`,
     ]);
   });
@@ -133,7 +131,9 @@ describe.each(['inline', 'thread'] as const)('the App ingesting with worker %s (
       body: array,
     });
     expect(notObject.status).toBe(400);
-    expect(await app.store.storedDeliveryIds({ ids: [`bad-sig-${worker}`, `array-${worker}`] })).toEqual(new Set());
+    expect(await app.store.redeliveries.storedIds({ ids: [`bad-sig-${worker}`, `array-${worker}`] })).toEqual(
+      new Set(),
+    );
   });
 });
 
@@ -146,14 +146,15 @@ describe('where the worker may run', () => {
         timing: TIMING,
         worker: 'thread',
       }),
-    ).rejects.toThrow(/worker 'thread' needs a database file or PostgreSQL: an in-memory SQLite database/);
+    ).rejects.toThrow(/an in-memory SQLite database is one connection's; the App's threads need a file or PostgreSQL/);
   });
 
-  it("'auto' on an in-memory SQLite database runs inline: it starts, stores and processes", async () => {
+  it("'inline' on an in-memory SQLite database: it starts, stores and processes", async () => {
     const app = await startApp({
       env: appEnv({ github, databaseUrl: 'sqlite::memory:' }),
       Octokit: QuietOctokit,
       timing: TIMING,
+      worker: 'inline',
     });
     try {
       const sent = await sendDelivery({
@@ -166,7 +167,7 @@ describe('where the worker may run', () => {
       expect(sent.status).toBe(200);
       await waitFor(
         'the delivery processed',
-        async () => (await app.store.readDelivery({ id: 'memory-1' }))?.status === 'processed',
+        async () => (await findDelivery(app.store, 'memory-1'))?.status === 'processed',
       );
     } finally {
       await app.stop();

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWebhook } from '../events/load-webhook.ts';
+import { findDelivery } from '../store/find-delivery.ts';
 import { type PostgresServer, usePostgres } from '../support/postgres.ts';
 import { type Harness, SECRET, startHarness, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
@@ -60,20 +61,22 @@ describe('two replicas on one PostgreSQL database', () => {
     const published = () => new Set(github.checkRuns.filter((r) => r.name === 'Shipwell KPIs').map((r) => r.head_sha));
     await waitFor('every release published', () => published().size === RELEASES, 45_000);
     await waitFor('the queue drained', async () => {
-      const health = await store.health({ now: Date.now() });
-      return health.pending === 0 && health.failed === 0 && health.dirtyRepos === 0;
+      const health = await store.health();
+      return health.pending === 0 && health.failed === 0 && health.dirtyRepos === 0 && health.verdictsToPublish === 0;
     });
     for (let i = 0; i < RELEASES; i++) {
-      expect(await store.readDelivery({ id: `rel-${i}` })).toMatchObject({ status: 'processed', processCount: 1 });
+      expect(await findDelivery(store, `rel-${i}`)).toMatchObject({ status: 'processed', processCount: 1 });
     }
     const created = github.requests.filter((r) => r.method === 'POST' && r.path === `/repos/${REPO}/check-runs`);
     expect(created).toHaveLength(RELEASES);
     expect(github.checkRuns.filter((r) => r.name === 'Shipwell KPIs')).toHaveLength(RELEASES);
     // one publication per verdict in the shared log, and the child's worker thread ran without error
     const pool = new pg.Pool({ connectionString: postgres.url.replace(/\/[^/]*$/, '/replicas'), max: 1 });
-    const publications = await pool.query("SELECT COUNT(*) AS n FROM publications WHERE state = 'published'");
+    const verdicts = await pool.query(
+      'SELECT COUNT(*) AS n FROM release_verdicts WHERE published_hash = hash AND publish_due IS NULL',
+    );
     await pool.end();
-    expect(Number(publications.rows[0].n)).toBe(RELEASES);
+    expect(Number(verdicts.rows[0].n)).toBe(RELEASES);
     expect(child.output()).not.toMatch(/worker thread (failed|exited)/);
   }, 90_000);
 });

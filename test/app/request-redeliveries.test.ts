@@ -7,8 +7,8 @@ import { DatabaseSync } from 'node:sqlite';
 import nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestRedeliveries } from '../../app/request-redeliveries.ts';
-import type { AppDeps } from '../../app/types.ts';
+import { requestRedeliveries } from '../../app/jobs/request-redeliveries.ts';
+import type { JobHelpers } from '../../app/types.ts';
 import { applyMigrations, createStore, openSqlite, type Store } from '../../src/store/index.ts';
 import { HOUR, MINUTE } from '../../src/time/index.ts';
 
@@ -52,14 +52,16 @@ afterEach(async () => {
 
 const Octokit = ProbotOctokit.defaults({ retry: { enabled: false }, throttle: { enabled: false } });
 
-function deps(now: number): AppDeps {
+function deps(now: number): { store: Store; helpers: JobHelpers } {
   const octokit = new Octokit({ auth: 'app-jwt' });
   return {
     store,
-    clock: () => now,
-    log: { info: () => undefined, error: () => undefined } as unknown as AppDeps['log'],
-    worker: 'test',
-    github: { app: async () => octokit, installation: async () => octokit },
+    helpers: {
+      clock: () => now,
+      log: { info: () => undefined, error: () => undefined } as unknown as JobHelpers['log'],
+      worker: 'test',
+      github: { app: async () => octokit, installation: async () => octokit },
+    },
   };
 }
 
@@ -70,34 +72,37 @@ function attempt(id: number, guid: string, at: number, status = 502): HookDelive
 describe('requestRedeliveries', () => {
   it('asks again as soon as the redelivery it asked for failed, but not within a minute, else hourly', async () => {
     log = [attempt(1, 'g-1', T0 - 10 * MINUTE)];
-    expect(await requestRedeliveries({ deps: deps(T0) })).toEqual(['g-1']);
+    expect(await requestRedeliveries(deps(T0))).toEqual(['g-1']);
     expect(asked).toEqual([1]);
 
     // nothing new in GitHub's log: the request stands for an hour
-    expect(await requestRedeliveries({ deps: deps(T0 + 2 * MINUTE) })).toEqual([]);
+    expect(await requestRedeliveries(deps(T0 + 2 * MINUTE))).toEqual([]);
 
     // GitHub redelivered it and that failed too (the App was down): ask again at the next scan
     log = [attempt(2, 'g-1', T0 + 3 * MINUTE), ...log];
-    expect(await requestRedeliveries({ deps: deps(T0 + 3 * MINUTE + 30_000) })).toEqual(['g-1']);
+    expect(await requestRedeliveries(deps(T0 + 3 * MINUTE + 30_000))).toEqual(['g-1']);
     expect(asked).toEqual([1, 2]);
 
     // that failed attempt came before this request: wait again
-    expect(await requestRedeliveries({ deps: deps(T0 + 5 * MINUTE) })).toEqual([]);
+    expect(await requestRedeliveries(deps(T0 + 5 * MINUTE))).toEqual([]);
     // an hour after the last request, ask whatever the log says
-    expect(await requestRedeliveries({ deps: deps(T0 + 3 * MINUTE + 30_000 + HOUR) })).toEqual(['g-1']);
+    expect(await requestRedeliveries(deps(T0 + 3 * MINUTE + 30_000 + HOUR))).toEqual(['g-1']);
     expect(asked).toEqual([1, 2, 2]);
   });
 
   it('never asks twice within a minute, even when GitHub stamps a failure after the request (clocks differ)', async () => {
     log = [attempt(1, 'g-2', T0 + 5 * MINUTE)]; // GitHub's clock ahead of ours
-    expect(await requestRedeliveries({ deps: deps(T0) })).toEqual(['g-2']);
-    expect(await requestRedeliveries({ deps: deps(T0 + 30_000) })).toEqual([]);
-    expect(await requestRedeliveries({ deps: deps(T0 + MINUTE) })).toEqual(['g-2']);
+    expect(await requestRedeliveries(deps(T0))).toEqual(['g-2']);
+    expect(await requestRedeliveries(deps(T0 + 30_000))).toEqual([]);
+    expect(await requestRedeliveries(deps(T0 + MINUTE))).toEqual(['g-2']);
   });
 
   it('asks for nothing it has stored or that GitHub delivered', async () => {
-    await store.recordDelivery({
-      received: { id: 'stored', name: 'ping', at: new Date(T0).toISOString(), payloadText: '{}' },
+    await store.inbox.record({
+      id: 'stored',
+      name: 'ping',
+      at: new Date(T0).toISOString(),
+      payloadText: '{}',
       receivedAt: T0,
     });
     log = [
@@ -105,7 +110,7 @@ describe('requestRedeliveries', () => {
       attempt(2, 'delivered', T0 - 2 * MINUTE),
       attempt(1, 'stored', T0),
     ];
-    expect(await requestRedeliveries({ deps: deps(T0) })).toEqual([]);
+    expect(await requestRedeliveries(deps(T0))).toEqual([]);
     expect(asked).toEqual([]);
   });
 });

@@ -7,11 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'probot';
 import YAML from 'yaml';
-import { dashboardRoutes, loadOrgReport, readAppHealth } from '../../app/dashboard/index.ts';
+import { createReportSource, dashboardRoutes, readAppHealth } from '../../app/dashboard/index.ts';
 import { openStore } from '../../app/open-store.ts';
 import { createRouter, reportRoute } from '../../app/routes/index.ts';
 import { startHttpServer } from '../../app/start-http-server.ts';
-import { ingestDeliveries } from '../../src/events/index.ts';
+import { ingestDeliveries, locateDelivery } from '../../src/events/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
 import { SEEDED_CONFIG, SEEDED_NOW, seededDeliveries } from './seeded-report.ts';
 
@@ -37,21 +37,35 @@ export async function startDashboardServer({
     now,
   });
   const { facts } = ingestDeliveries(seededDeliveries());
-  await store.upsertFacts({ facts, now });
+  await store.transaction(async (tx) => {
+    await tx.facts.write({ facts });
+    await tx.evaluations.request({ repos: [...new Set(facts.map((f) => f.repo))], now });
+  });
   // one delivery processed 30 s before `now`: /metrics shows its age
   const [first] = seededDeliveries();
-  await store.recordDelivery({ delivery: first!, receivedAt: now - 60_000, installationId: null });
-  await store.claimDeliveries({ worker: 'seed', now: now - 30_000, lease: 60_000, limit: 1 });
-  await store.completeDelivery({ id: first!.id, worker: 'seed', facts: [], now: now - 30_000 });
-  await store.saveConfig({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
+  await store.inbox.record({
+    id: first!.id,
+    name: first!.name,
+    at: new Date(now - 60_000).toISOString(),
+    payloadText: JSON.stringify(first!.payload),
+    receivedAt: now - 60_000,
+  });
+  await store.deliveries.claim({ worker: 'seed', now: now - 30_000, lease: 60_000, limit: 1 });
+  await store.deliveries.complete({
+    worker: 'seed',
+    now: now - 30_000,
+    deliveries: [{ id: first!.id, location: locateDelivery(first!.payload) }],
+  });
+  await store.configs.save({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
+  const reports = createReportSource({ store });
   const router = createRouter({
     token,
     routes: [
-      reportRoute({ store, clock }),
+      reportRoute({ source: reports, clock }),
       ...dashboardRoutes({
-        loadReport: ({ org, now: at }) => loadOrgReport({ store, org, now: at }),
+        loadReport: ({ org, now: at }) => reports.report({ org, now: at }),
         loadHealth: ({ now: at }) => readAppHealth({ store, now: at }),
-        listOrgs: () => store.listOrgs(),
+        listOrgs: () => store.repos.orgs(),
         clock,
       }),
     ],

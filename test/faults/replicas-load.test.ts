@@ -6,6 +6,7 @@
 // is processed once by one of them, the facts are exactly each delivery's
 // normalization once (nothing lost, nothing doubled), and every release's
 // verdict is published exactly once.
+
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fact, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
@@ -13,6 +14,7 @@ import { type Harness, SECRET, startHarness, waitFor } from '../app/app-harness.
 import { type FakeGitHub, startFakeGitHub } from '../app/fake-github.ts';
 import { sendDelivery } from '../app/signed-delivery.ts';
 import { deploymentSucceeded, releasePublished, sha, workflowRunCompleted } from '../kpi/deliveries.ts';
+import { findDelivery } from '../store/find-delivery.ts';
 import { type PostgresServer, usePostgres } from '../support/postgres.ts';
 
 const REPOS = ['acme/api', 'acme/web', 'acme/jobs'];
@@ -112,21 +114,27 @@ describe('two replicas on one PostgreSQL under load', () => {
     await waitFor(
       'the queue drained and every verdict published',
       async () => {
-        const health = await store.health({ now: Date.now() });
+        const health = await store.health();
         const published = new Set(github.checkRuns.filter((r) => r.name === 'Shipwell KPIs').map((r) => r.head_sha));
-        return health.pending === 0 && health.failed === 0 && health.dirtyRepos === 0 && published.size === releases;
+        return (
+          health.pending === 0 &&
+          health.failed === 0 &&
+          health.dirtyRepos === 0 &&
+          health.verdictsToPublish === 0 &&
+          published.size === releases
+        );
       },
       180_000,
     );
     // nothing lost, nothing doubled
     const expected: Fact[] = [];
     for (const d of deliveries) {
-      const stored = await store.readDelivery({ id: d.id });
+      const stored = await findDelivery(store, d.id);
       expect(stored, d.id).toMatchObject({ status: 'processed', processCount: 1 });
-      expected.push(...(normalizeDelivery({ ...d, at: stored!.delivery.at }).facts ?? []));
+      expected.push(...(normalizeDelivery({ ...d, at: stored!.at ?? undefined }).facts ?? []));
     }
     const key = (f: Fact) => JSON.stringify(f);
-    const facts = (await Promise.all(REPOS.map((repo) => store.readFacts({ repo })))).flat();
+    const facts = (await Promise.all(REPOS.map((repo) => store.facts.read({ repo })))).flat();
     expect(facts.map(key).sort()).toEqual(expected.map(key).sort());
     // each verdict published once: one check run created per release commit
     const created = github.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/check-runs'));

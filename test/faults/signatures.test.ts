@@ -128,8 +128,8 @@ describe.each([
       expect(accepted).toEqual([]);
       expect(statuses.every((status) => status === 400 || status === 401)).toBe(true);
       const store = harness.app.store;
-      expect((await store.storedDeliveryIds({ ids })).size).toBe(0);
-      expect(await store.listDeliveries({ limit: 10 })).toEqual([]);
+      expect((await store.redeliveries.storedIds({ ids })).size).toBe(0);
+      expect(await store.log.list({ limit: 10 })).toEqual([]);
 
       // the same body, signed right, is stored: the door is not simply shut
       const ok = await sendDelivery({
@@ -140,7 +140,7 @@ describe.each([
         secret: SECRET,
       });
       expect(ok.status).toBe(200);
-      expect([...(await store.storedDeliveryIds({ ids: ['good-1'] }))]).toEqual(['good-1']);
+      expect([...(await store.redeliveries.storedIds({ ids: ['good-1'] }))]).toEqual(['good-1']);
     } finally {
       await harness.stop();
     }

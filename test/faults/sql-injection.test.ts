@@ -4,7 +4,7 @@
 // and on a real PostgreSQL. Each is stored and read back verbatim, matches
 // only itself (no wildcard, no quote escape), and every table survives.
 import { afterAll, describe, expect, it } from 'vitest';
-import { type Fact, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
+import { type Fact, locateDelivery, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
 import { applyMigrations } from '../../src/store/index.ts';
 import { MINUTE } from '../../src/time/index.ts';
 import { webhookDelivery } from '../events/load-webhook.ts';
@@ -60,53 +60,56 @@ describe.each(backends)('hostile names through the store on $name', (backend) =>
     // a bystander whose data must be untouched and unreachable through a wildcard
     const bystander = { id: 'plain-1', repo: 'acme/api', tag: 'v9.9.9' };
     for (const c of [...cases, bystander]) {
-      expect(await store.recordDelivery({ delivery: delivery(c), receivedAt: T0, installationId: 7 })).toBe(true);
+      const d = delivery(c);
+      const received = { id: d.id, name: d.name, at: d.at!, payloadText: JSON.stringify(d.payload), receivedAt: T0 };
+      expect(await store.inbox.record(received)).toBe(true);
       // the same hostile id again is a duplicate, not a second row
-      expect(await store.recordDelivery({ delivery: delivery(c), receivedAt: T0, installationId: 7 })).toBe(false);
+      expect(await store.inbox.record(received)).toBe(false);
     }
     const worker = "w'); DROP TABLE repos; --";
-    const claimed = await store.claimDeliveries({ worker, now: T0, lease: MINUTE, limit: 100 });
+    const claimed = await store.deliveries.claim({ worker, now: T0, lease: MINUTE, limit: 100 });
     expect(claimed.map((c) => c.delivery.id).sort()).toEqual([...cases, bystander].map((c) => c.id).sort());
-    const done = await store.completeDeliveries({
-      worker,
-      now: T0 + 1,
-      deliveries: claimed.map((c) => ({ id: c.delivery.id, facts: normalizeDelivery(c.delivery).facts ?? [] })),
+    const done = await store.transaction(async (tx) => {
+      const marked = await tx.deliveries.complete({
+        worker,
+        now: T0 + 1,
+        deliveries: claimed.map((c) => ({ id: c.delivery.id, location: locateDelivery(c.delivery.payload) })),
+      });
+      await tx.facts.write({ facts: claimed.flatMap((c) => normalizeDelivery(c.delivery).facts ?? []) });
+      await tx.evaluations.request({ repos: [...cases, bystander].map((c) => c.repo), now: T0 + 1 });
+      return marked;
     });
     expect(done.size).toBe(cases.length + 1);
 
     for (const c of cases) {
       const expected = normalizeDelivery(delivery(c)).facts ?? [];
-      expect(sortFacts(await store.readFacts({ repo: c.repo }))).toEqual(sortFacts(expected));
-      expect(await store.readDelivery({ id: c.id })).toMatchObject({ repo: c.repo, status: 'processed' });
-      expect([...(await store.storedDeliveryIds({ ids: [c.id] }))]).toEqual([c.id]);
+      expect(sortFacts(await store.facts.read({ repo: c.repo }))).toEqual(sortFacts(expected));
+      const [listed] = await store.log.list({ org: c.repo.slice(0, c.repo.indexOf('/')), limit: 10 });
+      expect(listed).toMatchObject({ id: c.id, location: { repo: c.repo }, status: 'processed' });
+      expect([...(await store.redeliveries.storedIds({ ids: [c.id] }))]).toEqual([c.id]);
       // per-release state keyed by hostile repo and tag
-      await store.setTimer({ repo: c.repo, tag: c.tag, dueAt: T0 + 5 });
-      const generation = await store.claimPublication({
-        repo: c.repo,
-        tag: c.tag,
-        hash: `h'${c.tag}`,
-        status: 'pending',
-        now: T0,
-        lease: MINUTE,
-      });
-      expect(generation).not.toBeNull();
-      await store.finishPublication({ repo: c.repo, tag: c.tag, generation: generation!, ok: true });
-      expect(await store.latestPublication({ repo: c.repo, tag: c.tag })).toMatchObject({ hash: `h'${c.tag}` });
-      await store.saveConfig({ scope: c.repo, value: { segment: c.tag }, error: null, readAt: T0 });
-      expect(await store.readConfig({ scope: c.repo })).toMatchObject({ scope: c.repo, value: { segment: c.tag } });
+      await store.timers.set({ repo: c.repo, tag: c.tag, dueAt: T0 + 5 });
+      const verdict = { tag: c.tag, hash: `h'${c.tag}`, status: 'pending', windowEnd: T0, body: c.tag, publish: true };
+      expect(await store.verdicts.save({ repo: c.repo, verdicts: [verdict], now: T0 })).toEqual([c.tag]);
+      await store.configs.save({ scope: c.repo, value: { segment: c.tag }, error: null, readAt: T0 });
+      expect(await store.configs.read({ scope: c.repo })).toMatchObject({ scope: c.repo, value: { segment: c.tag } });
     }
-    const fired = await store.fireTimers({ now: T0 + 10 });
+    const pending = await store.verdicts.claim({ worker, now: T0, lease: MINUTE, limit: 100 });
+    expect(pending.map((p) => `${p.repo} ${p.tag} ${p.body}`).sort()).toEqual(
+      cases.map((c) => `${c.repo} ${c.tag} ${c.tag}`).sort(),
+    );
+    const fired = await store.timers.fire({ now: T0 + 10 });
     expect(fired.map((t) => `${t.repo} ${t.tag}`).sort()).toEqual(cases.map((c) => `${c.repo} ${c.tag}`).sort());
 
     // a wildcard or quote matches only a repository of that literal name
-    const percent = await store.readFacts({ org: '%' });
+    const percent = await store.facts.read({ org: '%' });
     expect(percent.length).toBeGreaterThan(0);
     expect(percent.every((f) => f.repo === '%/%')).toBe(true);
-    expect((await store.listRepos({ org: '_' })).map((r) => r.repo)).toEqual(['_/_']);
-    expect(await store.readFacts({ org: "' OR 1=1 --" })).toEqual([]);
-    expect(await store.readFacts({ repo: "acme/api' OR '1'='1" })).toEqual([]);
-    expect((await store.readFacts({ repo: 'acme/api' })).every((f) => f.repo === 'acme/api')).toBe(true);
-    expect((await store.readFacts({ repo: 'acme/api' })).length).toBeGreaterThan(0);
+    expect((await store.repos.list({ org: '_' })).map((r) => r.repo)).toEqual(['_/_']);
+    expect(await store.facts.read({ org: "' OR 1=1 --" })).toEqual([]);
+    expect(await store.facts.read({ repo: "acme/api' OR '1'='1" })).toEqual([]);
+    expect((await store.facts.read({ repo: 'acme/api' })).every((f) => f.repo === 'acme/api')).toBe(true);
+    expect((await store.facts.read({ repo: 'acme/api' })).length).toBeGreaterThan(0);
 
     // every table is still there, with every row
     expect(await applyMigrations({ db, now: T0 })).toEqual([]);

@@ -21,8 +21,38 @@ function release(id: string, tag: string): WebhookDelivery {
 }
 
 async function record(store: Store, delivery: WebhookDelivery, receivedAt = T0): Promise<boolean> {
-  return store.recordDelivery({ delivery, receivedAt, installationId: 7 });
+  return store.inbox.record({
+    id: delivery.id,
+    name: delivery.name,
+    at: delivery.at ?? new Date(receivedAt).toISOString(),
+    payloadText: JSON.stringify(delivery.payload),
+    receivedAt,
+  });
 }
+
+/** What the processing job commits for one delivery: its processed mark and its facts, together. */
+async function complete(
+  store: Store,
+  { id, worker, facts, now }: { id: string; worker: string; facts: Fact[]; now: number },
+) {
+  return store.transaction(async (tx) => {
+    const marked = await tx.deliveries.complete({ worker, now, deliveries: [{ id, location: locationOf(facts) }] });
+    if (marked.has(id)) await tx.facts.write({ facts });
+    return marked.has(id);
+  });
+}
+
+function locationOf(facts: Fact[]) {
+  const repo = facts[0]?.repo ?? null;
+  return { repo, org: repo?.split('/')[0] ?? null, installationId: 7 };
+}
+
+async function recordOf(store: Store, id: string) {
+  return (await store.log.list({ limit: 1000 })).find((d) => d.id === id);
+}
+
+const claim = (store: Store, worker: string, now: number, limit = 10, lease = MINUTE) =>
+  store.deliveries.claim({ worker, now, lease, limit });
 
 const backends: Backend[] = [sqliteBackend(), postgresBackend()];
 afterAll(async () => {
@@ -47,23 +77,23 @@ describe.each(backends)('store on $name', (backend) => {
     expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
-  it('stores a delivery once by id, with its repo, org and raw payload', async () => {
+  it('stores a delivery once by id, as received, unlocated until processed', async () => {
     const { store } = await backend.open();
     const delivery = release('d-1', 'v1.0.0');
     expect(await record(store, delivery)).toBe(true);
     const again = { ...delivery, payload: { changed: true } };
     expect(await record(store, again, T0 + 5)).toBe(false);
-    const stored = await store.readDelivery({ id: 'd-1' });
-    expect(stored).toMatchObject({
-      delivery,
+    expect(await recordOf(store, 'd-1')).toMatchObject({
+      id: 'd-1',
+      name: 'release',
       receivedAt: T0,
-      installationId: 7,
-      repo: REPO,
-      org: 'Codertocat',
+      location: { repo: null, org: null, installationId: null },
       status: 'pending',
       attempts: 0,
       processCount: 0,
     });
+    const [claimed] = await claim(store, 'w', T0);
+    expect(claimed?.delivery).toEqual(delivery);
   });
 
   it('stores deliveries arriving together in one write: the first of a repeated id is kept, the rest refused', async () => {
@@ -76,8 +106,8 @@ describe.each(backends)('store on $name', (backend) => {
       record(store, release('g-3', 'v3.0.0')),
     ]);
     expect(results).toEqual([true, true, false, true]);
-    expect((await store.readDelivery({ id: 'g-1' }))?.delivery).toEqual(first);
-    expect([...(await store.storedDeliveryIds({ ids: ['g-1', 'g-2', 'g-3', 'g-4'] }))].sort()).toEqual([
+    expect((await claim(store, 'w', T0)).find((d) => d.delivery.id === 'g-1')?.delivery).toEqual(first);
+    expect([...(await store.redeliveries.storedIds({ ids: ['g-1', 'g-2', 'g-3', 'g-4'] }))].sort()).toEqual([
       'g-1',
       'g-2',
       'g-3',
@@ -87,10 +117,7 @@ describe.each(backends)('store on $name', (backend) => {
   it('stores the good deliveries of a write in which one cannot be stored', async () => {
     const { store } = await backend.open();
     const received = (id: string, payloadText: string) =>
-      store.recordDelivery({
-        received: { id, name: 'ping', at: '2026-03-01T00:00:00.000Z', payloadText },
-        receivedAt: T0,
-      });
+      store.inbox.record({ id, name: 'ping', at: '2026-03-01T00:00:00.000Z', payloadText, receivedAt: T0 });
     // PostgreSQL refuses a NUL character in text (GitHub never sends one: JSON escapes it)
     const [before, bad, after] = await Promise.allSettled([
       received('n-1', '{"zen":"a"}'),
@@ -100,54 +127,85 @@ describe.each(backends)('store on $name', (backend) => {
     expect(before).toEqual({ status: 'fulfilled', value: true });
     expect(after).toEqual({ status: 'fulfilled', value: true });
     expect(bad?.status).toBe(backend.name === 'postgres' ? 'rejected' : 'fulfilled');
-    expect([...(await store.storedDeliveryIds({ ids: ['n-1', 'n-3'] }))].sort()).toEqual(['n-1', 'n-3']);
+    expect([...(await store.redeliveries.storedIds({ ids: ['n-1', 'n-3'] }))].sort()).toEqual(['n-1', 'n-3']);
   });
 
   it('claims, then commits facts once; a second commit of the same delivery is refused', async () => {
     const { store } = await backend.open();
     const delivery = release('d-1', 'v1.0.0');
     await record(store, delivery);
-    const claimed = await store.claimDeliveries({ worker: 'w1', now: T0, lease: MINUTE, limit: 10 });
+    const claimed = await claim(store, 'w1', T0);
     expect(claimed.map((c) => c.delivery.id)).toEqual(['d-1']);
     expect(claimed[0]?.attempts).toBe(1);
-    expect(await store.claimDeliveries({ worker: 'w2', now: T0, lease: MINUTE, limit: 10 })).toEqual([]);
+    expect(await claim(store, 'w2', T0)).toEqual([]);
     const facts = factsOf(delivery);
-    expect(await store.completeDelivery({ id: 'd-1', worker: 'w1', facts, now: T0 + 1 })).toBe(true);
-    expect(await store.completeDelivery({ id: 'd-1', worker: 'w1', facts, now: T0 + 2 })).toBe(false);
-    expect(await store.readDelivery({ id: 'd-1' })).toMatchObject({
+    expect(await complete(store, { id: 'd-1', worker: 'w1', facts, now: T0 + 1 })).toBe(true);
+    expect(await complete(store, { id: 'd-1', worker: 'w1', facts, now: T0 + 2 })).toBe(false);
+    expect(await recordOf(store, 'd-1')).toMatchObject({
       status: 'processed',
       processCount: 1,
       processedAt: T0 + 1,
+      location: { repo: REPO, org: 'Codertocat', installationId: 7 },
     });
-    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
-    expect(sortFacts(await store.readFacts({ org: 'Codertocat' }))).toEqual(sortFacts(facts));
-    expect(await store.readFacts({ org: 'someone-else' })).toEqual([]);
-    expect(await store.claimDeliveries({ worker: 'w1', now: T0 + DAY, lease: MINUTE, limit: 10 })).toEqual([]);
+    expect(sortFacts(await store.facts.read({ repo: REPO }))).toEqual(sortFacts(facts));
+    expect(sortFacts(await store.facts.read({ org: 'Codertocat' }))).toEqual(sortFacts(facts));
+    expect(await store.facts.read({ org: 'someone-else' })).toEqual([]);
+    expect(await claim(store, 'w1', T0 + DAY)).toEqual([]);
   });
 
   it('a worker whose lease ran out cannot commit: the next claimant does, once', async () => {
     const { store } = await backend.open();
     await record(store, release('d-1', 'v1.0.0'));
-    await store.claimDeliveries({ worker: 'slow', now: T0, lease: MINUTE, limit: 1 });
-    const taken = await store.claimDeliveries({ worker: 'fast', now: T0 + MINUTE, lease: MINUTE, limit: 1 });
+    await claim(store, 'slow', T0, 1);
+    const taken = await claim(store, 'fast', T0 + MINUTE, 1);
     expect(taken.map((t) => t.attempts)).toEqual([2]);
-    expect(await store.completeDelivery({ id: 'd-1', worker: 'slow', facts: [], now: T0 + MINUTE })).toBe(false);
-    expect(await store.completeDelivery({ id: 'd-1', worker: 'fast', facts: [], now: T0 + MINUTE })).toBe(true);
-    expect((await store.readDelivery({ id: 'd-1' }))?.processCount).toBe(1);
+    expect(await complete(store, { id: 'd-1', worker: 'slow', facts: [], now: T0 + MINUTE })).toBe(false);
+    expect(await complete(store, { id: 'd-1', worker: 'fast', facts: [], now: T0 + MINUTE })).toBe(true);
+    expect((await recordOf(store, 'd-1'))?.processCount).toBe(1);
   });
 
-  it('a failure keeps its error and is retried only when due', async () => {
+  it('a failure keeps its error and where the delivery points, and is retried only when due', async () => {
     const { store } = await backend.open();
     await record(store, release('d-1', 'v1.0.0'));
-    await store.claimDeliveries({ worker: 'w', now: T0, lease: MINUTE, limit: 1 });
-    await store.failDelivery({ id: 'd-1', worker: 'w', error: 'boom: API 502', now: T0, retryAt: T0 + 30_000 });
-    expect(await store.readDelivery({ id: 'd-1' })).toMatchObject({ status: 'failed', lastError: 'boom: API 502' });
-    expect((await store.listDeliveries({ status: 'failed', limit: 10 })).map((d) => d.delivery.id)).toEqual(['d-1']);
-    expect(await store.claimDeliveries({ worker: 'w', now: T0 + 29_999, lease: MINUTE, limit: 1 })).toEqual([]);
-    const retried = await store.claimDeliveries({ worker: 'w', now: T0 + 30_000, lease: MINUTE, limit: 1 });
+    await claim(store, 'w', T0, 1);
+    const location = { repo: REPO, org: 'Codertocat', installationId: 7 };
+    await store.deliveries.fail({
+      id: 'd-1',
+      worker: 'w',
+      error: 'boom: API 502',
+      location,
+      now: T0,
+      retryAt: T0 + 30_000,
+    });
+    expect(await recordOf(store, 'd-1')).toMatchObject({ status: 'failed', lastError: 'boom: API 502', location });
+    expect((await store.log.list({ status: 'failed', limit: 10 })).map((d) => d.id)).toEqual(['d-1']);
+    expect((await store.log.list({ status: 'failed', org: 'Codertocat', limit: 10 })).map((d) => d.id)).toEqual([
+      'd-1',
+    ]);
+    expect(await claim(store, 'w', T0 + 29_999, 1)).toEqual([]);
+    const retried = await claim(store, 'w', T0 + 30_000, 1);
     expect(retried.map((d) => [d.delivery.id, d.attempts, d.lastError])).toEqual([['d-1', 2, 'boom: API 502']]);
-    expect(await store.completeDelivery({ id: 'd-1', worker: 'w', facts: [], now: T0 + 30_001 })).toBe(true);
-    expect(await store.readDelivery({ id: 'd-1' })).toMatchObject({ status: 'processed', lastError: null });
+    expect(await complete(store, { id: 'd-1', worker: 'w', facts: [], now: T0 + 30_001 })).toBe(true);
+    expect(await recordOf(store, 'd-1')).toMatchObject({ status: 'processed', lastError: null });
+  });
+
+  it('marks a batch processed in one statement, each with its own location, only the ones still claimed', async () => {
+    const { store } = await backend.open();
+    for (const id of ['b-1', 'b-2', 'b-3']) await record(store, release(id, id));
+    await claim(store, 'w', T0, 2);
+    const marked = await store.deliveries.complete({
+      worker: 'w',
+      now: T0 + 1,
+      deliveries: [
+        { id: 'b-1', location: { repo: 'o/one', org: 'o', installationId: 1 } },
+        { id: 'b-2', location: { repo: null, org: 'p', installationId: null } },
+        { id: 'b-3', location: { repo: 'o/three', org: 'o', installationId: 3 } },
+      ],
+    });
+    expect([...marked].sort()).toEqual(['b-1', 'b-2']);
+    expect((await recordOf(store, 'b-1'))?.location).toEqual({ repo: 'o/one', org: 'o', installationId: 1 });
+    expect((await recordOf(store, 'b-2'))?.location).toEqual({ repo: null, org: 'p', installationId: null });
+    expect((await recordOf(store, 'b-3'))?.status).toBe('pending');
   });
 
   it('two replicas claiming at once never get the same delivery', async () => {
@@ -158,52 +216,64 @@ describe.each(backends)('store on $name', (backend) => {
     const seen: string[] = [];
     const drain = async (s: Store, worker: string) => {
       for (;;) {
-        const batch = await s.claimDeliveries({ worker, now: T0 + DAY, lease: MINUTE, limit: 3 });
+        const batch = await claim(s, worker, T0 + DAY, 3);
         if (batch.length === 0) return;
         for (const d of batch) {
           seen.push(d.delivery.id);
-          expect(await s.completeDelivery({ id: d.delivery.id, worker, facts: [], now: T0 + DAY })).toBe(true);
+          expect(await complete(s, { id: d.delivery.id, worker, facts: [], now: T0 + DAY })).toBe(true);
         }
       }
     };
     await Promise.all([drain(store, 'a'), drain(other, 'b'), drain(store, 'c'), drain(other, 'd')]);
     expect([...seen].sort()).toEqual(ids);
-    const counts = await Promise.all(ids.map(async (id) => (await store.readDelivery({ id }))?.processCount));
-    expect(counts.every((n) => n === 1)).toBe(true);
+    const records = await store.log.list({ limit: 100 });
+    expect(records.every((r) => r.processCount === 1)).toBe(true);
   });
 
-  it('lists deliveries by org in receive order, page by page', async () => {
+  it('lists deliveries by org in receive order, page by page, and exports their payload text as received', async () => {
     const { store } = await backend.open();
-    await record(store, release('b', 'v2'), T0 + 2);
-    await record(store, release('a', 'v1'), T0 + 2);
-    await record(store, release('c', 'v3'), T0 + 1);
+    for (const [id, tag, at] of [
+      ['b', 'v2', T0 + 2],
+      ['a', 'v1', T0 + 2],
+      ['c', 'v3', T0 + 1],
+    ] as const) {
+      await record(store, release(id, tag), at);
+    }
     const other = webhookDelivery('release.published', {
       id: 'x',
       overrides: { repository: { full_name: 'octo-org/other', owner: { login: 'octo-org' } } },
     });
     await record(store, other, T0);
-    const first = await store.listDeliveries({ org: 'Codertocat', limit: 2 });
-    expect(first.map((d) => d.delivery.id)).toEqual(['c', 'a']);
+    const batch = await claim(store, 'w', T0 + 3);
+    await store.deliveries.complete({
+      worker: 'w',
+      now: T0 + 3,
+      deliveries: batch.map((d) => ({ id: d.delivery.id, location: locationOf(factsOf(d.delivery)) })),
+    });
+    const first = await store.log.list({ org: 'Codertocat', limit: 2 });
+    expect(first.map((d) => d.id)).toEqual(['c', 'a']);
     const last = first.at(-1)!;
-    const next = await store.listDeliveries({
+    const next = await store.log.list({
       org: 'Codertocat',
       limit: 2,
-      after: { receivedAt: last.receivedAt, id: last.delivery.id },
+      after: { receivedAt: last.receivedAt, id: last.id },
     });
-    expect(next.map((d) => d.delivery.id)).toEqual(['b']);
-    expect((await store.listDeliveries({ org: 'octo-org', limit: 9 })).map((d) => d.delivery.id)).toEqual(['x']);
-    expect([...(await store.storedDeliveryIds({ ids: ['a', 'zz', 'x'] }))].sort()).toEqual(['a', 'x']);
+    expect(next.map((d) => d.id)).toEqual(['b']);
+    expect((await store.log.list({ org: 'octo-org', limit: 9 })).map((d) => d.id)).toEqual(['x']);
+    const exported = await store.log.export({ org: 'octo-org', limit: 9 });
+    expect(exported.map((e) => [e.record.id, e.payloadText])).toEqual([['x', JSON.stringify(other.payload)]]);
+    expect([...(await store.redeliveries.storedIds({ ids: ['a', 'zz', 'x'] }))].sort()).toEqual(['a', 'x']);
   });
 
   it('stores a fact once per natural key and origin: writing it again changes nothing', async () => {
     const { store } = await backend.open();
     const facts = [...factsOf(release('d-1', 'v1')), ...factsOf(release('d-2', 'v1'))];
-    await store.upsertFacts({ facts, now: T0 });
-    await store.upsertFacts({ facts: [...facts].reverse(), now: T0 + 1 });
-    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
+    await store.facts.write({ facts });
+    await store.facts.write({ facts: [...facts].reverse() });
+    expect(sortFacts(await store.facts.read({ repo: REPO }))).toEqual(sortFacts(facts));
     // the same fact twice in one write (one statement on PostgreSQL): stored once, no error
-    await store.upsertFacts({ facts: [...facts, ...facts], now: T0 + 2 });
-    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
+    await store.facts.write({ facts: [...facts, ...facts] });
+    expect(sortFacts(await store.facts.read({ repo: REPO }))).toEqual(sortFacts(facts));
   });
 
   it('stores text exactly, whatever it holds: quotes, backslashes, braces, commas, NULL, non-ASCII', async () => {
@@ -213,158 +283,186 @@ describe.each(backends)('store on $name', (backend) => {
     const ids = ['p-1', 'p-2', 'p-3'];
     const texts = ids.map((id) => JSON.stringify({ id, title: `${tricky} ${id}` }, null, 1));
     await Promise.all(
-      ids.map((id, i) =>
-        store.recordDelivery({ received: { id, name: 'ping', at: 'x', payloadText: texts[i]! }, receivedAt: T0 + i }),
-      ),
+      ids.map((id, i) => store.inbox.record({ id, name: 'ping', at: 'x', payloadText: texts[i]!, receivedAt: T0 + i })),
     );
     for (const [i, id] of ids.entries()) {
       const [row] = await db.query<{ payload: string }>('SELECT payload FROM delivery_payloads WHERE id = $1', [id]);
       expect(row?.payload).toBe(texts[i]);
     }
     const facts = factsOf(release('d-1', `v1 ${tricky}`));
-    await store.upsertFacts({ facts, now: T0 });
-    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
+    await store.facts.write({ facts });
+    expect(sortFacts(await store.facts.read({ repo: REPO }))).toEqual(sortFacts(facts));
   });
 
   it('writes more facts at once than one PostgreSQL statement holds (2,000)', async () => {
     const { store } = await backend.open();
     const facts = Array.from({ length: 2_003 }, (_, i) => factsOf(release(`d-${i}`, `v${i}`))).flat();
-    await store.upsertFacts({ facts, now: T0 });
-    const stored = await store.readFacts({ repo: REPO });
+    await store.facts.write({ facts });
+    const stored = await store.facts.read({ repo: REPO });
     expect(stored).toHaveLength(facts.length);
     expect(sortFacts(stored)).toEqual(sortFacts(facts));
   });
 
-  it('marks repos dirty; a mark made during a re-evaluation survives its release', async () => {
+  it('registers repositories and keeps what is known', async () => {
     const { store } = await backend.open();
-    await store.upsertRepo({ repo: REPO, installationId: 7, now: T0 });
-    expect(await store.readRepo({ repo: REPO })).toMatchObject({
+    await store.repos.register({ repo: REPO, installationId: 7, now: T0 });
+    await store.repos.register({ repo: REPO, installationId: null, now: T0 + 1 });
+    expect(await store.repos.read({ repo: REPO })).toEqual({
+      repo: REPO,
       org: 'Codertocat',
       installationId: 7,
-      dirtyAt: null,
       knownSince: T0,
     });
-    await store.markReposDirty({ repos: [REPO], now: T0 + 1 });
-    const [claimed] = await store.claimDirtyRepos({ worker: 'w', now: T0 + 2, lease: MINUTE, limit: 5 });
-    expect(claimed).toMatchObject({ repo: REPO, dirtyAt: T0 + 1 });
-    expect(await store.claimDirtyRepos({ worker: 'v', now: T0 + 2, lease: MINUTE, limit: 5 })).toEqual([]);
-    await store.markReposDirty({ repos: [REPO], now: T0 + 3 });
-    await store.releaseRepo({ repo: REPO, worker: 'w', dirtyVersion: claimed!.dirtyVersion });
-    const again = await store.claimDirtyRepos({ worker: 'w', now: T0 + 4, lease: MINUTE, limit: 5 });
-    expect(again.map((r) => r.repo)).toEqual([REPO]);
-    await store.releaseRepo({ repo: REPO, worker: 'w', dirtyVersion: again[0]!.dirtyVersion });
-    expect((await store.readRepo({ repo: REPO }))?.dirtyAt).toBeNull();
-    expect((await store.listRepos({ org: 'Codertocat' })).map((r) => r.repo)).toEqual([REPO]);
+    expect((await store.repos.list({ org: 'Codertocat' })).map((r) => r.repo)).toEqual([REPO]);
   });
 
-  it('keeps configs per repo and org', async () => {
+  it('evaluation requests: claimed once, a request made during an evaluation survives its release', async () => {
     const { store } = await backend.open();
-    await store.saveConfig({ scope: 'Codertocat', value: { minCoverage: 70 }, error: null, readAt: T0 });
-    await store.saveConfig({
+    await store.evaluations.request({ repos: [REPO, REPO], now: T0 + 1 });
+    expect((await store.repos.read({ repo: REPO }))?.knownSince).toBe(T0 + 1);
+    const [claimed] = await store.evaluations.claim({ worker: 'w', now: T0 + 2, lease: MINUTE, limit: 5 });
+    expect(claimed?.repo).toBe(REPO);
+    expect(await store.evaluations.claim({ worker: 'v', now: T0 + 2, lease: MINUTE, limit: 5 })).toEqual([]);
+    await store.evaluations.request({ repos: [REPO], now: T0 + 3 });
+    await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version, soonest: T0 + 10 });
+    // asked again meanwhile: due again, but not before `soonest`
+    expect(await store.evaluations.claim({ worker: 'w', now: T0 + 9, lease: MINUTE, limit: 5 })).toEqual([]);
+    const again = await store.evaluations.claim({ worker: 'w', now: T0 + 10, lease: MINUTE, limit: 5 });
+    expect(again.map((r) => r.repo)).toEqual([REPO]);
+    await store.evaluations.release({ repo: REPO, worker: 'w', version: again[0]!.version });
+    expect(await store.evaluations.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
+    expect((await store.health()).dirtyRepos).toBe(0);
+  });
+
+  it('a failed evaluation waits for its retry time', async () => {
+    const { store } = await backend.open();
+    await store.evaluations.request({ repos: [REPO], now: T0 });
+    const [claimed] = await store.evaluations.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
+    await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version, retryAt: T0 + MINUTE });
+    expect(await store.evaluations.claim({ worker: 'w', now: T0 + 1, lease: MINUTE, limit: 5 })).toEqual([]);
+    expect(await store.evaluations.claim({ worker: 'w', now: T0 + MINUTE, lease: MINUTE, limit: 5 })).toHaveLength(1);
+  });
+
+  it('keeps configs per repo and org, and forgets them when asked', async () => {
+    const { store } = await backend.open();
+    await store.configs.save({ scope: 'Codertocat', value: { minCoverage: 70 }, error: null, readAt: T0 });
+    await store.configs.save({
       scope: REPO,
       value: null,
       error: 'shipwell.yml: minCoverage: expected a number',
       readAt: T0,
     });
-    expect(await store.readConfig({ scope: 'Codertocat' })).toEqual({
+    expect(await store.configs.read({ scope: 'Codertocat' })).toEqual({
       scope: 'Codertocat',
       value: { minCoverage: 70 },
       error: null,
       readAt: T0,
     });
-    expect((await store.readConfig({ scope: REPO }))?.error).toMatch(/minCoverage/);
-    expect(await store.readConfig({ scope: 'nobody' })).toBeNull();
+    expect((await store.configs.read({ scope: REPO }))?.error).toMatch(/minCoverage/);
+    expect(await store.configs.read({ scope: 'nobody' })).toBeNull();
+    await store.configs.forget({ scopes: ['Codertocat', 'nobody'] });
+    expect((await store.configs.read({ scope: 'Codertocat' }))?.readAt).toBe(0);
   });
 
-  it('fires each timer once, when due, and marks its repo for re-evaluation', async () => {
+  it('fires each timer once, when due', async () => {
     const { store, replica } = await backend.open();
     const other = await replica();
-    await store.upsertRepo({ repo: REPO, installationId: 7, now: T0 });
-    await store.setTimer({ repo: REPO, tag: 'v1', dueAt: T0 + DAY });
-    await store.setTimer({ repo: REPO, tag: 'v1', dueAt: T0 + 2 * DAY });
-    expect(await store.fireTimers({ now: T0 + DAY })).toEqual([]);
-    const fired = await Promise.all([store.fireTimers({ now: T0 + 2 * DAY }), other.fireTimers({ now: T0 + 2 * DAY })]);
+    await store.timers.set({ repo: REPO, tag: 'v1', dueAt: T0 + DAY });
+    await store.timers.set({ repo: REPO, tag: 'v1', dueAt: T0 + 2 * DAY });
+    expect(await store.timers.fire({ now: T0 + DAY })).toEqual([]);
+    const fired = await Promise.all([
+      store.transaction((tx) => tx.timers.fire({ now: T0 + 2 * DAY })),
+      other.transaction((tx) => tx.timers.fire({ now: T0 + 2 * DAY })),
+    ]);
     expect(fired.flat()).toEqual([{ repo: REPO, tag: 'v1' }]);
-    expect((await store.readRepo({ repo: REPO }))?.dirtyAt).toBe(T0 + 2 * DAY);
-    expect((await store.health({ now: T0 + 2 * DAY })).timers).toBe(0);
+    expect((await store.health()).timers).toBe(0);
   });
 
-  it('publishes a verdict once: the same hash is not claimed twice, a failed publication may be retried', async () => {
+  it('publishes each verdict once: a changed verdict waits, history never does, a failure waits for its retry', async () => {
     const { store, replica } = await backend.open();
     const other = await replica();
-    const claim = (s: Store, hash: string, now = T0) =>
-      s.claimPublication({ repo: REPO, tag: 'v1', hash, status: 'pending', now, lease: MINUTE });
-    const both = await Promise.all([claim(store, 'h1'), claim(other, 'h1')]);
-    expect(both.filter((g) => g !== null)).toEqual([1]);
-    await store.finishPublication({ repo: REPO, tag: 'v1', generation: 1, ok: true });
-    expect(await claim(store, 'h1', T0 + DAY)).toBeNull();
-    expect(await claim(store, 'h2')).toBe(2);
-    await store.finishPublication({ repo: REPO, tag: 'v1', generation: 2, ok: false });
-    expect(await store.latestPublication({ repo: REPO, tag: 'v1' })).toEqual({
-      hash: 'h1',
+    const verdict = (tag: string, hash: string, publish = true) => ({
+      tag,
+      hash,
       status: 'pending',
-      state: 'published',
+      windowEnd: T0 + DAY,
+      body: JSON.stringify({ tag, hash }),
+      publish,
     });
-    expect(await claim(store, 'h2')).toBe(2);
-    // a claim abandoned by a crash is taken over once its lease ran out
-    expect(await claim(other, 'h2', T0 + 1)).toBeNull();
-    expect(await claim(other, 'h2', T0 + MINUTE)).toBe(2);
-    // h1 again after h2: a real change back, published again
-    await store.finishPublication({ repo: REPO, tag: 'v1', generation: 2, ok: true });
-    expect(await claim(store, 'h1')).toBe(3);
+    const save = (verdicts: ReturnType<typeof verdict>[], now = T0) =>
+      store.verdicts.save({ repo: REPO, verdicts, now });
+    expect(await save([verdict('v1', 'h1'), verdict('v0', 'h0', false)])).toEqual(['v1']);
+    const both = await Promise.all([
+      store.verdicts.claim({ worker: 'a', now: T0, lease: MINUTE, limit: 5 }),
+      other.verdicts.claim({ worker: 'b', now: T0, lease: MINUTE, limit: 5 }),
+    ]);
+    expect(both.flat().map((p) => [p.tag, p.hash, p.attempts])).toEqual([['v1', 'h1', 1]]);
+    const holder = both[0]!.length === 1 ? 'a' : 'b';
+    // a new verdict saved while h1 is being published: h1 is marked published, h2 still waits
+    expect(await save([verdict('v1', 'h2'), verdict('v0', 'h0', false)], T0 + 1)).toEqual(['v1']);
+    await store.verdicts.published({ repo: REPO, tag: 'v1', hash: 'h1', worker: holder });
+    const next = await store.verdicts.claim({ worker: 'a', now: T0 + 2, lease: MINUTE, limit: 5 });
+    expect(next.map((p) => p.hash)).toEqual(['h2']);
+    await store.verdicts.fail({ repo: REPO, tag: 'v1', worker: 'a', error: 'API 502', retryAt: T0 + MINUTE });
+    expect(await store.verdicts.claim({ worker: 'a', now: T0 + 3, lease: MINUTE, limit: 5 })).toEqual([]);
+    const retried = await store.verdicts.claim({ worker: 'a', now: T0 + MINUTE, lease: MINUTE, limit: 5 });
+    expect(retried.map((p) => [p.hash, p.attempts])).toEqual([['h2', 2]]);
+    await store.verdicts.published({ repo: REPO, tag: 'v1', hash: 'h2', worker: 'a' });
+    // saving the same verdict again publishes nothing; a release gone from the report is dropped
+    expect(await save([verdict('v1', 'h2')], T0 + DAY)).toEqual([]);
+    expect(await store.verdicts.claim({ worker: 'a', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
+    // back to h1 after h2: a real change, published again
+    expect(await save([verdict('v1', 'h1')], T0 + DAY)).toEqual(['v1']);
   });
 
   it('backfills: queued once per repo, resumable, done stays done', async () => {
     const { store } = await backend.open();
-    await store.enqueueBackfill({ repo: REPO, installationId: 7, now: T0 });
-    await store.enqueueBackfill({ repo: REPO, installationId: 7, now: T0 });
-    const [job] = await store.claimBackfills({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
+    await store.backfills.enqueue({ repo: REPO, installationId: 7, now: T0 });
+    await store.backfills.enqueue({ repo: REPO, installationId: 7, now: T0 });
+    const [job] = await store.backfills.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
     expect(job).toMatchObject({ repo: REPO, org: 'Codertocat', installationId: 7, status: 'pending', attempts: 1 });
-    await store.failBackfill({ repo: REPO, worker: 'w', error: 'rate limited', now: T0, retryAt: T0 + MINUTE });
-    expect(await store.claimBackfills({ worker: 'w', now: T0 + 1, lease: MINUTE, limit: 5 })).toEqual([]);
+    await store.backfills.fail({ repo: REPO, worker: 'w', error: 'rate limited', now: T0, retryAt: T0 + MINUTE });
+    expect(await store.backfills.claim({ worker: 'w', now: T0 + 1, lease: MINUTE, limit: 5 })).toEqual([]);
     // a restart: a new worker resumes the job when it is due
-    const [resumed] = await store.claimBackfills({ worker: 'w2', now: T0 + MINUTE, lease: MINUTE, limit: 5 });
+    const [resumed] = await store.backfills.claim({ worker: 'w2', now: T0 + MINUTE, lease: MINUTE, limit: 5 });
     expect(resumed).toMatchObject({ attempts: 2, lastError: 'rate limited' });
-    const facts = factsOf(release('api:release:v1', 'v1'));
-    expect(await store.completeBackfill({ repo: REPO, worker: 'w', facts, now: T0 + MINUTE })).toBe(false);
-    expect(await store.completeBackfill({ repo: REPO, worker: 'w2', facts, now: T0 + MINUTE })).toBe(true);
-    expect(sortFacts(await store.readFacts({ repo: REPO }))).toEqual(sortFacts(facts));
-    expect((await store.readRepo({ repo: REPO }))?.dirtyAt).toBe(T0 + MINUTE);
-    await store.enqueueBackfill({ repo: REPO, installationId: 7, now: T0 + DAY });
-    expect(await store.readBackfill({ repo: REPO })).toMatchObject({ status: 'done' });
-    expect(await store.claimBackfills({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
+    expect(await store.backfills.complete({ repo: REPO, worker: 'w', now: T0 + MINUTE })).toBe(false);
+    expect(await store.backfills.complete({ repo: REPO, worker: 'w2', now: T0 + MINUTE })).toBe(true);
+    await store.backfills.enqueue({ repo: REPO, installationId: 7, now: T0 + DAY });
+    expect(await store.backfills.read({ repo: REPO })).toMatchObject({ status: 'done' });
+    expect(await store.backfills.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
   });
 
   it('asks for each redelivery once a day at most and hands a lease to one holder at a time', async () => {
     const { store } = await backend.open();
     const ask = (hookDeliveryId: number, now: number) =>
-      store.recordRedelivery({ deliveryId: 'g-1', hookDeliveryId, now, askAgainAfter: DAY });
+      store.redeliveries.record({ deliveryId: 'g-1', hookDeliveryId, now, askAgainAfter: DAY });
     expect(await ask(11, T0)).toBe(true);
     expect(await ask(12, T0 + DAY - 1)).toBe(false);
     expect(await ask(13, T0 + DAY)).toBe(true);
-    expect(await store.takeLease({ name: 'redeliver', holder: 'a', now: T0, ttl: MINUTE })).toBe(true);
-    expect(await store.takeLease({ name: 'redeliver', holder: 'b', now: T0 + 1, ttl: MINUTE })).toBe(false);
-    expect(await store.takeLease({ name: 'redeliver', holder: 'a', now: T0 + 2, ttl: MINUTE })).toBe(true);
-    expect(await store.takeLease({ name: 'redeliver', holder: 'b', now: T0 + 2 + MINUTE, ttl: MINUTE })).toBe(true);
+    expect(await store.leases.take({ name: 'redeliver', holder: 'a', now: T0, ttl: MINUTE })).toBe(true);
+    expect(await store.leases.take({ name: 'redeliver', holder: 'b', now: T0 + 1, ttl: MINUTE })).toBe(false);
+    expect(await store.leases.take({ name: 'redeliver', holder: 'a', now: T0 + 2, ttl: MINUTE })).toBe(true);
+    expect(await store.leases.take({ name: 'redeliver', holder: 'b', now: T0 + 2 + MINUTE, ttl: MINUTE })).toBe(true);
   });
 
   it('drops claims left by a crashed run (single-process start)', async () => {
     const { store } = await backend.open();
     await record(store, release('a', 'v1'));
-    await store.claimDeliveries({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
-    await store.markReposDirty({ repos: [REPO], now: T0 });
-    await store.claimDirtyRepos({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
-    await store.enqueueBackfill({ repo: REPO, installationId: 7, now: T0 });
-    await store.claimBackfills({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
-    await store.claimPublication({ repo: REPO, tag: 'v1', hash: 'h', status: 'pending', now: T0, lease: DAY });
+    await claim(store, 'dead', T0, 1, DAY);
+    await store.evaluations.request({ repos: [REPO], now: T0 });
+    await store.evaluations.claim({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
+    await store.backfills.enqueue({ repo: REPO, installationId: 7, now: T0 });
+    await store.backfills.claim({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
+    const verdict = { tag: 'v1', hash: 'h', status: 'pending', windowEnd: T0, body: '{}', publish: true };
+    await store.verdicts.save({ repo: REPO, verdicts: [verdict], now: T0 });
+    await store.verdicts.claim({ worker: 'dead', now: T0, lease: DAY, limit: 1 });
     await store.releaseClaims();
     const now = T0 + 1;
-    expect(await store.claimDeliveries({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
-    expect(await store.claimDirtyRepos({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
-    expect(await store.claimBackfills({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
-    expect(await store.claimPublication({ repo: REPO, tag: 'v1', hash: 'h', status: 'pending', now, lease: DAY })).toBe(
-      1,
-    );
+    expect(await claim(store, 'w', now, 5)).toHaveLength(1);
+    expect(await store.evaluations.claim({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
+    expect(await store.backfills.claim({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
+    expect(await store.verdicts.claim({ worker: 'w', now, lease: MINUTE, limit: 5 })).toHaveLength(1);
   });
 
   it('reports queue health', async () => {
@@ -372,15 +470,24 @@ describe.each(backends)('store on $name', (backend) => {
     await record(store, release('a', 'v1'), T0);
     await record(store, release('b', 'v2'), T0 + 5);
     await record(store, release('c', 'v3'), T0 + 9);
-    await store.claimDeliveries({ worker: 'w', now: T0 + 10, lease: MINUTE, limit: 2 });
-    await store.completeDelivery({ id: 'a', worker: 'w', facts: [], now: T0 + 10 });
-    await store.failDelivery({ id: 'b', worker: 'w', error: 'x', now: T0 + 10, retryAt: T0 + 20 });
-    expect(await store.health({ now: T0 + 10 })).toEqual({
+    await claim(store, 'w', T0 + 10, 2);
+    await complete(store, { id: 'a', worker: 'w', facts: [], now: T0 + 10 });
+    const nowhere = { repo: null, org: null, installationId: null };
+    await store.deliveries.fail({
+      id: 'b',
+      worker: 'w',
+      error: 'x',
+      location: nowhere,
+      now: T0 + 10,
+      retryAt: T0 + 20,
+    });
+    expect(await store.health()).toEqual({
       pending: 1,
       failed: 1,
       oldestPendingAt: T0 + 5,
       lastProcessedAt: T0 + 10,
       dirtyRepos: 0,
+      verdictsToPublish: 0,
       backfillsPending: 0,
       timers: 0,
     });
@@ -388,26 +495,24 @@ describe.each(backends)('store on $name', (backend) => {
 
   it('knows when the newest delivery was processed (null before any), whatever order they finish in', async () => {
     const { store } = await backend.open();
-    expect((await store.health({ now: T0 })).lastProcessedAt).toBeNull();
+    expect((await store.health()).lastProcessedAt).toBeNull();
     await record(store, release('a', 'v1'), T0);
     await record(store, release('b', 'v2'), T0 + 1);
-    await store.claimDeliveries({ worker: 'w', now: T0 + 2, lease: MINUTE, limit: 2 });
-    expect((await store.health({ now: T0 + 2 })).lastProcessedAt).toBeNull();
-    await store.completeDelivery({ id: 'b', worker: 'w', facts: [], now: T0 + 30 });
-    await store.completeDelivery({ id: 'a', worker: 'w', facts: [], now: T0 + 20 });
-    expect((await store.health({ now: T0 + 40 })).lastProcessedAt).toBe(T0 + 30);
+    await claim(store, 'w', T0 + 2, 2);
+    expect((await store.health()).lastProcessedAt).toBeNull();
+    await complete(store, { id: 'b', worker: 'w', facts: [], now: T0 + 30 });
+    await complete(store, { id: 'a', worker: 'w', facts: [], now: T0 + 20 });
+    expect((await store.health()).lastProcessedAt).toBe(T0 + 30);
   });
 
-  it('lists the orgs of known repos once each, sorted: installed ones and those facts named', async () => {
+  it('lists the orgs of known repos once each, sorted: installed ones and those asked for evaluation', async () => {
     const { store } = await backend.open();
-    expect(await store.listOrgs()).toEqual([]);
-    await store.upsertRepo({ repo: 'octo-org/b', installationId: 7, now: T0 });
-    await store.upsertRepo({ repo: 'octo-org/a', installationId: 7, now: T0 });
-    await store.upsertRepo({ repo: 'Zeta/z', installationId: null, now: T0 });
-    await record(store, release('d-1', 'v1.0.0'));
-    await store.claimDeliveries({ worker: 'w', now: T0, lease: MINUTE, limit: 1 });
-    await store.completeDelivery({ id: 'd-1', worker: 'w', facts: factsOf(release('d-1', 'v1.0.0')), now: T0 + 1 });
-    expect(await store.listOrgs()).toEqual(['Codertocat', 'Zeta', 'octo-org']);
+    expect(await store.repos.orgs()).toEqual([]);
+    await store.repos.register({ repo: 'octo-org/b', installationId: 7, now: T0 });
+    await store.repos.register({ repo: 'octo-org/a', installationId: 7, now: T0 });
+    await store.repos.register({ repo: 'Zeta/z', installationId: null, now: T0 });
+    await store.evaluations.request({ repos: [REPO], now: T0 });
+    expect(await store.repos.orgs()).toEqual(['Codertocat', 'Zeta', 'octo-org']);
   });
 });
 

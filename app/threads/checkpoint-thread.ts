@@ -4,9 +4,11 @@
 // for a checkpoint (tens of milliseconds for every few thousand deliveries).
 import { DatabaseSync } from 'node:sqlite';
 import { parentPort, workerData } from 'node:worker_threads';
-import { openSqlite } from '../src/store/index.ts';
+import { openSqlite } from '../../src/store/index.ts';
+import { yieldToAnswers } from './yield-to-answers.ts';
 
 const { path, interval } = workerData as { path: string; interval: number };
+yieldToAnswers();
 const db = openSqlite({ database: new DatabaseSync(path), checkpoints: 'manual' });
 const timer = setInterval(() => {
   db.checkpoint().catch((error: Error) => parentPort?.postMessage({ error: error.message }));

@@ -1,8 +1,8 @@
 import { Context } from 'probot';
-import { type Config, ConfigError, configFromObject } from '../src/config/index.ts';
-import { orgOf } from '../src/store/index.ts';
-import { MINUTE } from './durations.ts';
-import type { AppDeps, AppOctokit } from './types.ts';
+import { type Config, ConfigError, configFromObject } from '../../src/config/index.ts';
+import { type Configs, orgOf } from '../../src/store/index.ts';
+import { MINUTE } from '../durations.ts';
+import type { AppOctokit, JobHelpers } from '../types.ts';
 
 /** How long a config read from GitHub is trusted before it is read again. */
 export const CONFIG_MAX_AGE = 10 * MINUTE;
@@ -12,12 +12,12 @@ const FILE = 'shipwell.yml';
 /** `context.config('shipwell.yml')` for a repository, as Probot reads it: the repo's file, else the org's `.github` repo, `_extends` followed. */
 async function readFromGitHub({
   octokit,
-  deps,
+  log,
   owner,
   name,
 }: {
   octokit: AppOctokit;
-  deps: AppDeps;
+  log: JobHelpers['log'];
   owner: string;
   name: string;
 }): Promise<unknown> {
@@ -26,7 +26,7 @@ async function readFromGitHub({
     name: 'repository',
     payload: { repository: { name, owner: { login: owner } } },
   };
-  const context = new Context(event as unknown as ConstructorParameters<typeof Context>[0], octokit, deps.log);
+  const context = new Context(event as unknown as ConstructorParameters<typeof Context>[0], octokit, log);
   return context.config(FILE);
 }
 
@@ -38,22 +38,23 @@ async function readFromGitHub({
  * ConfigError naming the file and keys, and the error is kept in the store.
  */
 export async function loadRepoConfig({
-  deps,
+  configs,
+  helpers,
   octokit,
   repo,
 }: {
-  deps: AppDeps;
+  configs: Configs;
+  helpers: Pick<JobHelpers, 'clock' | 'log'>;
   octokit: AppOctokit;
   repo: string;
 }): Promise<Config> {
-  const { store, clock } = deps;
-  const now = clock();
+  const now = helpers.clock();
   const file = `${repo}/.github/${FILE}`;
-  let cached = await store.readConfig({ scope: repo });
+  let cached = await configs.read({ scope: repo });
   if (!cached || now - cached.readAt >= CONFIG_MAX_AGE) {
     const owner = orgOf(repo);
-    const value = await readFromGitHub({ octokit, deps, owner, name: repo.slice(owner.length + 1) });
-    const orgValue = await readFromGitHub({ octokit, deps, owner, name: '.github' });
+    const value = await readFromGitHub({ octokit, log: helpers.log, owner, name: repo.slice(owner.length + 1) });
+    const orgValue = await readFromGitHub({ octokit, log: helpers.log, owner, name: '.github' });
     cached = { scope: repo, value, error: null, readAt: now };
     try {
       configFromObject({ value, file });
@@ -61,8 +62,8 @@ export async function loadRepoConfig({
       if (!(error instanceof ConfigError)) throw error;
       cached.error = error.message;
     }
-    await store.saveConfig(cached);
-    await store.saveConfig({ scope: owner, value: orgValue, error: null, readAt: now });
+    await configs.save(cached);
+    await configs.save({ scope: owner, value: orgValue, error: null, readAt: now });
   }
   return configFromObject({ value: cached.value, file });
 }

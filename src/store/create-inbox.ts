@@ -1,5 +1,4 @@
-import { locateDelivery } from './locate-delivery.ts';
-import type { RecordInput, SqlDatabase, SqlScalar } from './types.ts';
+import type { Inbox, ReceivedDelivery, SqlDatabase, SqlScalar } from './types.ts';
 import { valuesList } from './values-list.ts';
 
 interface Waiting {
@@ -13,14 +12,8 @@ interface Waiting {
 /** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
 const MAX_BATCH = 500;
 
-function rowOf(input: RecordInput): SqlScalar[] {
-  if ('received' in input) {
-    const { id, name, at } = input.received;
-    return [id, name, at, input.receivedAt, null, null, null];
-  }
-  const { delivery, receivedAt, installationId } = input;
-  const { repo, org } = locateDelivery(delivery.payload);
-  return [delivery.id, delivery.name, delivery.at ?? null, receivedAt, installationId, org, repo];
+function rowOf({ id, name, at, receivedAt }: ReceivedDelivery): SqlScalar[] {
+  return [id, name, at, receivedAt, null, null, null];
 }
 
 const INSERT_HEAD = `INSERT INTO deliveries (id, name, delivered_at, received_at, installation_id, org, repo,
@@ -34,14 +27,16 @@ function valuesAt(offset: number): string {
 const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
 
 /**
- * Group commit for `recordDelivery`: deliveries that arrive while a write is
- * under way (or in the same turn of the event loop) are stored together in
- * the next write — one transaction, one fsync — and each caller is answered
- * when that write is durable. SQLite: one transaction of single-row inserts;
- * PostgreSQL: one statement (payloads as a VALUES list, queue rows as
- * arrays). A duplicate id inserts nothing (false).
+ * The webhook door's inbox, with group commit: deliveries that arrive while a
+ * write is under way (or in the same turn of the event loop) are stored
+ * together in the next write — one transaction, one fsync — and each caller
+ * is answered when that write is durable. SQLite: one transaction of
+ * single-row inserts; PostgreSQL: one statement (payloads as a VALUES list,
+ * queue rows as arrays). A duplicate id inserts nothing (false). Location
+ * columns stay empty: the processing job fills them once it has parsed the
+ * payload.
  */
-export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: RecordInput): Promise<boolean> } {
+export function createInbox({ db }: { db: SqlDatabase }): Inbox {
   let waiting: Waiting[] = [];
   let running = false;
 
@@ -114,12 +109,12 @@ export function createRecordBatcher({ db }: { db: SqlDatabase }): { add(input: R
   };
 
   return {
-    add(input) {
+    record(input) {
       return new Promise<boolean>((resolve, reject) => {
         waiting.push({
           row: rowOf(input),
-          payload: 'received' in input ? input.received.payloadText : JSON.stringify(input.delivery.payload),
-          id: 'received' in input ? input.received.id : input.delivery.id,
+          payload: input.payloadText,
+          id: input.id,
           resolve,
           reject,
         });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { orgOf, type StoredDelivery } from '../src/store/index.ts';
-import type { AppDeps } from './types.ts';
+import type { WebhookDelivery } from '../../src/events/index.ts';
+import { orgOf, type StoreSlices } from '../../src/store/index.ts';
+import type { JobHelpers } from '../types.ts';
 
 const CONFIG_PATH = '.github/shipwell.yml';
 
@@ -21,12 +22,21 @@ const pushSchema = z.looseObject({
 /**
  * A push to a default branch that touches `.github/shipwell.yml` drops the
  * cached config: of that repository, or of every repository of the org when
- * it is the org's `.github` repository (org defaults). Their releases are
- * re-evaluated (segments and rules follow the new config). Returns the repos.
+ * it is the org's `.github` repository (org defaults). Returns the repos whose
+ * releases must be evaluated again (segments and rules follow the new config):
+ * the caller asks for it with the batch's commit.
  */
-export async function followConfigPush({ deps, stored }: { deps: AppDeps; stored: StoredDelivery }): Promise<string[]> {
-  if (stored.delivery.name !== 'push') return [];
-  const parsed = pushSchema.safeParse(stored.delivery.payload);
+export async function followConfigPush({
+  store,
+  helpers,
+  delivery,
+}: {
+  store: Pick<StoreSlices, 'repos' | 'configs'>;
+  helpers: Pick<JobHelpers, 'log'>;
+  delivery: WebhookDelivery;
+}): Promise<string[]> {
+  if (delivery.name !== 'push') return [];
+  const parsed = pushSchema.safeParse(delivery.payload);
   if (!parsed.success) return [];
   const { ref, repository, commits } = parsed.data;
   if (!repository.default_branch || ref !== `refs/heads/${repository.default_branch}`) return [];
@@ -34,16 +44,11 @@ export async function followConfigPush({ deps, stored }: { deps: AppDeps; stored
     [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])].includes(CONFIG_PATH),
   );
   if (!touched) return [];
-  const { store } = deps;
   const repos =
     repository.name === '.github'
-      ? (await store.listRepos({ org: orgOf(repository.full_name) })).map((r) => r.repo)
+      ? (await store.repos.list({ org: orgOf(repository.full_name) })).map((r) => r.repo)
       : [repository.full_name];
-  for (const scope of [...repos, orgOf(repository.full_name)]) {
-    const cached = await store.readConfig({ scope });
-    if (cached) await store.saveConfig({ ...cached, readAt: 0 });
-  }
-  await store.markReposDirty({ repos, now: deps.clock() });
-  deps.log.info({ repos: repos.length }, `${CONFIG_PATH} changed: re-reading config`);
+  await store.configs.forget({ scopes: [...repos, orgOf(repository.full_name)] });
+  helpers.log.info({ repos: repos.length }, `${CONFIG_PATH} changed: re-reading config`);
   return repos;
 }

@@ -1,21 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { locateDelivery } from '../../src/store/index.ts';
-import { loadWebhook } from '../events/load-webhook.ts';
+import { locateDelivery } from '../../src/events/index.ts';
+import { loadWebhook } from './load-webhook.ts';
 
 describe('locateDelivery', () => {
   it('names the repository and its owner from a real payload', () => {
     expect(locateDelivery(loadWebhook('release.published'))).toEqual({
       repo: 'Codertocat/Hello-World',
       org: 'Codertocat',
+      installationId: null,
     });
+    expect(locateDelivery({ ...loadWebhook('release.published'), installation: { id: 7 } }).installationId).toBe(7);
   });
 
   it('falls back to the organization, then the installation account', () => {
     const installation = loadWebhook('installation.created');
-    expect(locateDelivery(installation)).toEqual({ repo: null, org: 'Codertocat' });
+    expect(locateDelivery(installation)).toMatchObject({ repo: null, org: 'Codertocat' });
     expect(locateDelivery({ organization: { login: 'octo-org' }, installation: { account: { login: 'x' } } })).toEqual({
       repo: null,
       org: 'octo-org',
+      installationId: null,
     });
   });
 
@@ -28,8 +31,9 @@ describe('locateDelivery', () => {
       { repository: [] },
       { repository: { full_name: '' } },
       { organization: { login: 7 } },
+      { installation: { id: '7' } },
     ]) {
-      expect(locateDelivery(payload)).toEqual({ repo: null, org: null });
+      expect(locateDelivery(payload)).toEqual({ repo: null, org: null, installationId: null });
     }
   });
 });

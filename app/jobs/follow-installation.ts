@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import type { StoredDelivery } from '../src/store/index.ts';
-import type { AppDeps } from './types.ts';
+import type { WebhookDelivery } from '../../src/events/index.ts';
+import type { StoreSlices } from '../../src/store/index.ts';
+import type { JobHelpers } from '../types.ts';
 
 const repoList = z.array(z.looseObject({ full_name: z.string().min(1) }));
 const installationSchema = z.looseObject({
@@ -17,22 +18,24 @@ const installationSchema = z.looseObject({
  * lists no repositories (all of an org's) is listed through the API.
  */
 export async function followInstallation({
-  deps,
-  stored,
+  store,
+  helpers,
+  delivery,
 }: {
-  deps: AppDeps;
-  stored: StoredDelivery;
+  store: Pick<StoreSlices, 'repos' | 'backfills'>;
+  helpers: Pick<JobHelpers, 'github' | 'clock' | 'log'>;
+  delivery: WebhookDelivery;
 }): Promise<string[]> {
-  const { name } = stored.delivery;
+  const { name } = delivery;
   if (name !== 'installation' && name !== 'installation_repositories') return [];
-  const parsed = installationSchema.safeParse(stored.delivery.payload);
+  const parsed = installationSchema.safeParse(delivery.payload);
   if (!parsed.success) return [];
   const { action, installation } = parsed.data;
   let repos: string[];
   if (name === 'installation' && action === 'created') {
     repos = (parsed.data.repositories ?? []).map((r) => r.full_name);
     if (parsed.data.repositories == null) {
-      const octokit = await deps.github.installation(installation.id);
+      const octokit = await helpers.github.installation(installation.id);
       const listed = await octokit.paginate('GET /installation/repositories', { per_page: 100 });
       repos = repoList.parse(listed).map((r) => r.full_name);
     }
@@ -41,11 +44,11 @@ export async function followInstallation({
   } else {
     return [];
   }
-  const now = deps.clock();
+  const now = helpers.clock();
   for (const repo of repos) {
-    await deps.store.upsertRepo({ repo, installationId: installation.id, now });
-    await deps.store.enqueueBackfill({ repo, installationId: installation.id, now });
+    await store.repos.register({ repo, installationId: installation.id, now });
+    await store.backfills.enqueue({ repo, installationId: installation.id, now });
   }
-  if (repos.length > 0) deps.log.info({ installation: installation.id, repos: repos.length }, 'backfill queued');
+  if (repos.length > 0) helpers.log.info({ installation: installation.id, repos: repos.length }, 'backfill queued');
   return repos;
 }

@@ -1,11 +1,5 @@
 import { orgOf } from './org-of.ts';
-import type { BackfillJob, SqlDatabase, Store } from './types.ts';
-import { writeFacts } from './write-facts.ts';
-
-type BackfillQueue = Pick<
-  Store,
-  'enqueueBackfill' | 'claimBackfills' | 'completeBackfill' | 'failBackfill' | 'readBackfill'
->;
+import type { BackfillJob, Backfills, Dialect, SqlExecutor } from './types.ts';
 
 interface BackfillRow {
   repo: string;
@@ -29,15 +23,15 @@ function readBackfillRow(row: BackfillRow): BackfillJob {
 
 /**
  * One backfill job per repository, kept in the database so a restart resumes
- * the jobs not yet done; claimed under a lease, committed with the facts it
- * collected in one transaction.
+ * the jobs not yet done; claimed under a lease, marked done in the
+ * transaction that writes the facts it collected.
  */
-export function createBackfillQueue({ db }: { db: SqlDatabase }): BackfillQueue {
-  const skipLocked = db.dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+export function createBackfills({ q, dialect }: { q: SqlExecutor; dialect: Dialect }): Backfills {
+  const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   const columns = 'repo, org, installation_id, status, attempts, last_error';
   return {
-    async enqueueBackfill({ repo, installationId, now }) {
-      await db.query(
+    async enqueue({ repo, installationId, now }) {
+      await q.query(
         `INSERT INTO backfills (repo, org, installation_id, status, attempts, next_attempt_at)
          VALUES ($1, $2, $3, 'pending', 0, $4)
          ON CONFLICT (repo) DO UPDATE SET installation_id = excluded.installation_id,
@@ -47,8 +41,8 @@ export function createBackfillQueue({ db }: { db: SqlDatabase }): BackfillQueue 
       );
     },
 
-    async claimBackfills({ worker, now, lease, limit }) {
-      const rows = await db.query<BackfillRow>(
+    async claim({ worker, now, lease, limit }) {
+      const rows = await q.query<BackfillRow>(
         `UPDATE backfills SET locked_by = $1, locked_until = $2, attempts = attempts + 1
          WHERE repo IN (
            SELECT repo FROM backfills
@@ -62,28 +56,25 @@ export function createBackfillQueue({ db }: { db: SqlDatabase }): BackfillQueue 
       return rows.map(readBackfillRow).sort((a, b) => (a.repo < b.repo ? -1 : 1));
     },
 
-    completeBackfill: ({ repo, worker, facts, now }) =>
-      db.transaction(async (tx) => {
-        const rows = await tx.query(
-          `UPDATE backfills SET status = 'done', done_at = $3, last_error = NULL, locked_by = NULL, locked_until = NULL
-           WHERE repo = $1 AND locked_by = $2 RETURNING repo`,
-          [repo, worker, now],
-        );
-        if (rows.length === 0) return false;
-        await writeFacts({ tx, facts, now, dialect: db.dialect });
-        return true;
-      }),
+    async complete({ repo, worker, now }) {
+      const rows = await q.query(
+        `UPDATE backfills SET status = 'done', done_at = $3, last_error = NULL, locked_by = NULL, locked_until = NULL
+         WHERE repo = $1 AND locked_by = $2 RETURNING repo`,
+        [repo, worker, now],
+      );
+      return rows.length === 1;
+    },
 
-    async failBackfill({ repo, worker, error, retryAt }) {
-      await db.query(
+    async fail({ repo, worker, error, retryAt }) {
+      await q.query(
         `UPDATE backfills SET status = 'failed', last_error = $3, next_attempt_at = $4, locked_by = NULL, locked_until = NULL
          WHERE repo = $1 AND locked_by = $2`,
         [repo, worker, error, retryAt],
       );
     },
 
-    async readBackfill({ repo }) {
-      const rows = await db.query<BackfillRow>(`SELECT ${columns} FROM backfills WHERE repo = $1`, [repo]);
+    async read({ repo }) {
+      const rows = await q.query<BackfillRow>(`SELECT ${columns} FROM backfills WHERE repo = $1`, [repo]);
       return rows[0] ? readBackfillRow(rows[0]) : null;
     },
   };

@@ -9,17 +9,24 @@ function nonEmpty(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
 }
 
+/** Where a delivery points: its repository (`owner/name`), org and installation. */
+export interface DeliveryTarget {
+  repo: string | null;
+  org: string | null;
+  installationId: number | null;
+}
+
 /**
- * Which repository (`owner/name`) and org a delivery is about, from its
- * payload: the repository's owner, else the organization, else the
- * installation's account. Nulls when the payload names none. Reads only
- * those fields (it runs on every delivery before it is acknowledged).
+ * Which repository, org and installation a delivery is about, from its
+ * payload: the org is the repository's owner, else the organization, else
+ * the installation's account. Nulls where the payload names none.
  */
-export function locateDelivery(payload: unknown): { repo: string | null; org: string | null } {
+export function locateDelivery(payload: unknown): DeliveryTarget {
   const repo = nonEmpty(field(field(payload, 'repository'), 'full_name'));
   const org =
     (repo?.includes('/') ? repo.slice(0, repo.indexOf('/')) : null) ??
     nonEmpty(field(field(payload, 'organization'), 'login')) ??
     nonEmpty(field(field(field(payload, 'installation'), 'account'), 'login'));
-  return { repo, org };
+  const installation = field(field(payload, 'installation'), 'id');
+  return { repo, org, installationId: typeof installation === 'number' ? installation : null };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { DAY, HOUR, MINUTE } from './durations.ts';
-import type { AppDeps } from './types.ts';
+import type { StoreSlices } from '../../src/store/index.ts';
+import { DAY, HOUR, MINUTE } from '../durations.ts';
+import type { JobHelpers } from '../types.ts';
+import type { PeriodicJob } from './define-job.ts';
 
 /** GitHub keeps deliveries for redelivery this long. */
 export const REDELIVERY_WINDOW = 3 * DAY;
@@ -22,9 +24,15 @@ const hookDelivery = z.looseObject({
  * was down or its database away), but not within a minute of it (clocks
  * differ). Returns the delivery ids (guids) asked for.
  */
-export async function requestRedeliveries({ deps }: { deps: AppDeps }): Promise<string[]> {
-  const octokit = await deps.github.app();
-  const now = deps.clock();
+export async function requestRedeliveries({
+  store,
+  helpers,
+}: {
+  store: Pick<StoreSlices, 'redeliveries'>;
+  helpers: Pick<JobHelpers, 'github' | 'clock' | 'log'>;
+}): Promise<string[]> {
+  const octokit = await helpers.github.app();
+  const now = helpers.clock();
   const since = now - REDELIVERY_WINDOW;
   /** Per delivery: the newest failed attempt (the list is newest first). */
   const failed = new Map<string, { id: number; at: number }>();
@@ -43,17 +51,41 @@ export async function requestRedeliveries({ deps }: { deps: AppDeps }): Promise<
     if (reachedEnd) break;
   }
   const candidates = [...failed.keys()].filter((guid) => !succeeded.has(guid));
-  const stored = await deps.store.storedDeliveryIds({ ids: candidates });
+  const stored = await store.redeliveries.storedIds({ ids: candidates });
   const asked: string[] = [];
   for (const guid of candidates) {
     if (stored.has(guid)) continue;
     const { id: hookDeliveryId, at } = failed.get(guid)!;
     // asked before `at`: that request's redelivery is the attempt that failed
     const askAgainAfter = Math.min(HOUR, Math.max(now - at + 1, MINUTE));
-    if (!(await deps.store.recordRedelivery({ deliveryId: guid, hookDeliveryId, now, askAgainAfter }))) continue;
+    if (!(await store.redeliveries.record({ deliveryId: guid, hookDeliveryId, now, askAgainAfter }))) continue;
     await octokit.request('POST /app/hook/deliveries/{delivery_id}/attempts', { delivery_id: hookDeliveryId });
     asked.push(guid);
   }
-  if (asked.length > 0) deps.log.info({ count: asked.length }, 'asked GitHub to redeliver failed deliveries');
+  if (asked.length > 0) helpers.log.info({ count: asked.length }, 'asked GitHub to redeliver failed deliveries');
   return asked;
+}
+
+/**
+ * The redelivery scan as a job: every `every` ms (and at start), by one
+ * replica at a time (the `redelivery-scan` lease lasts one interval).
+ */
+export function redeliveryScan({
+  store,
+  helpers,
+  every,
+}: {
+  store: Pick<StoreSlices, 'redeliveries' | 'leases'>;
+  helpers: JobHelpers;
+  every: number;
+}): PeriodicJob {
+  return {
+    name: 'request-redeliveries',
+    every,
+    async run() {
+      const now = helpers.clock();
+      if (!(await store.leases.take({ name: 'redelivery-scan', holder: helpers.worker, now, ttl: every }))) return;
+      await requestRedeliveries({ store, helpers });
+    },
+  };
 }

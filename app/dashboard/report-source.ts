@@ -1,0 +1,26 @@
+import type { Report } from '../../src/report/types.ts';
+
+/** A page of the org's deliveries in the CLI's JSONL format, and where the next page starts. */
+export interface DeliveriesPage {
+  /** Complete lines (`{"id","name","payload","at"}\n` each), payload text as received. */
+  text: string;
+  /** How many deliveries the page read (a page shorter than asked for is the last). */
+  count: number;
+  last: { receivedAt: number; id: string } | null;
+}
+
+/**
+ * Where the API and the dashboard get what takes more than a moment to read:
+ * reports and the deliveries export. The App answers them on its reader
+ * thread (start-reader-thread.ts), never on the thread acknowledging
+ * webhooks; tests may answer them inline.
+ */
+export interface ReportSource {
+  /** The org's (or one repo's) report as of `now`; a stored config that does not validate throws its ConfigError. */
+  report(input: { org: string; repo?: string | undefined; now: number }): Promise<Report>;
+  exportDeliveries(input: {
+    org: string;
+    limit: number;
+    after: { receivedAt: number; id: string } | null;
+  }): Promise<DeliveriesPage>;
+}

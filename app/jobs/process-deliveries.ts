@@ -1,0 +1,94 @@
+import { type Fact, locateDelivery, normalizeDelivery } from '../../src/events/index.ts';
+import type { StoredDelivery, StoreSlice } from '../../src/store/index.ts';
+import { MINUTE } from '../durations.ts';
+import type { JobHelpers } from '../types.ts';
+import { defineJob, type Job } from './define-job.ts';
+import { followConfigPush } from './follow-config-push.ts';
+import { followInstallation } from './follow-installation.ts';
+
+/**
+ * Longest a claim holds before another replica may take the work over (on
+ * PostgreSQL, the longest a crashed replica's claims wait). Work committed
+ * after its lease ran out is refused, so a slow worker never double-processes.
+ */
+const LEASE = 2 * MINUTE;
+
+/** The slice of the store processing deliveries uses. */
+export type ProcessingStore = StoreSlice<'deliveries' | 'facts' | 'repos' | 'backfills' | 'configs' | 'evaluations'>;
+
+/**
+ * How a delivery is processed (docs/app.md, "What happens to a delivery"):
+ * a batch of stored deliveries is claimed, each is parsed, located and
+ * normalized into facts (the core), installation and config events are
+ * followed; then, in one transaction, the batch's processed marks, its facts
+ * and the evaluation requests of the repositories they touch commit together
+ * (refused for any delivery this worker no longer holds). Each step is
+ * idempotent, so a crash anywhere is recovered by processing again; a
+ * delivery that fails keeps its error and is retried with backoff.
+ */
+export function processDeliveries({
+  store,
+  helpers,
+  onEvaluationRequested,
+}: {
+  store: ProcessingStore;
+  helpers: JobHelpers;
+  /** Called once repositories were asked for evaluation (wakes that job). */
+  onEvaluationRequested: () => void;
+}): Job<StoredDelivery> {
+  const { clock, worker } = helpers;
+  return defineJob({
+    name: 'process-deliveries',
+    // 50 a batch keeps each commit to a few milliseconds while deliveries keep arriving
+    schedule: { batch: 50, idle: 1000, settle: 15 },
+    claim: (limit) => store.deliveries.claim({ worker, now: clock(), lease: LEASE, limit }),
+    async perform(batch) {
+      const done: { stored: StoredDelivery; facts: Fact[]; location: ReturnType<typeof locateDelivery> }[] = [];
+      const failures: { item: StoredDelivery; error: string }[] = [];
+      const requested = new Set<string>();
+      for (const stored of batch) {
+        // back to the event loop between deliveries
+        await new Promise((resolve) => setImmediate(resolve));
+        const location = locateDelivery(stored.delivery.payload);
+        try {
+          if (stored.unreadable !== undefined) throw new Error(stored.unreadable);
+          const facts = normalizeDelivery(stored.delivery).facts ?? [];
+          await followInstallation({ store, helpers, delivery: stored.delivery });
+          for (const repo of await followConfigPush({ store, helpers, delivery: stored.delivery })) requested.add(repo);
+          done.push({ stored, facts, location });
+        } catch (error) {
+          failures.push({ item: { ...stored, location }, error: (error as Error).message });
+        }
+      }
+      if (done.length === 0 && requested.size === 0) return failures;
+      await store.transaction(async (tx) => {
+        const now = clock();
+        const marked = await tx.deliveries.complete({
+          worker,
+          now,
+          deliveries: done.map(({ stored, location }) => ({ id: stored.delivery.id, location })),
+        });
+        const facts: Fact[] = [];
+        const registered = new Set<string>();
+        for (const { stored, facts: own, location } of done) {
+          if (!marked.has(stored.delivery.id)) continue;
+          facts.push(...own);
+          for (const fact of own) requested.add(fact.repo);
+          const { repo, installationId } = location;
+          if (repo !== null && installationId !== null && !registered.has(`${repo}:${installationId}`)) {
+            registered.add(`${repo}:${installationId}`);
+            await tx.repos.register({ repo, installationId, now });
+          }
+        }
+        await tx.facts.write({ facts });
+        await tx.evaluations.request({ repos: [...requested], now });
+      });
+      if (requested.size > 0) onEvaluationRequested();
+      return failures;
+    },
+    fail: ({ item, error, retryAt }) =>
+      store.deliveries.fail({ id: item.delivery.id, worker, error, location: item.location, now: clock(), retryAt }),
+    attempts: (item) => item.attempts,
+    describe: (item) => ({ delivery: item.delivery.id, event: item.delivery.name, attempts: item.attempts }),
+  });
+}

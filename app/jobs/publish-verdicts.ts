@@ -1,0 +1,111 @@
+import { rulesForSegment } from '../../src/config/index.ts';
+import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src/github/index.ts';
+import { computeReport } from '../../src/kpi/index.ts';
+import { renderReleaseSummary } from '../../src/markdown/index.ts';
+import type { ReleaseReport, Report } from '../../src/report/types.ts';
+import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
+import { DAY } from '../../src/time/index.ts';
+import { MINUTE } from '../durations.ts';
+import type { JobHelpers } from '../types.ts';
+import { defineJob, type Job } from './define-job.ts';
+import { loadRepoConfig } from './load-repo-config.ts';
+
+/** How long one replica may take to publish a verdict before another may. */
+const LEASE = 5 * MINUTE;
+
+export type PublishingStore = StoreSlice<'verdicts' | 'repos' | 'facts' | 'configs'>;
+
+/**
+ * When a release is published (docs/app.md, "When a verdict is published"):
+ * a release whose latest verdict (saved by the evaluation job) differs from
+ * the one last published gets the "Shipwell KPIs" check run on its commit
+ * and the release-notes section (src/github, the Action's publisher), with
+ * its segment's trend. One replica publishes each verdict once; a failure is
+ * retried with backoff, and a verdict that changed meanwhile is published
+ * next.
+ */
+export function publishVerdicts({
+  store,
+  helpers,
+}: {
+  store: PublishingStore;
+  helpers: JobHelpers;
+}): Job<PendingPublication> {
+  const { clock, worker, log } = helpers;
+  return defineJob({
+    name: 'publish-verdicts',
+    schedule: { batch: 10, idle: 1000, settle: 15 },
+    claim: (limit) => store.verdicts.claim({ worker, now: clock(), lease: LEASE, limit }),
+    async perform(pending) {
+      const failures: { item: PendingPublication; error: string }[] = [];
+      const byRepo = Map.groupBy(pending, (p) => p.repo);
+      for (const [repo, releases] of byRepo) {
+        try {
+          await publishRepo({ store, helpers, repo, releases, failures });
+        } catch (error) {
+          for (const item of releases) failures.push({ item, error: (error as Error).message });
+        }
+      }
+      return failures;
+    },
+    fail: ({ item, error, retryAt }) => store.verdicts.fail({ repo: item.repo, tag: item.tag, worker, error, retryAt }),
+    attempts: (item) => item.attempts,
+    describe: (item) => ({ repo: item.repo, tag: item.tag }),
+  });
+
+  async function publishRepo({
+    store,
+    helpers,
+    repo,
+    releases,
+    failures,
+  }: {
+    store: PublishingStore;
+    helpers: JobHelpers;
+    repo: string;
+    releases: PendingPublication[];
+    failures: { item: PendingPublication; error: string }[];
+  }): Promise<void> {
+    const record = await store.repos.read({ repo });
+    if (!record || record.installationId === null) throw new Error(`${repo}: no installation to publish with`);
+    const octokit = await helpers.github.installation(record.installationId);
+    const config = await loadRepoConfig({ configs: store.configs, helpers, octokit, repo });
+    const current = computeReport({ facts: await store.facts.read({ repo }), config, now: clock(), repo });
+    const owner = orgOf(repo);
+    const name = repo.slice(owner.length + 1);
+    for (const item of releases) {
+      try {
+        const release = JSON.parse(item.body) as ReleaseReport;
+        // the verdict as saved, beside its segment's trend as it stands now
+        const report: Report = {
+          ...current,
+          releases: current.releases.map((r) => (r.tag === item.tag ? release : r)),
+        };
+        const rules = rulesForSegment({ config, segment: release.segment });
+        const render = (maxLength?: number) =>
+          renderReleaseSummary({
+            report,
+            repo,
+            tag: item.tag,
+            rules: {
+              maxDevopsActivities: rules.maxDevopsActivities,
+              minCoverage: rules.minCoverage,
+              rollbackWindowDays: rules.rollbackWindow / DAY,
+            },
+            fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
+            ...(maxLength === undefined ? {} : { maxLength }),
+          });
+        const result = await publishReleaseVerdict({ octokit, owner, repo: name, release, summary: render(), config });
+        try {
+          await updateReleaseNotes({ octokit, owner, repo: name, tag: item.tag, section: render, config });
+        } catch (error) {
+          if (httpStatus(error) !== 404) throw error;
+        }
+        await store.verdicts.published({ repo, tag: item.tag, hash: item.hash, worker });
+        log.info({ repo, tag: item.tag, status: release.status, check: result.action }, 'verdict published');
+      } catch (error) {
+        failures.push({ item, error: (error as Error).message });
+      }
+    }
+  }
+}

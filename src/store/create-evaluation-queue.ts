@@ -1,0 +1,57 @@
+import { orgOf } from './org-of.ts';
+import type { Dialect, EvaluationQueue, SqlExecutor } from './types.ts';
+
+/**
+ * Repositories whose releases must be evaluated again: a request marks the
+ * repo (`dirty_at`, with a version that grows with every request), claimed
+ * under a lease like deliveries; releasing a claim clears the mark only when
+ * no request came in meanwhile.
+ */
+export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect: Dialect }): EvaluationQueue {
+  const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
+  return {
+    async request({ repos, now }) {
+      // sorted: two writers touching the same repos take their row locks in one order
+      for (const repo of [...new Set(repos)].sort()) {
+        await q.query(
+          `INSERT INTO repos (repo, org, installation_id, dirty_at, dirty_version, known_since) VALUES ($1, $2, NULL, $3, 1, $3)
+           ON CONFLICT (repo) DO UPDATE SET dirty_at = COALESCE(repos.dirty_at, excluded.dirty_at),
+             dirty_version = repos.dirty_version + 1`,
+          [repo, orgOf(repo), now],
+        );
+      }
+    },
+
+    async claim({ worker, now, lease, limit }) {
+      const rows = await q.query<{ repo: string; dirty_version: number | string }>(
+        `UPDATE repos SET locked_by = $1, locked_until = $2
+         WHERE repo IN (
+           SELECT repo FROM repos
+           WHERE dirty_at IS NOT NULL AND dirty_at <= $3 AND (locked_until IS NULL OR locked_until <= $3)
+           ORDER BY dirty_at, repo LIMIT $4${skipLocked}
+         )
+         RETURNING repo, dirty_version`,
+        [worker, now + lease, now, limit],
+      );
+      return rows
+        .map((row) => ({ repo: row.repo, version: Number(row.dirty_version) }))
+        .sort((a, b) => (a.repo < b.repo ? -1 : 1));
+    },
+
+    async release({ repo, worker, version, retryAt, soonest }) {
+      if (retryAt !== undefined) {
+        await q.query(
+          'UPDATE repos SET locked_by = NULL, locked_until = NULL, dirty_at = $3 WHERE repo = $1 AND locked_by = $2',
+          [repo, worker, retryAt],
+        );
+        return;
+      }
+      await q.query(
+        `UPDATE repos SET locked_by = NULL, locked_until = NULL,
+           dirty_at = CASE WHEN dirty_version = $3 THEN NULL WHEN dirty_at < $4 THEN $4 ELSE dirty_at END
+         WHERE repo = $1 AND locked_by = $2`,
+        [repo, worker, version, soonest ?? 0],
+      );
+    },
+  };
+}

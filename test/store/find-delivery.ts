@@ -1,0 +1,14 @@
+import type { DeliveryRecord, Store } from '../../src/store/index.ts';
+
+/** A delivery's queue record as `/shipwell/api/deliveries` lists it (undefined when not stored). */
+export async function findDelivery(store: Pick<Store, 'log'>, id: string): Promise<DeliveryRecord | undefined> {
+  let after: { receivedAt: number; id: string } | undefined;
+  for (;;) {
+    const page = await store.log.list({ limit: 1000, ...(after ? { after } : {}) });
+    const found = page.find((d) => d.id === id);
+    if (found) return found;
+    const last = page.at(-1);
+    if (!last || page.length < 1000) return undefined;
+    after = { receivedAt: last.receivedAt, id: last.id };
+  }
+}
