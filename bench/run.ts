@@ -35,6 +35,12 @@ const groups: Group[] = [
     run: async () => (await import('./ingest/run-ingest-bench.ts')).runIngestBench(),
   },
   {
+    key: 'backlog',
+    title:
+      'Acknowledging while a backlog drains: a 30 s burst, then 30 s at 500/s with fresh ids (SQLite and PostgreSQL) vs a fresh App, bare Probot and the App before the redesign',
+    run: async () => (await import('./backlog/run-backlog-bench.ts')).runBacklogBench(),
+  },
+  {
     key: 'action',
     title: 'GitHub Action: cold start, bundle size, requests per report',
     run: async () => (await import('./action/run-action-bench.ts')).runActionBench(),

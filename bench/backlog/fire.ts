@@ -1,0 +1,56 @@
+// The load generator of the backlog benchmark, in its own process (started
+// at a lower priority by run-backlog-bench.ts, so it cannot starve the server
+// it measures): signed, distinct deliveries with fresh ids, as fast as
+// `connections` allow or at `rate` per second. Prints one JSON line.
+//   node bench/backlog/fire.ts '{"port":…,"seconds":…,"rate":…,"first":…,"repos":…,"secret":…}'
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { workflowRunPayloads } from './payloads.ts';
+
+const options = JSON.parse(process.argv[2] ?? '{}') as {
+  port: number;
+  seconds: number;
+  rate?: number;
+  first: number;
+  repos: number;
+  secret: string;
+  connections?: number;
+};
+const payloads = workflowRunPayloads({ repos: options.repos, secret: options.secret });
+let n = options.first;
+const result = await autocannon({
+  url: `http://127.0.0.1:${options.port}/api/github/webhooks`,
+  method: 'POST',
+  connections: options.connections ?? (options.rate ? 20 : 32),
+  duration: options.seconds,
+  ...(options.rate ? { overallRate: options.rate } : {}),
+  headers: { 'content-type': 'application/json', 'x-github-event': 'workflow_run' },
+  requests: [
+    {
+      setupRequest: (request) => {
+        const body = payloads.body(n++);
+        return {
+          ...request,
+          body,
+          headers: {
+            ...request.headers,
+            'x-github-delivery': randomUUID(),
+            'x-hub-signature-256': payloads.sign(body),
+          },
+        };
+      },
+    },
+  ],
+});
+console.log(
+  JSON.stringify({
+    sent: result.requests.total,
+    ok: result.requests.total - result.non2xx - result.errors - result.timeouts,
+    rate: (result.requests.total - result.non2xx) / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    failures: result.non2xx + result.errors + result.timeouts,
+    next: n,
+  }),
+);

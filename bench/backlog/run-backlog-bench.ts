@@ -1,0 +1,330 @@
+// Acknowledgements while a backlog drains (issue #15): a burst at the highest
+// rate the load generator reaches, then a steady 500 deliveries/s with fresh
+// ids, against the App on SQLite and on PostgreSQL, beside a fresh App, bare
+// Probot and the App as it was before the redesign (BASELINE), all in one run.
+// The load generator is its own process at a lower priority (nice 10), so it
+// cannot starve the server; every figure says what bounded it.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { startFakeGitHub } from '../../test/app/fake-github.ts';
+import { startPostgres } from '../../test/support/postgres.ts';
+import { BENCH_SECRET, benchAppEnv } from '../bench-app-env.ts';
+import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
+import type { BenchRow } from '../types.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+/** The App before the redesign of its processing (#14–#16): the throughput anchor, run from its own tree. */
+export const BASELINE = '67a5254';
+const REPOS = 50;
+
+interface Fired {
+  sent: number;
+  ok: number;
+  rate: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failures: number;
+  next: number;
+}
+
+/** Runs the load generator in its own process at nice 10; resolves with what it measured. */
+function fire(options: { port: number; seconds: number; rate?: number; first: number }): Promise<Fired> {
+  return new Promise((done, fail) => {
+    const child = spawn(
+      'nice',
+      [
+        '-n',
+        '10',
+        process.execPath,
+        join(ROOT, 'bench/backlog/fire.ts'),
+        JSON.stringify({ ...options, repos: REPOS, secret: BENCH_SECRET }),
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+    });
+    child.once('exit', (code) =>
+      code === 0 ? done(JSON.parse(out) as Fired) : fail(new Error(`load generator exited ${code}`)),
+    );
+  });
+}
+
+async function health(port: number): Promise<{ pending: number; failed: number }> {
+  const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+    queue?: { pending: number; failed: number };
+  };
+  return { pending: body.queue?.pending ?? 0, failed: body.queue?.failed ?? 0 };
+}
+
+/** Resident memory of a process, in MB (VmRSS). */
+function rssMb(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+async function stop(server: BenchServer): Promise<number> {
+  const { child } = server;
+  if (child.exitCode === null) {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 20_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+  return Number(/cpu (\d+)/.exec(server.output())?.[1] ?? Number.NaN);
+}
+
+interface Phase {
+  burst: Fired;
+  steady: Fired;
+  /** Seconds from the end of the steady phase until every delivery was processed (0 for bare Probot). */
+  drainSeconds: number;
+  /** Deliveries processed per second, first delivery sent to the last one processed. */
+  endToEnd: number;
+  /** Server CPU (all threads) per acknowledged delivery, ms. */
+  cpuMs: number;
+  maxRssMb: number;
+  /** Deliveries stored and processed exactly once, counted in the database (null: not counted). */
+  processedOnce: number | null;
+}
+
+/** One server through the burst, the steady phase and the drain. */
+async function backlog({
+  root,
+  mode,
+  databaseUrl,
+  env,
+  seconds,
+  count,
+}: {
+  root: string;
+  mode: 'bare' | 'shipwell';
+  databaseUrl?: string;
+  env: Record<string, string>;
+  seconds: number;
+  count?: (url: string) => Promise<number>;
+}): Promise<Phase> {
+  const server = await startBenchServer({
+    root,
+    script: 'bench/app/serve-app.ts',
+    args: databaseUrl ? [mode, databaseUrl] : [mode],
+    env,
+  });
+  let maxRss = 0;
+  const sampler = setInterval(() => {
+    if (server.child.pid) maxRss = Math.max(maxRss, rssMb(server.child.pid));
+  }, 250);
+  try {
+    const started = performance.now();
+    const burst = await fire({ port: server.port, seconds, first: 0 });
+    const steady = await fire({ port: server.port, seconds, rate: 500, first: burst.next });
+    const sent = performance.now();
+    if (mode === 'shipwell') {
+      for (;;) {
+        const { pending } = await health(server.port);
+        if (pending === 0) break;
+        await new Promise((done) => setTimeout(done, 100));
+      }
+    }
+    const drained = performance.now();
+    clearInterval(sampler);
+    const cpu = await stop(server);
+    const acknowledged = burst.ok + steady.ok;
+    return {
+      burst,
+      steady,
+      drainSeconds: (drained - sent) / 1000,
+      endToEnd: acknowledged / ((drained - started) / 1000),
+      cpuMs: cpu / 1000 / acknowledged,
+      maxRssMb: maxRss,
+      processedOnce: count && databaseUrl ? await count(databaseUrl) : null,
+    };
+  } finally {
+    clearInterval(sampler);
+    if (server.child.exitCode === null) await stop(server);
+  }
+}
+
+/** A fresh App at a steady 500/s: the acknowledgement figures without a backlog. */
+async function fresh({
+  databaseUrl,
+  env,
+  seconds,
+}: {
+  databaseUrl: string;
+  env: Record<string, string>;
+  seconds: number;
+}) {
+  const server = await startBenchServer({
+    root: ROOT,
+    script: 'bench/app/serve-app.ts',
+    args: ['shipwell', databaseUrl],
+    env,
+  });
+  try {
+    await fire({ port: server.port, seconds: 1, rate: 200, first: 0 }); // warm-up
+    return await fire({ port: server.port, seconds, rate: 500, first: 10_000_000 });
+  } finally {
+    await stop(server);
+  }
+}
+
+/** Processed deliveries, each processed once: the count must equal the acknowledged ones. */
+async function countSqlite(url: string): Promise<number> {
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(url.replace(/^sqlite:/, ''));
+  try {
+    const row = db
+      .prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'processed' AND process_count = 1")
+      .get() as { n: number };
+    const twice = db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE process_count > 1').get() as { n: number };
+    return twice.n > 0 ? -twice.n : row.n;
+  } finally {
+    db.close();
+  }
+}
+
+async function countPostgres(url: string): Promise<number> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    const once = await pool.query(
+      "SELECT COUNT(*) AS n FROM deliveries WHERE status = 'processed' AND process_count = 1",
+    );
+    const twice = await pool.query('SELECT COUNT(*) AS n FROM deliveries WHERE process_count > 1');
+    return Number(twice.rows[0].n) > 0 ? -Number(twice.rows[0].n) : Number(once.rows[0].n);
+  } finally {
+    await pool.end();
+  }
+}
+
+/** The baseline commit's tree beside this one, sharing its node_modules (made once, reused). */
+function baselineTree(): string {
+  const dir = join(tmpdir(), `shipwell-baseline-${BASELINE}`);
+  if (!existsSync(join(dir, 'package.json'))) {
+    mkdirSync(dir, { recursive: true });
+    execFileSync('sh', ['-c', `git -C ${JSON.stringify(ROOT)} archive ${BASELINE} | tar -x -C ${JSON.stringify(dir)}`]);
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  }
+  return dir;
+}
+
+export async function runBacklogBench({
+  seconds = Number(process.env.SHIPWELL_BENCH_BACKLOG_SECONDS ?? 30),
+}: {
+  seconds?: number;
+} = {}): Promise<BenchRow[]> {
+  const github = await startFakeGitHub();
+  const env = { ...benchAppEnv(), GHE_HOST: github.host };
+  const dir = mkdtempSync(join(tmpdir(), 'shipwell-bench-backlog-'));
+  const postgres = await startPostgres();
+  const database = async (name: string) => {
+    const admin = new pg.Pool({ connectionString: postgres.url, max: 1 });
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    return postgres.url.replace(/\/[^/]*$/, `/${name}`);
+  };
+  try {
+    const bare = await backlog({ root: ROOT, mode: 'bare', env, seconds });
+    const rows: BenchRow[] = [
+      {
+        name: 'bare Probot: burst deliveries/s; steady 500/s p50 / p99',
+        value: Math.round(bare.burst.rate),
+        unit: '/s',
+        note: `anchor, same run; steady p50 ${bare.steady.p50} ms, p99 ${bare.steady.p99} ms; CPU ${bare.cpuMs.toFixed(2)} ms a delivery; bounded by its one thread`,
+      },
+    ];
+    const old = baselineTree();
+    for (const [label, url, count] of [
+      ['SQLite', (name: string) => Promise.resolve(`sqlite:${join(dir, `${name}.db`)}`), countSqlite],
+      ['PostgreSQL', database, countPostgres],
+    ] as const) {
+      const freshRun = await fresh({ databaseUrl: await url('fresh'), env, seconds });
+      const app = await backlog({
+        root: ROOT,
+        mode: 'shipwell',
+        databaseUrl: await url('backlog'),
+        env,
+        seconds,
+        count,
+      });
+      const before = await backlog({ root: old, mode: 'shipwell', databaseUrl: await url('baseline'), env, seconds });
+      const acknowledged = app.burst.ok + app.steady.ok;
+      rows.push(
+        {
+          name: `App on ${label}, fresh: p50 / p99 at 500/s`,
+          value: freshRun.p99,
+          unit: 'ms p99',
+          target: '< 50 ms',
+          ok: freshRun.p99 < 50 && freshRun.failures === 0,
+          note: `p50 ${freshRun.p50} ms; ${Math.round(freshRun.rate)}/s achieved`,
+        },
+        {
+          name: `App on ${label}, steady 500/s while the burst drains: p99`,
+          value: app.steady.p99,
+          unit: 'ms',
+          target: '< 50 ms',
+          ok: app.steady.p99 < 50 && app.steady.failures === 0,
+          note: `${Math.round(app.steady.rate)}/s achieved; max ${app.steady.max} ms`,
+        },
+        {
+          name: `App on ${label}, steady 500/s while the burst drains: p50`,
+          value: app.steady.p50,
+          unit: 'ms',
+          target: '< 10 ms',
+          ok: app.steady.p50 < 10,
+        },
+        {
+          name: `App on ${label}: burst acknowledged`,
+          value: Math.round(app.burst.rate),
+          unit: '/s',
+          note: `${app.burst.ok.toLocaleString('en')} in ${seconds} s (${((app.burst.rate / bare.burst.rate) * 100).toFixed(0)} % of bare Probot's burst); p99 ${app.burst.p99} ms`,
+        },
+        {
+          name: `App on ${label}: end to end (burst + steady, until processed)`,
+          value: Math.round(app.endToEnd),
+          unit: '/s',
+          target: `>= 2x the baseline (${BASELINE}) in this run`,
+          ok: app.endToEnd >= 2 * before.endToEnd,
+          note: `baseline ${Math.round(before.endToEnd)}/s (${(app.endToEnd / before.endToEnd).toFixed(2)}x); backlog drained ${app.drainSeconds.toFixed(1)} s after the load (baseline ${before.drainSeconds.toFixed(1)} s)`,
+        },
+        {
+          name: `App on ${label}: processed exactly once`,
+          value: app.processedOnce ?? 0,
+          unit: 'deliveries',
+          target: '= acknowledged',
+          ok: app.processedOnce === acknowledged,
+          note: `${acknowledged.toLocaleString('en')} acknowledged (2xx)`,
+        },
+        {
+          name: `App on ${label}: server CPU per acknowledged delivery`,
+          value: Number(app.cpuMs.toFixed(2)),
+          unit: 'ms',
+          note: `${(app.cpuMs / bare.cpuMs).toFixed(1)}x bare Probot's ${bare.cpuMs.toFixed(2)} ms (all threads, processing included); baseline ${before.cpuMs.toFixed(2)} ms`,
+        },
+        {
+          name: `App on ${label}: peak resident memory during the run`,
+          value: Math.round(app.maxRssMb),
+          unit: 'MB',
+          note: `the backlog waits on disk, not in the heap; baseline ${Math.round(before.maxRssMb)} MB`,
+        },
+      );
+    }
+    return rows;
+  } finally {
+    await postgres.stop();
+    await github.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
+  for (const row of await runBacklogBench()) console.log(JSON.stringify(row));
+}
