@@ -14,7 +14,10 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     overallRate?: number;
-    requests?: { setupRequest?: (request: RequestParams) => RequestParams }[];
+    requests?: {
+      setupRequest?: (request: RequestParams, context: Record<string, unknown>) => RequestParams;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>) => void;
+    }[];
   }
   interface Histogram {
     average: number;

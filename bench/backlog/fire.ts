@@ -4,6 +4,7 @@
 // `connections` allow or at `rate` per second. Prints one JSON line.
 //   node bench/backlog/fire.ts '{"port":…,"seconds":…,"rate":…,"first":…,"repos":…,"secret":…}'
 import { randomUUID } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { workflowRunPayloads } from './payloads.ts';
 
@@ -15,9 +16,12 @@ const options = JSON.parse(process.argv[2] ?? '{}') as {
   repos: number;
   secret: string;
   connections?: number;
+  /** A file the ids of acknowledged (2xx) deliveries are appended to, one a line. */
+  acked?: string;
 };
 const payloads = workflowRunPayloads({ repos: options.repos, secret: options.secret });
 let n = options.first;
+const acked: string[] = [];
 const result = await autocannon({
   url: `http://127.0.0.1:${options.port}/api/github/webhooks`,
   method: 'POST',
@@ -27,21 +31,27 @@ const result = await autocannon({
   headers: { 'content-type': 'application/json', 'x-github-event': 'workflow_run' },
   requests: [
     {
-      setupRequest: (request) => {
+      setupRequest: (request, context) => {
         const body = payloads.body(n++);
+        const id = randomUUID();
+        context.id = id;
         return {
           ...request,
           body,
           headers: {
             ...request.headers,
-            'x-github-delivery': randomUUID(),
+            'x-github-delivery': id,
             'x-hub-signature-256': payloads.sign(body),
           },
         };
       },
+      onResponse: (status, _body, context) => {
+        if (status >= 200 && status < 300) acked.push(String(context.id));
+      },
     },
   ],
 });
+if (options.acked) appendFileSync(options.acked, acked.map((id) => `${id}\n`).join(''));
 console.log(
   JSON.stringify({
     sent: result.requests.total,

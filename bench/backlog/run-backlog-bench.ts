@@ -32,7 +32,13 @@ interface Fired {
 }
 
 /** Runs the load generator in its own process at nice 10; resolves with what it measured. */
-function fire(options: { port: number; seconds: number; rate?: number; first: number }): Promise<Fired> {
+function fire(options: {
+  port: number;
+  seconds: number;
+  rate?: number;
+  first: number;
+  acked?: string;
+}): Promise<Fired> {
   return new Promise((done, fail) => {
     const child = spawn(
       'nice',
@@ -92,8 +98,10 @@ interface Phase {
   /** Server CPU (all threads) per acknowledged delivery, ms. */
   cpuMs: number;
   maxRssMb: number;
-  /** Deliveries stored and processed exactly once, counted in the database (null: not counted). */
+  /** Acknowledged deliveries found processed exactly once in the database (null: not counted). */
   processedOnce: number | null;
+  /** Deliveries processed more than once (must be 0). */
+  processedTwice: number;
 }
 
 /** One server through the burst, the steady phase and the drain. */
@@ -110,8 +118,9 @@ async function backlog({
   databaseUrl?: string;
   env: Record<string, string>;
   seconds: number;
-  count?: (url: string) => Promise<number>;
+  count?: (url: string) => Promise<{ once: Set<string>; twice: number }>;
 }): Promise<Phase> {
+  const acked = join(mkdtempSync(join(tmpdir(), 'shipwell-acked-')), 'ids');
   const server = await startBenchServer({
     root,
     script: 'bench/app/serve-app.ts',
@@ -124,8 +133,8 @@ async function backlog({
   }, 250);
   try {
     const started = performance.now();
-    const burst = await fire({ port: server.port, seconds, first: 0 });
-    const steady = await fire({ port: server.port, seconds, rate: 500, first: burst.next });
+    const burst = await fire({ port: server.port, seconds, first: 0, acked });
+    const steady = await fire({ port: server.port, seconds, rate: 500, first: burst.next, acked });
     const sent = performance.now();
     if (mode === 'shipwell') {
       for (;;) {
@@ -138,6 +147,8 @@ async function backlog({
     clearInterval(sampler);
     const cpu = await stop(server);
     const acknowledged = burst.ok + steady.ok;
+    const counted = count && databaseUrl ? await count(databaseUrl) : null;
+    const ids = existsSync(acked) ? readFileSync(acked, 'utf8').split('\n').filter(Boolean) : [];
     return {
       burst,
       steady,
@@ -145,7 +156,8 @@ async function backlog({
       endToEnd: acknowledged / ((drained - started) / 1000),
       cpuMs: cpu / 1000 / acknowledged,
       maxRssMb: maxRss,
-      processedOnce: count && databaseUrl ? await count(databaseUrl) : null,
+      processedOnce: counted ? ids.filter((id) => counted.once.has(id)).length : null,
+      processedTwice: counted?.twice ?? 0,
     };
   } finally {
     clearInterval(sampler);
@@ -177,29 +189,27 @@ async function fresh({
   }
 }
 
-/** Processed deliveries, each processed once: the count must equal the acknowledged ones. */
-async function countSqlite(url: string): Promise<number> {
+/** The ids of deliveries processed exactly once, and how many were processed more than once. */
+async function countSqlite(url: string): Promise<{ once: Set<string>; twice: number }> {
   const { DatabaseSync } = await import('node:sqlite');
   const db = new DatabaseSync(url.replace(/^sqlite:/, ''));
   try {
-    const row = db
-      .prepare("SELECT COUNT(*) AS n FROM deliveries WHERE status = 'processed' AND process_count = 1")
-      .get() as { n: number };
+    const once = db.prepare("SELECT id FROM deliveries WHERE status = 'processed' AND process_count = 1").all() as {
+      id: string;
+    }[];
     const twice = db.prepare('SELECT COUNT(*) AS n FROM deliveries WHERE process_count > 1').get() as { n: number };
-    return twice.n > 0 ? -twice.n : row.n;
+    return { once: new Set(once.map((row) => row.id)), twice: twice.n };
   } finally {
     db.close();
   }
 }
 
-async function countPostgres(url: string): Promise<number> {
+async function countPostgres(url: string): Promise<{ once: Set<string>; twice: number }> {
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    const once = await pool.query(
-      "SELECT COUNT(*) AS n FROM deliveries WHERE status = 'processed' AND process_count = 1",
-    );
+    const once = await pool.query("SELECT id FROM deliveries WHERE status = 'processed' AND process_count = 1");
     const twice = await pool.query('SELECT COUNT(*) AS n FROM deliveries WHERE process_count > 1');
-    return Number(twice.rows[0].n) > 0 ? -Number(twice.rows[0].n) : Number(once.rows[0].n);
+    return { once: new Set(once.rows.map((row) => String(row.id))), twice: Number(twice.rows[0].n) };
   } finally {
     await pool.end();
   }
@@ -299,9 +309,9 @@ export async function runBacklogBench({
           name: `App on ${label}: processed exactly once`,
           value: app.processedOnce ?? 0,
           unit: 'deliveries',
-          target: '= acknowledged',
-          ok: app.processedOnce === acknowledged,
-          note: `${acknowledged.toLocaleString('en')} acknowledged (2xx)`,
+          target: '= acknowledged, none twice',
+          ok: app.processedOnce === acknowledged && app.processedTwice === 0,
+          note: `of ${acknowledged.toLocaleString('en')} acknowledged (2xx), each id checked; ${app.processedTwice} processed twice`,
         },
         {
           name: `App on ${label}: server CPU per acknowledged delivery`,
