@@ -83,7 +83,11 @@ describe('shipwell report: the config, as the App reads it', () => {
       "shipwell report: config: Codertocat/.github/.github/shipwell.yml (the org's; no Codertocat/Hello-World/.github/shipwell.yml) extending Codertocat/settings/.github/shipwell.yml\n",
     );
     expect(report.releases).toEqual([
-      expect.objectContaining({ segment: 'mobile', status: 'not-well-packaged', reasons: ['coverage-below-threshold'] }),
+      expect.objectContaining({
+        segment: 'mobile',
+        status: 'not-well-packaged',
+        reasons: ['coverage-below-threshold'],
+      }),
     ]);
     expect(report.segments.find((s) => s.name === 'mobile')?.rules.minCoverage).toBe(90);
   });
@@ -103,7 +107,9 @@ describe('shipwell report: the config, as the App reads it', () => {
 
     await writeFile(file, '_extends: nowhere\n');
     await expect(run(['--repo', 'Codertocat/Hello-World', '--config', file])).rejects.toThrow(
-      new InputError(`${file}:1: _extends: Codertocat/nowhere/.github/shipwell.yml not found (or not visible to this token)`),
+      new InputError(
+        `${file}:1: _extends: Codertocat/nowhere/.github/shipwell.yml not found (or not visible to this token)`,
+      ),
     );
   });
 
