@@ -325,6 +325,60 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     await waitFor('the release re-segmented', () => runs()[0]?.output.summary?.includes('segment ios'));
   });
 
+  it("reads the org's .github config when a repository has none, follows _extends, and names the file and line of a mistake", async () => {
+    const repo = 'Octo-org/orgwide';
+    const sha = 'f'.repeat(40);
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    const repository = { full_name: repo, name: 'orgwide', default_branch: 'main', owner: { login: 'Octo-org' } };
+    github.configs.set('Octo-org/.github', '_extends: settings\nsegment: mobile\n');
+    github.configs.set('Octo-org/settings', 'minCoverage: 95\n');
+    const runs = () => github.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Shipwell KPIs');
+    const release = loadWebhook('release.published', {
+      repository,
+      release: { tag_name: 'v1.0.0', target_commitish: sha, published_at: at, created_at: at },
+      installation: INSTALLATION,
+    });
+    expect((await send('org-release', 'release', release)).status).toBe(200);
+    const coverage = loadWebhook('check_run.completed', {
+      repository,
+      check_run: {
+        name: 'shipwell/coverage',
+        head_sha: sha,
+        completed_at: new Date().toISOString(),
+        output: { title: 'Coverage', summary: 'Lines: 90/100 (90.0%)' },
+      },
+      installation: INSTALLATION,
+    });
+    expect((await send('org-coverage', 'check_run', coverage)).status).toBe(200);
+    const below = await waitFor('the verdict under the org minCoverage 95', () =>
+      runs().find((r) => r.output.title === 'Not well-packaged: coverage-below-threshold'),
+    );
+    expect(below.output.summary).toContain('segment mobile');
+    expect(below.output.summary).toContain('needs ≥ 95.0 %');
+
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+    const report = (await (await fetch(harness.url('/shipwell/api/report?org=Octo-org'), auth)).json()) as Report;
+    expect(report.segments.find((s) => s.name === 'mobile')?.rules.minCoverage).toBe(95);
+
+    github.configs.set('Octo-org/settings', 'minCoverage: 95\nhistory: many\n');
+    const push = loadWebhook('push.branch', {
+      repository: { full_name: 'Octo-org/.github', name: '.github', default_branch: 'main' },
+      ref: 'refs/heads/main',
+      commits: [
+        { id: 'c'.repeat(40), message: 'Org defaults', added: [], removed: [], modified: ['.github/shipwell.yml'] },
+      ],
+      installation: INSTALLATION,
+    });
+    expect((await send('org-push', 'push', push)).status).toBe(200);
+    const refused = await waitFor('the org report refused with the mistake', async () => {
+      const answer = await fetch(harness.url('/shipwell/api/report?org=Octo-org'), auth);
+      return answer.status === 422 ? ((await answer.json()) as { error: string }) : null;
+    });
+    expect(refused.error).toBe(
+      'Octo-org/settings/.github/shipwell.yml:2: history: expected a whole number, 0 or more, found "many"',
+    );
+  });
+
   it('keeps a delivery that fails processing, with its error, visible and retried', async () => {
     const broken = loadWebhook('release.published', {
       release: { tag_name: 'v9.9.9', published_at: 'last tuesday' },
