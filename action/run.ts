@@ -54,7 +54,9 @@ export async function run({
       segment: inputs.segment,
     });
     core.info(`shipwell: config: ${loaded.description}`);
-    if (loaded.files.length === 0 && loaded.refused.length > 0)
+    // Only a report and coverage's `fail-under: true` use the config: warn where it matters.
+    const usesConfig = mode === 'report' || inputs['fail-under'] === 'min-coverage';
+    if (usesConfig && loaded.files.length === 0 && loaded.refused.length > 0)
       core.warning(`No config could be read, the defaults apply: ${loaded.description}`);
     const { config } = loaded;
     const configNote = describeConfig(loaded);
