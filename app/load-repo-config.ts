@@ -1,41 +1,32 @@
-import { Context } from 'probot';
-import { type Config, ConfigError, configFromObject } from '../src/config/index.ts';
-import { orgOf } from '../src/store/index.ts';
+import { CONFIG_PATH, type Config, ConfigError, type ConfigReads, readConfigFiles } from '../src/config/index.ts';
+import { createConfigFileReader } from '../src/github/index.ts';
+import { orgOf, type StoredConfig } from '../src/store/index.ts';
 import { MINUTE } from './durations.ts';
+import { resolveStoredConfig } from './resolve-stored-config.ts';
 import type { AppDeps, AppOctokit } from './types.ts';
 
 /** How long a config read from GitHub is trusted before it is read again. */
 export const CONFIG_MAX_AGE = 10 * MINUTE;
 
-const FILE = 'shipwell.yml';
-
-/** `context.config('shipwell.yml')` for a repository, as Probot reads it: the repo's file, else the org's `.github` repo, `_extends` followed. */
-async function readFromGitHub({
-  octokit,
-  deps,
-  owner,
-  name,
-}: {
-  octokit: AppOctokit;
-  deps: AppDeps;
-  owner: string;
-  name: string;
-}): Promise<unknown> {
-  const event = {
-    id: `shipwell-config-${owner}-${name}`,
-    name: 'repository',
-    payload: { repository: { name, owner: { login: owner } } },
-  };
-  const context = new Context(event as unknown as ConstructorParameters<typeof Context>[0], octokit, deps.log);
-  return context.config(FILE);
+/** What is stored for `scope`: the files read, and why they were rejected, if they were. */
+function toStored({ scope, reads, now }: { scope: string; reads: ConfigReads; now: number }): StoredConfig {
+  const stored: StoredConfig = { scope, value: reads, error: null, readAt: now };
+  try {
+    resolveStoredConfig(stored);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    stored.error = error.message;
+  }
+  return stored;
 }
 
 /**
- * The validated config of a repository (repo file, else org defaults), read
- * through Probot's `context.config` and kept in the store for CONFIG_MAX_AGE
- * (a push that changes the file drops it sooner). The org's own config is
- * refreshed alongside (the org report uses it). An invalid file throws a
- * ConfigError naming the file and keys, and the error is kept in the store.
+ * The validated config of a repository, read with the one config loader
+ * (src/config: the repo's file, else the org's `.github` repository's,
+ * `_extends` followed) and stored for CONFIG_MAX_AGE (a push that changes
+ * the file drops it sooner). The org's own config is refreshed alongside
+ * (the org report uses it). An invalid or unreadable file throws a
+ * ConfigError naming the file, line and key; the error is kept in the store.
  */
 export async function loadRepoConfig({
   deps,
@@ -48,21 +39,15 @@ export async function loadRepoConfig({
 }): Promise<Config> {
   const { store, clock } = deps;
   const now = clock();
-  const file = `${repo}/.github/${FILE}`;
   let cached = await store.readConfig({ scope: repo });
   if (!cached || now - cached.readAt >= CONFIG_MAX_AGE) {
     const owner = orgOf(repo);
-    const value = await readFromGitHub({ octokit, deps, owner, name: repo.slice(owner.length + 1) });
-    const orgValue = await readFromGitHub({ octokit, deps, owner, name: '.github' });
-    cached = { scope: repo, value, error: null, readAt: now };
-    try {
-      configFromObject({ value, file });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      cached.error = error.message;
-    }
+    const read = createConfigFileReader({ octokit });
+    const own = await readConfigFiles({ owner, repo: repo.slice(owner.length + 1), path: CONFIG_PATH, read });
+    const org = await readConfigFiles({ owner, repo: '.github', path: CONFIG_PATH, read });
+    cached = toStored({ scope: repo, reads: own, now });
     await store.saveConfig(cached);
-    await store.saveConfig({ scope: owner, value: orgValue, error: null, readAt: now });
+    await store.saveConfig(toStored({ scope: owner, reads: org, now }));
   }
-  return configFromObject({ value: cached.value, file });
+  return resolveStoredConfig(cached);
 }

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { rulesForSegment } from '../src/config/index.ts';
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../src/github/index.ts';
 import { computeReport } from '../src/kpi/index.ts';
 import { renderReleaseSummary } from '../src/markdown/index.ts';
 import type { ReleaseReport } from '../src/report/types.ts';
 import { orgOf, type RepoRecord } from '../src/store/index.ts';
-import { DAY, parseInstant } from '../src/time/index.ts';
+import { parseInstant } from '../src/time/index.ts';
 import { MINUTE } from './durations.ts';
 import { loadRepoConfig } from './load-repo-config.ts';
 import type { AppDeps } from './types.ts';
@@ -55,17 +54,11 @@ export async function publishRepoVerdicts({ deps, record }: { deps: AppDeps; rec
     });
     if (generation === null) continue;
     try {
-      const segmentRules = rulesForSegment({ config, segment: release.segment });
       const render = (maxLength?: number) =>
         renderReleaseSummary({
           report,
           repo: release.repo,
           tag: release.tag,
-          rules: {
-            maxDevopsActivities: segmentRules.maxDevopsActivities,
-            minCoverage: segmentRules.minCoverage,
-            rollbackWindowDays: segmentRules.rollbackWindow / DAY,
-          },
           fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
           ...(maxLength === undefined ? {} : { maxLength }),
         });

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'probot';
-import YAML from 'yaml';
 import { dashboardRoutes, loadOrgReport, readAppHealth } from '../../app/dashboard/index.ts';
 import { openStore } from '../../app/open-store.ts';
 import { createRouter, reportRoute } from '../../app/routes/index.ts';
@@ -43,7 +42,11 @@ export async function startDashboardServer({
   await store.recordDelivery({ delivery: first!, receivedAt: now - 60_000, installationId: null });
   await store.claimDeliveries({ worker: 'seed', now: now - 30_000, lease: 60_000, limit: 1 });
   await store.completeDelivery({ id: first!.id, worker: 'seed', facts: [], now: now - 30_000 });
-  await store.saveConfig({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
+  const reads = {
+    reads: [{ name: 'acme/.github/.github/shipwell.yml', role: 'own', text: SEEDED_CONFIG }],
+    problem: null,
+  };
+  await store.saveConfig({ scope: 'acme', value: reads, error: null, readAt: now });
   const router = createRouter({
     token,
     routes: [
