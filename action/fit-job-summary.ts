@@ -1,6 +1,9 @@
 /** GitHub's limit for one step's job summary, in bytes. */
 export const JOB_SUMMARY_LIMIT = 1024 * 1024;
 
+/** The Markdown report fits the 1 MiB job summary even at 3 bytes per UTF-16 unit. */
+export const REPORT_MARKDOWN_LIMIT = 300_000;
+
 /**
  * Joins summary parts (blank line between) and keeps the result within the
  * job summary limit: parts past the limit are left out with a visible note.

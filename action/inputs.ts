@@ -30,6 +30,12 @@ export const inputsSchema = z.object({
     .pipe(z.enum(['auto', ...COVERAGE_FORMATS])),
   segment: optionalText,
   release: optionalText,
+  org: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, { error: 'an organisation login, like "acme"' })
+      .nullable(),
+  ),
   reason: optionalText,
   now: optionalText.transform((text, ctx) => {
     if (text === null) return null;

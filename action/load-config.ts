@@ -1,49 +1,30 @@
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
-import { ConfigError, defaultConfig, parseConfig } from '../src/config/index.ts';
-import type { Config } from '../src/config/types.ts';
-import { type GitHubClient, httpStatus } from '../src/github/index.ts';
+import { readLocalConfig } from '../files/index.ts';
+import {
+  CONFIG_PATH,
+  ConfigError,
+  type ConfigFileReader,
+  type LoadedConfig,
+  loadConfig as loadConfigFiles,
+  overlayConfigFile,
+} from '../src/config/index.ts';
+import { createConfigFileReader, type GitHubClient } from '../src/github/index.ts';
 import { ActionInputError } from './input-error.ts';
 
-const DEFAULT_PATH = '.github/shipwell.yml';
-
-/** Where the config came from, for the job summary. */
-export interface LoadedConfig {
-  config: Config;
-  source: string;
-}
-
-async function readFromApi({
-  octokit,
-  owner,
-  repo,
-  path,
-}: {
-  octokit: GitHubClient;
-  owner: string;
-  repo: string;
-  path: string;
-}): Promise<string | null> {
-  try {
-    const { data } = await octokit.request('GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path });
-    if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
-    return Buffer.from(data.content, 'base64').toString('utf8');
-  } catch (error) {
-    if (httpStatus(error) === 404) return null;
-    throw error;
-  }
-}
-
 /**
- * The config file: from the workspace when the repository is checked out,
- * else from the repository's default branch through the API (a report on a
- * release needs no checkout). The default path may be absent (every default);
- * a path the user named must exist. `segment` input overrides the segment.
- * A bad file → ActionInputError naming the file, line and key.
+ * The config of `owner/repo` as the App reads it (loadConfig): its `path`,
+ * else the org's `.github` repository's, `_extends` followed through the
+ * API. The workspace's copy stands in for the repository's own file when the
+ * workspace is that repository (`checkedOut`) and has it; an absolute `path`
+ * is a file on the runner, which must exist. A path the user named must be
+ * found somewhere; the default may be absent (every default applies, and
+ * `description` says so). `segment` input overrides the segment. A bad file
+ * → ActionInputError naming the file, line and key.
  */
 export async function loadConfig({
   path,
   workspace,
+  checkedOut,
   octokit,
   owner,
   repo,
@@ -51,32 +32,32 @@ export async function loadConfig({
 }: {
   path: string;
   workspace: string;
+  checkedOut: boolean;
   octokit: GitHubClient;
   owner: string;
   repo: string;
   segment: string | null;
 }): Promise<LoadedConfig> {
-  let text: string | null = null;
-  let source = path;
+  if (!isAbsolute(path) && !/\.ya?ml$/i.test(path))
+    throw new ActionInputError(`input "config": expected a .yml or .yaml file, found "${path}"`);
+  let read: ConfigFileReader = createConfigFileReader({ octokit });
+  const location = { owner, repo, path: isAbsolute(path) ? CONFIG_PATH : path };
+  let loaded: LoadedConfig;
   try {
-    text = await readFile(isAbsolute(path) ? path : join(workspace, path), 'utf8');
-  } catch {
-    text = isAbsolute(path) ? null : await readFromApi({ octokit, owner, repo, path });
-    source = `${path} (default branch of ${owner}/${repo})`;
+    const text =
+      isAbsolute(path) || checkedOut ? await readLocalConfig(isAbsolute(path) ? path : join(workspace, path)) : null;
+    if (text === null && isAbsolute(path))
+      throw new ActionInputError(`input "config": ${path} not found on the runner`);
+    if (text !== null) read = overlayConfigFile({ location, name: path, text, read });
+    loaded = await loadConfigFiles({ ...location, read });
+  } catch (error) {
+    if (error instanceof ConfigError) throw new ActionInputError(error.message);
+    throw error;
   }
-  let config: Config;
-  if (text === null) {
-    if (path !== DEFAULT_PATH)
-      throw new ActionInputError(`input "config": ${path} not found in the workspace or the repository`);
-    config = defaultConfig();
-    source = `defaults (no ${DEFAULT_PATH})`;
-  } else {
-    try {
-      config = parseConfig({ text, file: path });
-    } catch (error) {
-      if (error instanceof ConfigError) throw new ActionInputError(error.message);
-      throw error;
-    }
+  if (path !== CONFIG_PATH && loaded.files.length === 0 && loaded.refused.length === 0) {
+    throw new ActionInputError(
+      `input "config": ${path} not found in the workspace, ${owner}/${repo} or ${owner}/.github`,
+    );
   }
-  return { config: segment === null ? config : { ...config, segment }, source };
+  return segment === null ? loaded : { ...loaded, config: { ...loaded.config, segment } };
 }

@@ -9,7 +9,6 @@ import {
 } from '../src/github/index.ts';
 import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../src/report/types.ts';
-import { releaseRules } from './release-rules.ts';
 
 const HINT = 'Full report: the JSON file named by this step’s `report` output.';
 
@@ -38,9 +37,8 @@ export async function publishReleases({
   const lines: string[] = [];
   for (const release of releases) {
     const name = `\`${escapeMarkdown(release.tag)}\``;
-    const rules = releaseRules({ config, segment: release.segment });
     const render = (maxLength: number) =>
-      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, rules, maxLength, fullReportHint: HINT });
+      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT });
     const check = verdictCheck({ release, publish: config.publish });
     const existing =
       config.publish.checkRun && release.sha

@@ -33,12 +33,15 @@ export async function runCoverage({
   env,
   event,
   config,
+  configNote,
 }: {
   octokit: GitHubClient;
   inputs: ActionInputs;
   env: RunnerEnv;
   event: RunnerEvent;
   config: Config;
+  /** Which config file(s) were used (describeConfig): shown when fail-under takes the config's minCoverage. */
+  configNote: string;
 }): Promise<ModeResult> {
   const workspace = env.GITHUB_WORKSPACE ?? process.cwd();
   const files = await expandGlobs({ globs: inputs['coverage-files'], workspace });
@@ -102,6 +105,7 @@ export async function runCoverage({
       table,
       recorded,
       failure ? `❌ ${failure}` : '',
+      inputs['fail-under'] === 'min-coverage' ? configNote : '',
     ]),
     outputs: { coverage: percent },
     failure,

@@ -1,5 +1,3 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Config } from '../src/config/types.ts';
 import { normalizeDelivery } from '../src/events/index.ts';
 import {
@@ -12,7 +10,7 @@ import {
 import { computeReport } from '../src/kpi/index.ts';
 import { renderReportMarkdown } from '../src/markdown/index.ts';
 import type { Instant } from '../src/time/index.ts';
-import { fitJobSummary } from './fit-job-summary.ts';
+import { fitJobSummary, REPORT_MARKDOWN_LIMIT } from './fit-job-summary.ts';
 import type { ActionInputs } from './inputs.ts';
 import type { ModeResult } from './mode-result.ts';
 import { publishReleases } from './publish-releases.ts';
@@ -21,9 +19,7 @@ import { readOnlyNote } from './read-only-note.ts';
 import { reportOutputs } from './report-outputs.ts';
 import type { RunnerEnv } from './runner-env.ts';
 import { selectReleases } from './select-releases.ts';
-
-/** The Markdown report fits the 1 MiB job summary even at 3 bytes per UTF-16 unit. */
-const REPORT_MARKDOWN_LIMIT = 300_000;
+import { writeReportFile } from './write-report-file.ts';
 
 /**
  * `report` mode: the repository's history through the API (plus the event's
@@ -38,7 +34,7 @@ export async function runReport({
   env,
   event,
   config,
-  configSource,
+  configNote,
   now,
 }: {
   octokit: GitHubClient;
@@ -46,7 +42,8 @@ export async function runReport({
   env: RunnerEnv;
   event: RunnerEvent;
   config: Config;
-  configSource: string;
+  /** Which config file(s) were used (describeConfig). */
+  configNote: string;
   now: Instant;
 }): Promise<ModeResult> {
   const { owner, repo } = env;
@@ -73,9 +70,7 @@ export async function runReport({
     readOnly = readOnlyNote({ error, needs: 'checks: write, contents: write' });
   }
 
-  const path = join(env.RUNNER_TEMP, 'shipwell-report.json');
-  const json = { ...report, collection: { unavailable: collected.unavailable, limitations: collected.limitations } };
-  await writeFile(path, `${JSON.stringify(json, null, 2)}\n`);
+  const path = await writeReportFile({ dir: env.RUNNER_TEMP, report, collected });
 
   const summary = fitJobSummary([
     readOnly,
@@ -86,7 +81,7 @@ export async function runReport({
     }),
     published.length > 0 ? ['### Published', '', ...published].join('\n') : '',
     renderCollectionNotes(collected),
-    `<sub>Config: ${configSource}</sub>`,
+    configNote,
   ]);
   return {
     summary,

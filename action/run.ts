@@ -2,11 +2,13 @@ import * as core from '@actions/core';
 import { createOctokit } from '../src/github/index.ts';
 import type { Instant } from '../src/time/index.ts';
 import { chooseMode } from './choose-mode.ts';
+import { describeConfig } from './describe-config.ts';
 import { loadConfig } from './load-config.ts';
 import type { ModeResult } from './mode-result.ts';
 import { readEvent } from './read-event.ts';
 import { readInputs } from './read-inputs.ts';
 import { runCoverage } from './run-coverage.ts';
+import { runOrgReport } from './run-org-report.ts';
 import { runReport } from './run-report.ts';
 import { runRollback } from './run-rollback.ts';
 import { readRunnerEnv } from './runner-env.ts';
@@ -40,21 +42,41 @@ export async function run({
       userAgent: 'shipwell-action',
     });
     const event = await readEvent({ name: runner.GITHUB_EVENT_NAME, path: runner.GITHUB_EVENT_PATH });
-    const { config, source } = await loadConfig({
+    // With `org`, the org's config (its `.github` repository's), as the App's dashboard uses.
+    const scope =
+      inputs.org === null ? { owner: runner.owner, repo: runner.repo } : { owner: inputs.org, repo: '.github' };
+    const loaded = await loadConfig({
       path: inputs.config,
       workspace: runner.GITHUB_WORKSPACE ?? process.cwd(),
+      checkedOut: `${scope.owner}/${scope.repo}`.toLowerCase() === runner.GITHUB_REPOSITORY.toLowerCase(),
       octokit,
-      owner: runner.owner,
-      repo: runner.repo,
+      ...scope,
       segment: inputs.segment,
     });
+    core.info(`shipwell: config: ${loaded.description}`);
+    // Only a report and coverage's `fail-under: true` use the config: warn where it matters.
+    const usesConfig = mode === 'report' || inputs['fail-under'] === 'min-coverage';
+    if (usesConfig && loaded.files.length === 0 && loaded.refused.length > 0)
+      core.warning(`No config could be read, the defaults apply: ${loaded.description}`);
+    const { config } = loaded;
+    const configNote = describeConfig(loaded);
     const context = { octokit, inputs, env: runner, event, config };
-    core.info(`shipwell: ${mode} mode for ${runner.GITHUB_REPOSITORY} (${runner.GITHUB_EVENT_NAME} event)`);
+    const target = inputs.org === null ? runner.GITHUB_REPOSITORY : `every repository of ${inputs.org}`;
+    core.info(`shipwell: ${mode} mode for ${target} (${runner.GITHUB_EVENT_NAME} event)`);
     let result: ModeResult;
-    if (mode === 'report') {
-      result = await runReport({ ...context, configSource: source, now: inputs.now ?? clock() });
+    if (inputs.org !== null) {
+      result = await runOrgReport({
+        octokit,
+        org: inputs.org,
+        env: runner,
+        config,
+        configNote,
+        now: inputs.now ?? clock(),
+      });
+    } else if (mode === 'report') {
+      result = await runReport({ ...context, configNote, now: inputs.now ?? clock() });
     } else if (mode === 'coverage') {
-      result = await runCoverage(context);
+      result = await runCoverage({ ...context, configNote });
     } else {
       result = await runRollback(context);
     }

@@ -1,12 +1,14 @@
-import { type Config, configFromObject, defaultConfig } from '../../src/config/index.ts';
+import { type Config, defaultConfig } from '../../src/config/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { StoreSlices } from '../../src/store/index.ts';
+import { resolveStoredConfig } from '../resolve-stored-config.ts';
 
 /**
- * The config as last read from GitHub: the repository's own with `repo` (else
- * the org's), the org's `.github` repository's for an org; the default when
- * none was stored. One that does not validate throws a ConfigError naming it.
+ * The config as last read from GitHub (resolveStoredConfig): the
+ * repository's with `repo` (else the org's), the org's `.github`
+ * repository's for an org; the defaults when none was stored. One that does
+ * not validate, or that GitHub refused, throws a ConfigError naming it.
  */
 async function readStoredConfig({
   store,
@@ -20,10 +22,7 @@ async function readStoredConfig({
   const stored =
     (repo ? await store.configs.read({ scope: repo }) : null) ?? (await store.configs.read({ scope: org }));
   if (!stored) return defaultConfig();
-  return configFromObject({
-    value: stored.value,
-    file: `${stored.scope}${stored.scope.includes('/') ? '' : '/.github'}/.github/shipwell.yml`,
-  });
+  return resolveStoredConfig(stored);
 }
 
 /**

@@ -1,41 +1,32 @@
-import { Context } from 'probot';
-import { type Config, ConfigError, configFromObject } from '../../src/config/index.ts';
-import { type Configs, orgOf } from '../../src/store/index.ts';
+import { CONFIG_PATH, type Config, ConfigError, type ConfigReads, readConfigFiles } from '../../src/config/index.ts';
+import { createConfigFileReader } from '../../src/github/index.ts';
+import { type Configs, orgOf, type StoredConfig } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
+import { resolveStoredConfig } from '../resolve-stored-config.ts';
 import type { AppOctokit, JobHelpers } from '../types.ts';
 
 /** How long a config read from GitHub is trusted before it is read again. */
 export const CONFIG_MAX_AGE = 10 * MINUTE;
 
-const FILE = 'shipwell.yml';
-
-/** `context.config('shipwell.yml')` for a repository, as Probot reads it: the repo's file, else the org's `.github` repo, `_extends` followed. */
-async function readFromGitHub({
-  octokit,
-  log,
-  owner,
-  name,
-}: {
-  octokit: AppOctokit;
-  log: JobHelpers['log'];
-  owner: string;
-  name: string;
-}): Promise<unknown> {
-  const event = {
-    id: `shipwell-config-${owner}-${name}`,
-    name: 'repository',
-    payload: { repository: { name, owner: { login: owner } } },
-  };
-  const context = new Context(event as unknown as ConstructorParameters<typeof Context>[0], octokit, log);
-  return context.config(FILE);
+/** What is stored for `scope`: the files read, and why they were rejected, if they were. */
+function toStored({ scope, reads, now }: { scope: string; reads: ConfigReads; now: number }): StoredConfig {
+  const stored: StoredConfig = { scope, value: reads, error: null, readAt: now };
+  try {
+    resolveStoredConfig(stored);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    stored.error = error.message;
+  }
+  return stored;
 }
 
 /**
- * The validated config of a repository (repo file, else org defaults), read
- * through Probot's `context.config` and kept in the store for CONFIG_MAX_AGE
- * (a push that changes the file drops it sooner). The org's own config is
- * refreshed alongside (the org report uses it). An invalid file throws a
- * ConfigError naming the file and keys, and the error is kept in the store.
+ * The validated config of a repository, read with the one config loader
+ * (src/config: the repo's file, else the org's `.github` repository's,
+ * `_extends` followed) and stored for CONFIG_MAX_AGE (a push that changes
+ * the file drops it sooner). The org's own config is refreshed alongside
+ * (the org report uses it). An invalid or unreadable file throws a
+ * ConfigError naming the file, line and key; the error is kept in the store.
  */
 export async function loadRepoConfig({
   configs,
@@ -44,26 +35,20 @@ export async function loadRepoConfig({
   repo,
 }: {
   configs: Configs;
-  helpers: Pick<JobHelpers, 'clock' | 'log'>;
+  helpers: Pick<JobHelpers, 'clock'>;
   octokit: AppOctokit;
   repo: string;
 }): Promise<Config> {
   const now = helpers.clock();
-  const file = `${repo}/.github/${FILE}`;
   let cached = await configs.read({ scope: repo });
   if (!cached || now - cached.readAt >= CONFIG_MAX_AGE) {
     const owner = orgOf(repo);
-    const value = await readFromGitHub({ octokit, log: helpers.log, owner, name: repo.slice(owner.length + 1) });
-    const orgValue = await readFromGitHub({ octokit, log: helpers.log, owner, name: '.github' });
-    cached = { scope: repo, value, error: null, readAt: now };
-    try {
-      configFromObject({ value, file });
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      cached.error = error.message;
-    }
+    const read = createConfigFileReader({ octokit });
+    const own = await readConfigFiles({ owner, repo: repo.slice(owner.length + 1), path: CONFIG_PATH, read });
+    const org = await readConfigFiles({ owner, repo: '.github', path: CONFIG_PATH, read });
+    cached = toStored({ scope: repo, reads: own, now });
     await configs.save(cached);
-    await configs.save({ scope: owner, value: orgValue, error: null, readAt: now });
+    await configs.save(toStored({ scope: owner, reads: org, now }));
   }
-  return configFromObject({ value: cached.value, file });
+  return resolveStoredConfig(cached);
 }

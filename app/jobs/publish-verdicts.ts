@@ -1,10 +1,8 @@
-import { rulesForSegment } from '../../src/config/index.ts';
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src/github/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { renderReleaseSummary } from '../../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../../src/report/types.ts';
 import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
-import { DAY } from '../../src/time/index.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
@@ -81,17 +79,11 @@ export function publishVerdicts({
           ...current,
           releases: current.releases.map((r) => (r.tag === item.tag ? release : r)),
         };
-        const rules = rulesForSegment({ config, segment: release.segment });
         const render = (maxLength?: number) =>
           renderReleaseSummary({
             report,
             repo,
             tag: item.tag,
-            rules: {
-              maxDevopsActivities: rules.maxDevopsActivities,
-              minCoverage: rules.minCoverage,
-              rollbackWindowDays: rules.rollbackWindow / DAY,
-            },
             fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
             ...(maxLength === undefined ? {} : { maxLength }),
           });

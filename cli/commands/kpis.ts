@@ -18,7 +18,8 @@ stored deliveries in this format (GET /shipwell/api/deliveries.jsonl).
 
 Options:
   --deliveries FILE  the recorded deliveries (required)
-  --config FILE      a .github/shipwell.yml (default: every default)
+  --config FILE      a .github/shipwell.yml (default: every default); offline,
+                     so a file with _extends is refused (use shipwell report)
   --now ISO          evaluate as of this instant; facts after it are ignored
                      (default: the current time)
   --format FORMAT    json (default) or markdown
@@ -54,7 +55,7 @@ export const kpisCommand: Command = {
       throw new InputError(`--format: expected json or markdown, found "${values.format}"`);
     }
     const now = parseNow(values.now);
-    const config = await readConfigFile(values.config);
+    const { config } = await readConfigFile(values.config);
     const file = values.deliveries;
     const lines = await readDeliveries(file);
     let ingested: ReturnType<typeof ingestDeliveries>;

@@ -12,8 +12,8 @@ import { computeReport } from '../../src/kpi/index.ts';
 import { renderReportMarkdown } from '../../src/markdown/index.ts';
 import type { Command } from '../command.ts';
 import { InputError } from '../errors.ts';
+import { loadReportConfig } from '../load-report-config.ts';
 import { parseNow } from '../parse-now.ts';
-import { readConfigFile } from '../read-config-file.ts';
 
 const help = `Usage: shipwell report (--repo OWNER/NAME | --org ORG) [--config FILE] [--now ISO] [--format json|markdown]
 
@@ -31,10 +31,15 @@ Environment:
 Options:
   --repo OWNER/NAME  one repository
   --org ORG          every repository of an organisation
-  --config FILE      a .github/shipwell.yml (default: every default)
+  --config FILE      a .github/shipwell.yml standing in for the repository's
+                     (the org's .github repository's with --org); default:
+                     read through the API, else the org's .github
+                     repository's; _extends is followed either way
   --now ISO          evaluate as of this instant; facts after it are ignored
                      (default: the current time)
   --format FORMAT    json (default) or markdown
+
+Which config file(s) were used is said on stderr.
 
 Exit codes: 0 ok, 2 bad input (a flag, the config, a repository or token GitHub refuses).`;
 
@@ -84,7 +89,6 @@ export function createReportCommand({
         throw new InputError(`--format: expected json or markdown, found "${values.format}"`);
       }
       const now = parseNow(values.now);
-      const config = await readConfigFile(values.config);
       const token = env.GITHUB_TOKEN?.trim() || undefined;
       if (!token)
         io.stderr.write('shipwell report: GITHUB_TOKEN is not set; asking GitHub without a token (60 requests/hour)\n');
@@ -100,6 +104,15 @@ export function createReportCommand({
           error: () => {},
         },
       });
+      const scope = repoMatch ? { owner: repoMatch[1]!, repo: repoMatch[2]! } : { owner: values.org!, repo: '.github' };
+      const loaded = await loadReportConfig({ octokit, ...scope, file: values.config });
+      io.stderr.write(`shipwell report: config: ${loaded.description}\n`);
+      if (loaded.files.length === 0 && loaded.refused.length > 0) {
+        io.stderr.write(
+          'shipwell report: warning: the token may not read the config, so the report uses the defaults; give it read access to the repository contents named above\n',
+        );
+      }
+      const { config } = loaded;
       const since = reportHorizon({ config, now });
       let collected: CollectedFacts;
       const target = values.repo ?? `org ${values.org}`;

@@ -6,11 +6,14 @@ export interface ConfigIssue {
   line: number | null;
   /** What was expected and what was found, e.g. `expected a number from 0 to 100, found "eighty"`. */
   message: string;
+  /** The file the issue is in, when it is not the error's `file` (a config read from several files). */
+  file?: string;
 }
 
 /**
  * An invalid config. `message` lists every issue, one a line:
- * `.github/shipwell.yml:12: minCoverage: expected a number from 0 to 100, found "eighty"`.
+ * `.github/shipwell.yml:12: minCoverage: expected a number from 0 to 100, found "eighty"`;
+ * an issue of another file (an org's `.github` repository, an `_extends`) names that file.
  */
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -24,7 +27,7 @@ export class ConfigError extends Error {
   }
 }
 
-function formatIssue(file: string, { path, line, message }: ConfigIssue): string {
+function formatIssue(errorFile: string, { path, line, message, file = errorFile }: ConfigIssue): string {
   const where = line === null ? file : `${file}:${line}`;
   return path === '' ? `${where}: ${message}` : `${where}: ${path}: ${message}`;
 }

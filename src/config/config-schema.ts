@@ -51,7 +51,7 @@ const fileSchema = strictShape({
     .string({ error: 'a repository name, like ".github"' })
     .optional()
     .describe(
-      'Probot’s inheritance: start from another repository’s .github/shipwell.yml (`.github`, `repo`, or `owner/repo`). Followed by the App; the CLI and the Action ignore it.',
+      'Probot’s inheritance: start from another repository’s .github/shipwell.yml (`.github`, `repo`, `owner/repo`, or `repo:path/to/file.yml`); this file wins, key by key. Followed by the App, the Action and `shipwell report`; `shipwell kpis` (offline) refuses it.',
     ),
   /** This repository's segment; overrides everything else. */
   segment: segmentNameSchema

@@ -1,12 +1,18 @@
 export { ConfigError, type ConfigIssue } from './config-error.ts';
 export { configFromObject } from './config-from-object.ts';
+export * from './config-reads.ts';
 export { configSchema } from './config-schema.ts';
 export { defaultConfig } from './default-config.ts';
+export { loadConfig } from './load-config.ts';
 export { matchesPattern } from './matches-pattern.ts';
+export { overlayConfigFile } from './overlay-config-file.ts';
 export { parseConfig } from './parse-config.ts';
 export { parseDuration } from './parse-duration.ts';
 export { parsePattern } from './parse-pattern.ts';
+export { readConfigFiles } from './read-config-files.ts';
+export { readStoredConfig } from './read-stored-config.ts';
 export { renderJsonSchema } from './render-json-schema.ts';
+export { resolveConfig } from './resolve-config.ts';
 export { rulesForSegment } from './rules-for-segment.ts';
 export { targetsForSegment } from './targets-for-segment.ts';
 export * from './types.ts';

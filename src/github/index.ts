@@ -13,6 +13,8 @@
  * - `collectOrgFacts({ octokit, org, since, now, labels? })` → the same for
  *   every repo of an org, plus `repos`.
  * - `resolveTagCommit({ octokit, owner, repo, tag })` → commit sha, annotated tags peeled.
+ * - `createConfigFileReader({ octokit })` → the contents API as a config
+ *   source for loadConfig (src/config).
  * - `findCheckRun({ octokit, owner, repo, sha, name })` → the newest run of that name, or null.
  *
  * Writing (each write refused with 403 "not accessible by integration"
@@ -28,6 +30,7 @@
  */
 export { collectOrgFacts } from './collect/collect-org-facts.ts';
 export { collectRepoFacts } from './collect/collect-repo-facts.ts';
+export { createConfigFileReader } from './collect/create-config-file-reader.ts';
 export { renderCollectionNotes } from './collect/render-collection-notes.ts';
 export { reportHorizon } from './collect/report-horizon.ts';
 export { resolveTagCommit } from './collect/resolve-tag-commit.ts';

@@ -5,7 +5,6 @@ export { formatNumber } from './format-number.ts';
 export { formatPercent } from './format-percent.ts';
 export { formatPeriod } from './format-period.ts';
 export { formatTime } from './format-time.ts';
-export type { ReleaseRules } from './render-release-criteria.ts';
 export { renderReleaseSummary } from './render-release-summary.ts';
 export { renderReportMarkdown } from './render-report-markdown.ts';
 export { renderSparkline } from './render-sparkline.ts';

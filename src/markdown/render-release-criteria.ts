@@ -1,4 +1,4 @@
-import type { ReleaseReport } from '../report/types.ts';
+import type { ReleaseReport, SegmentRulesReport } from '../report/types.ts';
 import { parseInstant } from '../time/index.ts';
 import { describeActivities } from './describe-activities.ts';
 import { describeRollback } from './describe-rollback.ts';
@@ -8,12 +8,8 @@ import { formatPercent } from './format-percent.ts';
 import { formatTime } from './format-time.ts';
 import type { MarkdownLine } from './types.ts';
 
-/** The limits a verdict was judged against (the release's segment's rules). */
-export interface ReleaseRules {
-  maxDevopsActivities: number;
-  minCoverage: number;
-  rollbackWindowDays: number;
-}
+/** The limits a verdict was judged against: its segment's rules, as the report carries them. */
+export type ReleaseRules = Pick<SegmentRulesReport, 'maxDevopsActivities' | 'minCoverage' | 'rollbackWindowHours'>;
 
 function rollbackLines({ release, windowText, open }: CriterionInput): string[] {
   const closes = formatTime(release.windowEnd);
@@ -80,7 +76,7 @@ export function renderReleaseCriteria({
   now: string;
 }): MarkdownLine[] {
   const open = (parseInstant(now) ?? 0) < (parseInstant(release.windowEnd) ?? 0);
-  const input = { release, rules, open, windowText: `${formatCount(rules.rollbackWindowDays)}-day window` };
+  const input = { release, rules, open, windowText: `${formatCount(rules.rollbackWindowHours / 24)}-day window` };
   const pending =
     release.status === 'pending'
       ? [

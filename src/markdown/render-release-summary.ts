@@ -3,7 +3,7 @@ import { describeStatus } from './describe-status.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { fitMarkdown } from './fit-markdown.ts';
 import { formatTime } from './format-time.ts';
-import { type ReleaseRules, renderReleaseCriteria } from './render-release-criteria.ts';
+import { renderReleaseCriteria } from './render-release-criteria.ts';
 import { renderTrend, type TrendStyle } from './render-trend.ts';
 import { shortenText } from './shorten-text.ts';
 import { DEFAULT_FULL_REPORT_HINT, GITHUB_SUMMARY_LIMIT, type MarkdownLine, type RenderLimits } from './types.ts';
@@ -13,8 +13,9 @@ const MAX_TAG = 120;
 
 /**
  * The summary for one release (check run output, release-notes section):
- * its verdict, a line per criterion, then its segment's North Star and patch
- * coverage over the shown periods. A release the report does not list (a
+ * its verdict, a line per criterion against its segment's rules (as the
+ * report carries them), then its segment's North Star and patch coverage
+ * over the shown periods. A release the report does not list (a
  * draft, an excluded prerelease, one outside the shown periods) gets a
  * one-line explanation instead. At most `maxLength` characters.
  */
@@ -22,7 +23,6 @@ export function renderReleaseSummary({
   report,
   repo,
   tag,
-  rules,
   maxLength = GITHUB_SUMMARY_LIMIT,
   fullReportHint = DEFAULT_FULL_REPORT_HINT,
   trend = 'text',
@@ -30,7 +30,6 @@ export function renderReleaseSummary({
   report: Report;
   repo: string;
   tag: string;
-  rules: ReleaseRules;
   /** `mermaid` adds a chart before the segment's table and sparklines (job summaries; check runs stay `text`). */
   trend?: TrendStyle;
 } & RenderLimits): string {
@@ -47,6 +46,9 @@ export function renderReleaseSummary({
     ];
   } else {
     const segment = report.segments.find((s) => s.name === release.segment);
+    // The engine lists every segment that has a release; a report without it is not one it made.
+    if (!segment)
+      throw new Error(`the report lists ${release.repo} ${release.tag} but not its segment "${release.segment}"`);
     const facts = [
       `Published ${formatTime(release.publishedAt)}`,
       `segment ${escapeMarkdown(release.segment)}`,
@@ -59,8 +61,9 @@ export function renderReleaseSummary({
       { text: '', keepWithNext: true },
       { text: facts.join(' · '), keepWithNext: true },
       { text: '', keepWithNext: true },
-      ...renderReleaseCriteria({ release, rules, now: report.now }),
-      ...(segment ? [{ text: '' }, ...renderTrend({ segment, trend })] : []),
+      ...renderReleaseCriteria({ release, rules: segment.rules, now: report.now }),
+      { text: '' },
+      ...renderTrend({ segment, trend }),
     ];
   }
   return fitMarkdown({ lines, maxLength, hint: fullReportHint });

@@ -107,7 +107,12 @@ export interface EvaluationRequest {
 export interface StoredConfig {
   /** `owner/name` for a repository's config, `owner` for the org's. */
   scope: string;
-  /** The object the config file held (null: no file). */
+  /**
+   * The files the config loader read (ConfigReads of src/config: names,
+   * texts, what was refused), resolved again on use. Rows stored before
+   * held the merged object Probot's `context.config` returned (null: no
+   * file); readStoredConfig still resolves those.
+   */
   value: unknown;
   /** Why the file was rejected, when it was. */
   error: string | null;

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseCoverageSummary, parseRollbackSummary } from '../../src/events/index.ts';
 import { SECTION_END, SECTION_START } from '../../src/github/index.ts';
 import type { Report } from '../../src/report/types.ts';
-import { type FakeGitHub, startFakeGitHub } from '../github/fake-github.ts';
-import { COMMIT, fixtureRepo, releaseEvent } from './fixture-repo.ts';
+import { emptyRepo, type FakeGitHub, startFakeGitHub } from '../github/fake-github.ts';
+import { COMMIT, fixtureRepo, orgRepos, releaseEvent } from './fixture-repo.ts';
 import { runBundle } from './run-bundle.ts';
 
 let fake: FakeGitHub | null = null;
@@ -103,7 +103,9 @@ describe('the bundled Action, run as a runner runs it', () => {
     });
     expect(result.code).toBe(0);
     expect(result.summary).toMatch(/token is read-only/);
-    expect(result.summary).toMatch(/Dependabot alerts: not available: needs `security-events: read/);
+    expect(result.summary).toMatch(
+      /Dependabot alerts: not available: needs `Dependabot alerts: read \(an App installation or personal token; the workflow token cannot read them\)`/,
+    );
     expect(verdictRuns(fake)).toEqual([]);
     expect(fake.repo.releases[0]!.body).toBe('First release.');
   });
@@ -191,6 +193,104 @@ describe('the bundled Action, run as a runner runs it', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/::error::input "now": expected an ISO-8601 time with a zone.*found "yesterday"/);
+    expect(fake.requests).toEqual([]);
+  });
+
+  it("report mode reads the org's .github config when the repository has none, says so, and judges by it", async () => {
+    const dotGithub = emptyRepo('Codertocat', '.github', 2);
+    dotGithub.files['.github/shipwell.yml'] = 'minCoverage: 90\n';
+    fake = await startFakeGitHub([fixtureRepo(), dotGithub]);
+    const result = await runBundle({
+      apiUrl: fake.url,
+      inputs: { now: '2019-05-23T00:00:00Z' },
+      eventName: 'schedule',
+      event: {},
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.summary).toContain(
+      "<sub>Config: Codertocat/.github/.github/shipwell.yml \\(the org's; no Codertocat/Hello-World/.github/shipwell.yml\\)</sub>",
+    );
+    expect(result.outputs['well-packaged']).toBe('0');
+    const [check] = verdictRuns(fake);
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'neutral' });
+    // The limit shown is the one the report judged by (its segment's rules), not the default 80.
+    expect((check!.output as { summary: string }).summary).toContain('needs ≥ 90.0 %');
+  });
+
+  it('report mode says so, in the summary and as a warning, when the token may not read the config', async () => {
+    const repo = fixtureRepo();
+    repo.contentsForbidden = true;
+    fake = await startFakeGitHub(repo);
+    const result = await runBundle({
+      apiUrl: fake.url,
+      inputs: { now: '2019-05-23T00:00:00Z' },
+      eventName: 'schedule',
+      event: {},
+    });
+    expect(result.code).toBe(0);
+    expect(result.summary).toMatch(
+      /> \[!WARNING\]\n> No config could be read \(Codertocat\/Hello-World\/\.github\/shipwell\.yml\): this report uses the defaults\. Grant the token `contents: read`/,
+    );
+    expect(result.stdout).toMatch(
+      /::warning::No config could be read, the defaults apply: the defaults: .*could not be read \(GitHub answered 403/,
+    );
+  });
+
+  it('fails naming the org file, line and key of a bad org config', async () => {
+    const dotGithub = emptyRepo('Codertocat', '.github', 2);
+    dotGithub.files['.github/shipwell.yml'] = 'period: 14d\nminCoverage: eighty\n';
+    fake = await startFakeGitHub([fixtureRepo(), dotGithub]);
+    const result = await runBundle({ apiUrl: fake.url, inputs: {}, eventName: 'schedule', event: {} });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '::error::Codertocat/.github/.github/shipwell.yml:2: minCoverage: expected a number from 0 to 100, found "eighty"',
+    );
+    expect(writes(fake)).toEqual([]);
+  });
+
+  it('org input: the report of every repository of the org, segments included, with the org config; writes nothing', async () => {
+    fake = await startFakeGitHub(orgRepos());
+    const result = await runBundle({
+      apiUrl: fake.url,
+      inputs: { org: 'acme', 'github-token': 'ghs_app_installation', now: '2019-05-23T00:00:00Z' },
+      eventName: 'schedule',
+      event: { schedule: '17 6 * * *' },
+      repository: 'acme/kpis',
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(writes(fake)).toEqual([]);
+    const report = JSON.parse(await readFile(result.outputs.report!, 'utf8')) as Report;
+    expect(report.releases.map((r) => [r.repo, r.tag, r.segment, r.status, r.coverage])).toEqual([
+      ['acme/api', 'v1.0.0', 'cloud', 'well-packaged', 85],
+      ['acme/ios-app', '1.0.0', 'ios', 'well-packaged', 75],
+    ]);
+    expect(report.segments.map((s) => [s.name, s.repos, s.rules.minCoverage])).toEqual([
+      ['all', ['acme/.github', 'acme/api', 'acme/ios-app'], 80],
+      ['cloud', ['acme/.github', 'acme/api'], 80],
+      ['ios', ['acme/ios-app'], 70],
+    ]);
+    expect(result.outputs).toMatchObject({ status: '', releases: '2', 'well-packaged': '2', pending: '0' });
+    expect(result.summary).toContain('## Shipwell KPIs');
+    expect(result.summary).toContain('3 repositories of acme read; nothing written to GitHub');
+    expect(result.summary).toContain('Config: acme/.github/.github/shipwell.yml');
+    expect(result.stdout).toContain('shipwell: report mode for every repository of acme');
+  });
+
+  it('org input: refuses a mode or input that only fits one repository', async () => {
+    fake = await startFakeGitHub(orgRepos());
+    const result = await runBundle({
+      apiUrl: fake.url,
+      inputs: { org: 'acme', mode: 'rollback', release: 'v1.0.0' },
+      eventName: 'workflow_dispatch',
+      event: {},
+      repository: 'acme/kpis',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /::error::input "org": reports on every repository of acme; it takes no mode "rollback", no release/,
+    );
     expect(fake.requests).toEqual([]);
   });
 });

@@ -40,6 +40,7 @@ describe('action.yml and the input schema', () => {
       'coverage-format': 'auto',
       segment: null,
       release: null,
+      org: null,
       reason: null,
       now: null,
       'fail-under': null,
@@ -52,6 +53,13 @@ describe('action.yml and the input schema', () => {
     expect(set['fail-under']).toBe('min-coverage');
   });
 
+  it('reads org as an organisation login', () => {
+    expect(readInputs(given({ org: ' acme-labs ' })).org).toBe('acme-labs');
+    expect(() => readInputs(given({ org: 'acme/api' }))).toThrow(
+      /input "org": expected an organisation login, like "acme", found "acme\/api"/,
+    );
+  });
+
   it('names every bad input at once, with what was expected and found', () => {
     expect(() => readInputs(given({ mode: 'reprot', 'fail-under': '120', now: 'today' }))).toThrow(
       /input "mode": expected .*report.*found "reprot".*input "now": expected an ISO-8601 time.*found "today".*input "fail-under": expected a percent.*found "120"/,
@@ -60,7 +68,7 @@ describe('action.yml and the input schema', () => {
 });
 
 describe('chooseMode', () => {
-  const inputs = { mode: 'auto' as const, 'coverage-files': [] as string[] };
+  const inputs = { mode: 'auto' as const, 'coverage-files': [] as string[], org: null, segment: null, release: null };
   it('reports on release, schedule and workflow_dispatch; otherwise covers when files are given', () => {
     expect(chooseMode({ inputs, eventName: 'release' })).toBe('report');
     expect(chooseMode({ inputs, eventName: 'schedule' })).toBe('report');
@@ -68,6 +76,17 @@ describe('chooseMode', () => {
     expect(chooseMode({ inputs: { ...inputs, 'coverage-files': ['x'] }, eventName: 'push' })).toBe('coverage');
     expect(chooseMode({ inputs: { ...inputs, mode: 'rollback' }, eventName: 'push' })).toBe('rollback');
     expect(() => chooseMode({ inputs, eventName: 'push' })).toThrow(/"push" event without "coverage-files"/);
+  });
+
+  it('reports on the organisation with org, whatever the event, and refuses what only fits one repository', () => {
+    expect(chooseMode({ inputs: { ...inputs, org: 'acme' }, eventName: 'push' })).toBe('report');
+    expect(chooseMode({ inputs: { ...inputs, org: 'acme', mode: 'report' }, eventName: 'schedule' })).toBe('report');
+    expect(() =>
+      chooseMode({ inputs: { ...inputs, org: 'acme', mode: 'coverage', segment: 'ios' }, eventName: 'push' }),
+    ).toThrow(/input "org": .* it takes no mode "coverage", no segment/);
+    expect(() => chooseMode({ inputs: { ...inputs, org: 'acme', release: 'v1' }, eventName: 'push' })).toThrow(
+      /no release/,
+    );
   });
 });
 

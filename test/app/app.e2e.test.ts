@@ -50,6 +50,28 @@ afterAll(async () => {
 const send = (id: string, name: string, payload: unknown, signature?: string) =>
   sendDelivery({ url: harness.webhookUrl, id, name, payload, secret: SECRET, ...(signature ? { signature } : {}) });
 
+/** A release published an hour ago on `sha`, then 90 % line coverage recorded for it: two deliveries. */
+async function sendCoveredRelease({ id, repository, sha }: { id: string; repository: object; sha: string }) {
+  const at = new Date(Date.now() - 3_600_000).toISOString();
+  const release = loadWebhook('release.published', {
+    repository,
+    release: { tag_name: 'v3.0.0', target_commitish: sha, published_at: at, created_at: at },
+    installation: INSTALLATION,
+  });
+  expect((await send(`${id}-release`, 'release', release)).status).toBe(200);
+  const coverage = loadWebhook('check_run.completed', {
+    repository,
+    check_run: {
+      name: 'shipwell/coverage',
+      head_sha: sha,
+      completed_at: new Date().toISOString(),
+      output: { title: 'Coverage', summary: 'Lines: 90/100 (90.0%)' },
+    },
+    installation: INSTALLATION,
+  });
+  expect((await send(`${id}-coverage`, 'check_run', coverage)).status).toBe(200);
+}
+
 /** The issuer (`iss`, the App id) of an `Authorization: bearer <JWT>` signed with the App's key; null otherwise. */
 function appJwtIssuer(authorization: string): number | null {
   const [header, claims, signature] = authorization.replace(/^bearer /i, '').split('.');
@@ -270,30 +292,13 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
       queue: { failed: 0 },
     });
   });
-  it('follows config (.github/shipwell.yml via context.config, re-read on a push that changes it) and custom properties', async () => {
+  it('follows config (.github/shipwell.yml, re-read on a push that changes it) and custom properties', async () => {
     const repo = 'Codertocat/segmented';
     const sha = 'd'.repeat(40);
-    const at = new Date(Date.now() - 3_600_000).toISOString();
     const repository = { full_name: repo, name: 'segmented', default_branch: 'master' };
     github.configs.set(repo, 'minCoverage: 95\n');
     const runs = () => github.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Shipwell KPIs');
-    const release = loadWebhook('release.published', {
-      repository,
-      release: { tag_name: 'v3.0.0', target_commitish: sha, published_at: at, created_at: at },
-      installation: INSTALLATION,
-    });
-    expect((await send('seg-release', 'release', release)).status).toBe(200);
-    const coverage = loadWebhook('check_run.completed', {
-      repository,
-      check_run: {
-        name: 'shipwell/coverage',
-        head_sha: sha,
-        completed_at: new Date().toISOString(),
-        output: { title: 'Coverage', summary: 'Lines: 90/100 (90.0%)' },
-      },
-      installation: INSTALLATION,
-    });
-    expect((await send('seg-coverage', 'check_run', coverage)).status).toBe(200);
+    await sendCoveredRelease({ id: 'seg', repository, sha });
     // 90 % against the repo's minCoverage 95: not well-packaged (for now)
     const below = await waitFor('the verdict under minCoverage 95', () =>
       runs().find((r) => r.output.title === 'Not well-packaged: coverage-below-threshold'),
@@ -324,6 +329,42 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     };
     expect((await send('seg-properties', 'custom_property_values', properties)).status).toBe(200);
     await waitFor('the release re-segmented', () => runs()[0]?.output.summary?.includes('segment ios'));
+  });
+
+  it("reads the org's .github config when a repository has none, follows _extends, and names the file and line of a mistake", async () => {
+    const sha = 'f'.repeat(40);
+    const repository = { full_name: 'Octo-org/orgwide', name: 'orgwide', default_branch: 'main' };
+    github.configs.set('Octo-org/.github', '_extends: settings\nsegment: mobile\n');
+    github.configs.set('Octo-org/settings', 'minCoverage: 95\n');
+    const runs = () => github.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Shipwell KPIs');
+    await sendCoveredRelease({ id: 'org', repository, sha });
+    const below = await waitFor('the verdict under the org minCoverage 95', () =>
+      runs().find((r) => r.output.title === 'Not well-packaged: coverage-below-threshold'),
+    );
+    expect(below.output.summary).toContain('segment mobile');
+    expect(below.output.summary).toContain('needs ≥ 95.0 %');
+
+    const auth = { headers: { authorization: `Bearer ${TOKEN}` } };
+    const report = (await (await fetch(harness.url('/shipwell/api/report?org=Octo-org'), auth)).json()) as Report;
+    expect(report.segments.find((s) => s.name === 'mobile')?.rules.minCoverage).toBe(95);
+
+    github.configs.set('Octo-org/settings', 'minCoverage: 95\nhistory: many\n');
+    const push = loadWebhook('push.branch', {
+      repository: { full_name: 'Octo-org/.github', name: '.github', default_branch: 'main' },
+      ref: 'refs/heads/main',
+      commits: [
+        { id: 'c'.repeat(40), message: 'Org defaults', added: [], removed: [], modified: ['.github/shipwell.yml'] },
+      ],
+      installation: INSTALLATION,
+    });
+    expect((await send('org-push', 'push', push)).status).toBe(200);
+    const refused = await waitFor('the org report refused with the mistake', async () => {
+      const answer = await fetch(harness.url('/shipwell/api/report?org=Octo-org'), auth);
+      return answer.status === 422 ? ((await answer.json()) as { error: string }) : null;
+    });
+    expect(refused.error).toBe(
+      'Octo-org/settings/.github/shipwell.yml:2: history: expected a whole number, 0 or more, found "many"',
+    );
   });
 
   it('keeps a delivery that fails processing, with its error, visible and retried', async () => {

@@ -6,7 +6,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'probot';
-import YAML from 'yaml';
 import { createReportSource, dashboardRoutes, readAppHealth } from '../../app/dashboard/index.ts';
 import { openStore } from '../../app/open-store.ts';
 import { createRouter, reportRoute } from '../../app/routes/index.ts';
@@ -56,7 +55,11 @@ export async function startDashboardServer({
     now: now - 30_000,
     deliveries: [{ id: first!.id, location: locateDelivery(first!.payload) }],
   });
-  await store.configs.save({ scope: 'acme', value: YAML.parse(SEEDED_CONFIG), error: null, readAt: now });
+  const reads = {
+    reads: [{ name: 'acme/.github/.github/shipwell.yml', role: 'own', text: SEEDED_CONFIG }],
+    problem: null,
+  };
+  await store.configs.save({ scope: 'acme', value: reads, error: null, readAt: now });
   const reports = createReportSource({ store });
   const router = createRouter({
     token,

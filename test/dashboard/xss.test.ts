@@ -33,12 +33,11 @@ describe('hostile text', () => {
   });
 
   it('is inert in the Markdown renderers', () => {
-    const rules = { rollbackWindowDays: 7, maxDevopsActivities: 3, minCoverage: 80 };
     const outputs = [
       renderReportMarkdown({ report }),
       renderReportMarkdown({ report, trend: 'mermaid' }),
-      renderReleaseSummary({ report, repo: 'acme/app', tag: XSS.tag, rules }),
-      renderReleaseSummary({ report, repo: 'acme/app', tag: 'v2.0.0', rules, trend: 'mermaid' }),
+      renderReleaseSummary({ report, repo: 'acme/app', tag: XSS.tag }),
+      renderReleaseSummary({ report, repo: 'acme/app', tag: 'v2.0.0', trend: 'mermaid' }),
       ...report.segments.map((segment) =>
         renderTrend({ segment, trend: 'mermaid' })
           .map((l) => l.text)

@@ -135,7 +135,11 @@ describe('collectRepoFacts', () => {
     mockHistory({ alertsForbidden: true });
     const collected = await collectRepoFacts({ octokit: gh.testOctokit(), owner: gh.OWNER, repo: gh.REPO, since, now });
     expect(collected.unavailable).toEqual([
-      { part: 'Dependabot alerts', permission: 'security-events: read (Action) / Dependabot alerts: read (App)' },
+      {
+        part: 'Dependabot alerts',
+        permission:
+          'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)',
+      },
     ]);
     expect(collected.facts.some((f) => f.type === 'alert')).toBe(false);
     expect(collected.facts.some((f) => f.type === 'release')).toBe(true);

@@ -1,8 +1,8 @@
 // A local HTTP server that plays the parts of GitHub's REST API Shipwell
-// uses, over an in-memory repository: lists paginate with Link headers as
-// GitHub's do (same orderings and filters), writes change the state, and
-// every request is recorded. The Action's end-to-end tests and the bench run
-// the real bundle against it.
+// uses, over in-memory repositories (one, or an organisation's several):
+// lists paginate with Link headers as GitHub's do (same orderings and
+// filters), writes change the state, and every request is recorded. The
+// Action's end-to-end tests and the bench run the real bundle against it.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -30,8 +30,10 @@ export interface FakeRepo {
   issueEvents: Record<number, Json[]>;
   checkRuns: Json[];
   alerts: Json[] | 'forbidden';
-  /** path → file text (the contents API). */
+  /** path → file text (the contents API; raw when asked for the raw media type). */
   files: Record<string, string>;
+  /** The contents API answers 403 (a token without `contents: read`). */
+  contentsForbidden: boolean;
   /** Writes answer 403 "Resource not accessible by integration" (a fork's token). */
   readOnly: boolean;
 }
@@ -44,11 +46,11 @@ export interface RecordedRequest {
   at: number;
 }
 
-export function emptyRepo(owner: string, name: string): FakeRepo {
+export function emptyRepo(owner: string, name: string, id = 1296269): FakeRepo {
   return {
     owner,
     name,
-    id: 1296269,
+    id,
     topics: [],
     customProperties: {},
     releases: [],
@@ -65,6 +67,7 @@ export function emptyRepo(owner: string, name: string): FakeRepo {
     checkRuns: [],
     alerts: [],
     files: {},
+    contentsForbidden: false,
     readOnly: false,
   };
 }
@@ -81,16 +84,20 @@ async function readBody(request: IncomingMessage): Promise<Json | null> {
 
 export interface FakeGitHub {
   url: string;
+  /** The first repository (the one a single-repo test plays). */
   repo: FakeRepo;
+  /** Every repository; `GET /orgs/{org}/repos` lists those of `org`. */
+  repos: FakeRepo[];
   requests: RecordedRequest[];
   /** Called on every request as it arrives (the bench times the first). */
   onRequest: ((request: RecordedRequest) => void) | null;
   close(): Promise<void>;
 }
 
-/** Starts the fake on a free loopback port. */
-export async function startFakeGitHub(repo: FakeRepo): Promise<FakeGitHub> {
-  const fake: FakeGitHub = { url: '', repo, requests: [], onRequest: null, close: async () => {} };
+/** Starts the fake on a free loopback port, playing one repository or several. */
+export async function startFakeGitHub(repoOrRepos: FakeRepo | FakeRepo[]): Promise<FakeGitHub> {
+  const repos = Array.isArray(repoOrRepos) ? repoOrRepos : [repoOrRepos];
+  const fake: FakeGitHub = { url: '', repo: repos[0]!, repos, requests: [], onRequest: null, close: async () => {} };
   let nextId = 900_000;
 
   const server: Server = createServer(async (request, response) => {
@@ -124,12 +131,31 @@ export async function startFakeGitHub(repo: FakeRepo): Promise<FakeGitHub> {
     const forbidden = () => send(403, { message: 'Resource not accessible by integration' });
     const notFound = () => send(404, { message: 'Not Found' });
 
-    const prefix = `/repos/${repo.owner}/${repo.name}`;
     const path = recorded.path;
     const method = recorded.method;
-    if (!path.startsWith(prefix)) return notFound();
-    const rest = path.slice(prefix.length);
     const q = url.searchParams;
+    const orgRepos = method === 'GET' ? /^\/orgs\/([^/]+)\/repos$/.exec(path) : null;
+    if (orgRepos) {
+      const login = orgRepos[1]!.toLowerCase();
+      const listed = repos.filter((r) => r.owner.toLowerCase() === login);
+      if (listed.length === 0) return notFound();
+      return page(
+        listed.map((r) => ({
+          id: r.id,
+          name: r.name,
+          full_name: `${r.owner}/${r.name}`,
+          owner: { login: r.owner },
+          archived: false,
+          pushed_at: '2026-01-01T00:00:00Z',
+        })),
+      );
+    }
+    const inRepo = /^\/repos\/([^/]+)\/([^/]+)(.*)$/.exec(path);
+    const repo = inRepo
+      ? repos.find((r) => `${r.owner}/${r.name}`.toLowerCase() === `${inRepo[1]}/${inRepo[2]}`.toLowerCase())
+      : undefined;
+    if (!inRepo || !repo) return notFound();
+    const rest = inRepo[3]!;
 
     if (method !== 'GET' && repo.readOnly) return forbidden();
     const routes: [string, RegExp, (match: RegExpExecArray) => void][] = [
@@ -149,10 +175,14 @@ export async function startFakeGitHub(repo: FakeRepo): Promise<FakeGitHub> {
         'GET',
         /^\/contents\/(.+)$/,
         (match) => {
+          if (repo.contentsForbidden) return forbidden();
           const text = repo.files[match[1]!];
-          return text === undefined
-            ? notFound()
-            : send(200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') });
+          if (text === undefined) return notFound();
+          if (request.headers.accept?.includes('raw')) {
+            response.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+            return response.end(text);
+          }
+          return send(200, { type: 'file', encoding: 'base64', content: Buffer.from(text).toString('base64') });
         },
       ],
       [

@@ -132,3 +132,24 @@ export const mockUpdateRelease = (id: number, matches: (body: Record<string, unk
   scope()
     .patch(`${R}/releases/${id}`, (body) => matches(body))
     .reply(status, status < 300 ? { id } : { message: 'Resource not accessible by integration' });
+
+/** The contents API asked for a file's raw text (what the config reader asks). */
+export const mockRawContents = ({
+  owner = OWNER,
+  repo = REPO,
+  path,
+  status,
+  body,
+  headers = {},
+}: {
+  owner?: string;
+  repo?: string;
+  path: string;
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}) =>
+  scope()
+    .get(`/repos/${owner}/${repo}/contents/${encodeURIComponent(path)}`)
+    .matchHeader('accept', /application\/vnd\.github\.v3\.raw/)
+    .reply(status, body as nock.Body, headers);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderReleaseSummary, renderReportMarkdown } from '../../src/markdown/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import { countUnescapedPipes, findBrokenTableRows } from './markdown-checks.ts';
-import { buildReport, SAMPLE_RELEASES, SAMPLE_RULES } from './sample-report.ts';
+import { buildReport, SAMPLE_RELEASES } from './sample-report.ts';
 
 const TAG = 'v1<script>alert(1)</script>';
 const REASON = '**bold** [x](javascript:alert(1)) | pipe @octocat <img src=x onerror=alert(1)>\n# heading\n| a | b |';
@@ -58,7 +58,7 @@ describe('user-controlled text renders inert', () => {
   });
 
   it('in the release summary', async () => {
-    const md = renderReleaseSummary({ report, repo: REPO, tag: TAG, rules: SAMPLE_RULES });
+    const md = renderReleaseSummary({ report, repo: REPO, tag: TAG });
     expectInert(md);
     expect(md.split('\n')[0]).toBe(
       '### acme/&lt;b&gt;evil&lt;/b&gt;\\|repo v1&lt;script&gt;alert\\(1\\)&lt;/script&gt;: ❌ not well-packaged',
@@ -67,6 +67,6 @@ describe('user-controlled text renders inert', () => {
   });
 
   it('for a release the report does not list', () => {
-    expectInert(renderReleaseSummary({ report, repo: REPO, tag: `${TAG}-draft`, rules: SAMPLE_RULES }));
+    expectInert(renderReleaseSummary({ report, repo: REPO, tag: `${TAG}-draft` }));
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderReleaseSummary } from '../../src/markdown/index.ts';
 import { findBrokenTableRows, findUnterminatedTables } from './markdown-checks.ts';
-import { buildReport, SAMPLE_RULES } from './sample-report.ts';
+import { buildReport } from './sample-report.ts';
 
 const report = buildReport();
-const summary = (repo: string, tag: string) => renderReleaseSummary({ report, repo, tag, rules: SAMPLE_RULES });
+const summary = (repo: string, tag: string) => renderReleaseSummary({ report, repo, tag });
 
 describe('renderReleaseSummary', () => {
   it.each([
@@ -33,12 +33,15 @@ describe('renderReleaseSummary', () => {
   });
 
   it('shows the activity limit and the coverage threshold it was judged against', () => {
-    const md = renderReleaseSummary({
-      report,
-      repo: 'acme/api',
-      tag: 'v1.2.0',
-      rules: { maxDevopsActivities: 5, minCoverage: 75, rollbackWindowDays: 3 },
-    });
+    const stricter = {
+      ...report,
+      segments: report.segments.map((s) =>
+        s.name === 'cloud'
+          ? { ...s, rules: { ...s.rules, maxDevopsActivities: 5, minCoverage: 75, rollbackWindowHours: 72 } }
+          : s,
+      ),
+    };
+    const md = renderReleaseSummary({ report: stricter, repo: 'acme/api', tag: 'v1.2.0' });
     expect(md).toContain('DevOps activities: 3 (needs fewer than 5): 3 re-runs');
     expect(md).toContain('needs ≥ 75.0 %');
     expect(md).toContain('3-day window');
@@ -74,7 +77,7 @@ describe('renderReleaseSummary', () => {
 
   it.each([0, 80, 400, 700, 1_000, 1_300])('stays within maxLength %i, cutting only between lines', (maxLength) => {
     const whole = summary('acme/web', 'v1.8.0');
-    const md = renderReleaseSummary({ report, repo: 'acme/web', tag: 'v1.8.0', rules: SAMPLE_RULES, maxLength });
+    const md = renderReleaseSummary({ report, repo: 'acme/web', tag: 'v1.8.0', maxLength });
     expect(whole.length).toBeGreaterThan(1_300);
     expect(md.length).toBeLessThanOrEqual(maxLength);
     const cut = md.indexOf('_… truncated: ');

@@ -9,7 +9,6 @@ const report = reportOf({
   config: 'targets:\n  cloud:\n    wellPackaged: 2\n',
 });
 const cloud = report.segments.find((s) => s.name === 'cloud')!;
-const rules = { rollbackWindowDays: 7, maxDevopsActivities: 3, minCoverage: 80 };
 const text = (lines: { text: string }[]) => lines.map((l) => l.text).join('\n');
 
 describe('renderTrend', () => {
@@ -41,7 +40,7 @@ describe('renderTrend', () => {
 
 describe('trend option of the summaries', () => {
   it('leaves the release summary as it was by default and adds the chart with mermaid', () => {
-    const base = { report, repo: 'acme/api', tag: 'v1.2.0', rules };
+    const base = { report, repo: 'acme/api', tag: 'v1.2.0' };
     expect(renderReleaseSummary(base)).toBe(renderReleaseSummary({ ...base, trend: 'text' }));
     expect(renderReleaseSummary(base)).not.toContain('```mermaid');
     expect(renderReleaseSummary({ ...base, trend: 'mermaid' })).toContain('```mermaid\nxychart-beta');

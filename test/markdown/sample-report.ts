@@ -22,8 +22,6 @@ const ANCHOR = Date.UTC(2024, 0, 1);
 const PERIOD = 14 * DAY;
 const WINDOW = 7 * DAY;
 
-export const SAMPLE_RULES = { maxDevopsActivities: 3, minCoverage: 80, rollbackWindowDays: 7 };
-
 const at = (iso: string): number => parseInstant(iso)!;
 const iso = (instant: number): string => formatInstant(instant);
 
@@ -356,7 +354,7 @@ function segment({
     rules: {
       rollbackWindowHours: 168,
       maxDevopsActivities: 3,
-      minCoverage: name === 'ios' ? 70 : 80,
+      minCoverage: 80,
       coverageFallback: 'latest-before',
       devopsKinds: ['manual-workflow', 'rerun', 'manual-deployment', 'deployment-approval', 'hotfix'],
       patchSlaHours: { critical: 168, high: 168, medium: 168, low: 168 },

@@ -55,7 +55,7 @@ export async function collectRepoFacts({
   const checks = await part('check runs', 'checks: read', [] as Fact[], () => collectCheckRuns({ ...ref, shas }));
   const alerts = await part(
     'Dependabot alerts',
-    'security-events: read (Action) / Dependabot alerts: read (App)',
+    'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)',
     [] as Fact[],
     () => collectAlerts(ref),
   );
