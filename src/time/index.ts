@@ -1,1 +1,3 @@
 export * from './instant.ts';
+export * from './parse-instant.ts';
+export * from './read-instant.ts';
