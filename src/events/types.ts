@@ -31,6 +31,13 @@ export interface ReleaseFact extends FactBase {
   publishedAt: Instant;
   draft: boolean;
   prerelease: boolean;
+  /**
+   * When this version of the release was delivered (the delivery's `at`);
+   * null (or absent, in facts stored before it existed) when unknown. A
+   * promotion of a prerelease keeps `published_at`: only this tells when
+   * the release became a full one.
+   */
+  deliveredAt?: Instant | null;
 }
 
 /** Where a release's commit came from, strongest first. No time: always known. */

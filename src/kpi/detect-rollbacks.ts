@@ -79,8 +79,11 @@ export function detectRollbacks({
     for (const r of facts.retractions) {
       const release = lookup.byTag(r.tag);
       if (!release) continue;
-      // Marking a release prerelease retracts it only when a published, non-pre version exists.
-      if (r.action === 'prereleased' && facts.releases.get(r.tag)?.prerelease !== false) continue;
+      // Marking a release prerelease retracts it only after a non-pre version was published: the
+      // `prereleased` of a prerelease that is later promoted comes before (docs/kpis.md, "Rollbacks").
+      if (r.action === 'prereleased' && !(r.at > (facts.releases.get(r.tag)?.fullSince ?? Number.POSITIVE_INFINITY))) {
+        continue;
+      }
       found.push({ tag: r.tag, at: r.at, signal: 'retracted', reason: null, durationMinutes: null, order: r.origin });
     }
   }

@@ -97,6 +97,7 @@ export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iter
       case 'release': {
         if (fact.publishedAt > now) break;
         const seen = r.releases.get(fact.tag);
+        const fullSince = fact.prerelease ? null : (fact.deliveredAt ?? fact.publishedAt);
         if (!seen) {
           r.releases.set(fact.tag, {
             tag: fact.tag,
@@ -104,11 +105,15 @@ export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iter
             publishedAt: fact.publishedAt,
             draft: fact.draft,
             prerelease: fact.prerelease,
+            fullSince,
           });
         } else {
           if (fact.publishedAt < seen.publishedAt) seen.publishedAt = fact.publishedAt;
           seen.draft &&= fact.draft;
           seen.prerelease &&= fact.prerelease;
+          if (fullSince !== null && (seen.fullSince === null || fullSince < seen.fullSince)) {
+            seen.fullSince = fullSince;
+          }
           if (fact.name !== null && (seen.name === null || fact.name > seen.name)) seen.name = fact.name;
         }
         break;

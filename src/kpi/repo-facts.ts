@@ -42,6 +42,12 @@ export interface ReleaseState {
   /** Only when every published/released delivery said so. */
   draft: boolean;
   prerelease: boolean;
+  /**
+   * Since when a non-pre version of the release is known: the earliest
+   * delivery time (else published_at) of a published/released delivery
+   * saying `prerelease: false`; null when every one said prerelease.
+   */
+  fullSince: Instant | null;
 }
 
 export interface RetractionState {

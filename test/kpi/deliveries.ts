@@ -36,6 +36,7 @@ export function releasePublished({
   name = tag,
   prerelease = false,
   at,
+  action = 'published',
 }: {
   repo: string;
   tag: string;
@@ -44,12 +45,15 @@ export function releasePublished({
   name?: string;
   prerelease?: boolean;
   at?: string;
+  /** `released`: a release published, or a prerelease promoted to a release. */
+  action?: 'published' | 'released';
 }): WebhookDelivery {
   return delivery(
-    'release.published',
+    `release.${action}`,
     'release',
     {
       ...repository(repo),
+      action,
       release: {
         tag_name: tag,
         name,
