@@ -1,6 +1,7 @@
 import { matchesPattern } from '../config/index.ts';
 import type { Config, RollbackSignal } from '../config/types.ts';
 import { MINUTE } from '../time/index.ts';
+import { namesTag } from './names-tag.ts';
 import type { ReleaseLookup } from './release-lookup.ts';
 import type { RepoFacts } from './repo-facts.ts';
 import type { Rollback, ScopedRelease } from './types.ts';
@@ -15,10 +16,6 @@ const SIGNAL_ORDER: Record<RollbackSignal, number> = {
 };
 
 const REVERT_BRANCH = /^revert-(\d+)-/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** First in time; at one instant by signal (kpis.md §3), then by source. */
 export function compareRollbacks(a: Rollback, b: Rollback): number {
@@ -108,17 +105,7 @@ export function detectRollbacks({
 
   if (on.has('label') && facts.labels.length > 0) {
     const wanted = new Set(config.rollback.labels.map((l) => l.toLowerCase()));
-    // A tag's regex only for a text that contains the tag at all (a whole-word match needs it).
-    const regexes = new Map<string, RegExp>();
-    const names = (text: string | null, tag: string): boolean => {
-      if (text === null || !text.includes(tag)) return false;
-      let regex = regexes.get(tag);
-      if (!regex) {
-        regex = new RegExp(`\\b${escapeRegExp(tag)}\\b`);
-        regexes.set(tag, regex);
-      }
-      return regex.test(text);
-    };
+    const names = (text: string | null, tag: string): boolean => text !== null && namesTag(text, tag);
     for (const label of facts.labels) {
       if (!wanted.has(label.label.toLowerCase())) continue;
       for (const { tag } of releases) {

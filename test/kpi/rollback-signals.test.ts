@@ -308,6 +308,36 @@ describe('label', () => {
     ];
     expect(releaseOf(reportOf({ deliveries, now }), 'v1.1.0').rollback).toBeNull();
   });
+
+  describe('whole words in any script', () => {
+    const tagged = (tag: string, title: string, body: string | null = null) => {
+      const release = releasePublished({ repo, tag, publishedAt: '2026-03-02T10:00:00Z', commit: sha('v2') });
+      const issue = labeled({ repo, number: 7, label: 'rollback', title, body, at: '2026-03-03T12:00:00Z' });
+      return releaseOf(reportOf({ deliveries: [release, ...cov, issue], now }), tag).rollback;
+    };
+
+    it.each([
+      ['версия-1', 'Откат: версия-1 сломала оплату'],
+      ['v3🚀', 'Rolled back v3🚀 after launch'],
+      ['v3🚀', 'v3🚀x is not a word, but v3🚀 is'],
+      ['v2-', 'Rolling back v2- (the dash is part of the tag)'],
+      ['v2-', 'v2-'],
+      ['1.0(beta)+build.7', 'revert 1.0(beta)+build.7 now'],
+      ['v1.1.0', '«v1.1.0» — rolled back'],
+    ])('finds %s in %j', (tag, title) => {
+      expect(tagged(tag, title)).toMatchObject({ signal: 'label', reason: title });
+    });
+
+    it.each([
+      ['версия-1', 'Откат: неверсия-1 и версия-10'],
+      ['v3🚀', 'v3🚀x only'],
+      ['v2-', 'v2-beta broke'],
+      ['v1', 'v1_hotfix and Бv1 and v1٣ (an Arabic-Indic digit) and 𝐀v1 (a letter beyond U+FFFF)'],
+      ['1.0(beta)+build.7', 'revert 1.0(beta)+build.77 or 1.0(beta)+build.7x'],
+    ])('does not find %s in %j', (tag, title) => {
+      expect(tagged(tag, title)).toBeNull();
+    });
+  });
 });
 
 describe('revert-pr', () => {
