@@ -48,6 +48,12 @@ export interface ReleaseShaFact extends FactBase {
   tag: string;
   sha: string;
   via: ReleaseShaOrigin;
+  /**
+   * A push's `repository.pushed_at`: which of several pushes of one tag is
+   * the latest (docs/kpis.md, "A moved tag"). null (or absent) when the
+   * payload does not say, and for other sources.
+   */
+  pushedAt?: Instant | null;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { Instant } from '../time/index.ts';
 export interface RepoFacts {
   repo: string;
   releases: Map<string, ReleaseState>;
-  /** tag → commit sha, from the strongest source seen. */
+  /** tag → commit sha: the strongest source; a moved tag its latest push; then the greatest sha. */
   shas: Map<string, string>;
   retractions: RetractionState[];
   deployments: Map<number, DeploymentState>;

@@ -95,9 +95,20 @@ export function releaseRetracted({
   );
 }
 
-export function tagPushed({ repo, tag, commit }: { repo: string; tag: string; commit: string }): WebhookDelivery {
+export function tagPushed({
+  repo,
+  tag,
+  commit,
+  pushedAt,
+}: {
+  repo: string;
+  tag: string;
+  commit: string;
+  /** `repository.pushed_at` as push payloads carry it (epoch seconds); the fixture's when not given; null: none. */
+  pushedAt?: number | null;
+}): WebhookDelivery {
   return delivery('push.tag', 'push', {
-    ...repository(repo),
+    ...repository(repo, pushedAt === undefined ? {} : { pushed_at: pushedAt }),
     ref: `refs/tags/${tag}`,
     deleted: false,
     after: commit,
