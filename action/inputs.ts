@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COVERAGE_FORMATS } from '../src/coverage/index.ts';
-import { readInstant } from '../src/time/index.ts';
+import { instantIssue, readInstant } from '../src/time/index.ts';
 
 const optionalText = z
   .string()
@@ -35,13 +35,10 @@ export const inputsSchema = z.object({
     if (text === null) return null;
     const reading = readInstant(text);
     if (reading.ok) return reading.instant;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'an ISO-8601 time with a zone, e.g. 2026-03-20T00:00:00Z',
-      input: text,
-      // a time the calendar does not have (2026-02-30) is said as such, not as a format error
-      ...(reading.problem === 'calendar' ? { params: { problem: reading.message } } : {}),
-    });
+    // a time the calendar does not have (2026-02-30) is said as such, not as a format error
+    ctx.addIssue(
+      instantIssue({ input: text, reading, expected: 'an ISO-8601 time with a zone, e.g. 2026-03-20T00:00:00Z' }),
+    );
     return z.NEVER;
   }),
   'fail-under': optionalText.transform((text, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readInstant } from '../../src/time/index.ts';
+import { instantIssue, readInstant } from '../../src/time/index.ts';
 
 const ORG = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 const REPO = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
@@ -13,12 +13,8 @@ const querySchema = z.object({
       const reading = readInstant(text);
       if (reading.ok) return reading.instant;
       // a time the calendar does not have (2026-02-30, hour 24) is refused as such, never rolled over
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected an ISO-8601 instant with a zone (e.g. 2026-03-20T00:00:00Z)',
-        input: text,
-        ...(reading.problem === 'calendar' ? { params: { problem: reading.message } } : {}),
-      });
+      const expected = 'expected an ISO-8601 instant with a zone (e.g. 2026-03-20T00:00:00Z)';
+      ctx.addIssue(instantIssue({ input: text, reading, expected }));
       return z.NEVER;
     })
     .optional(),

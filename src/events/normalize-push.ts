@@ -12,7 +12,7 @@ const pushedAtField = z.unknown().transform((value, ctx) => {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.round(value * 1000);
   const time = instantField.safeParse(value, { reportInput: true });
   if (time.success) return time.data;
-  // a time the calendar does not have keeps its reason (params.calendar)
+  // a time the calendar does not have keeps its reason (params.problem)
   for (const issue of time.error.issues) {
     ctx.addIssue({ ...issue, code: 'custom', message: 'epoch seconds or an ISO-8601 time', input: value });
   }

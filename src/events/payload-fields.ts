@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readInstant } from '../time/index.ts';
+import { instantIssue, readInstant } from '../time/index.ts';
 
 /** The zod schemas for the payload fields several events share. */
 
@@ -8,17 +8,13 @@ export const EXPECTED_TIME = 'an ISO-8601 time';
 /**
  * An ISO-8601 time naming its zone (`…Z`, `….000Z`, `+00:00`), parsed to an
  * Instant. A time the calendar does not have (`2026-02-30`, hour 24) is bad
- * input, its issue carrying readInstant's message (docs/kpis.md, "Periods and time").
+ * input, its issue carrying readInstant's message as `params.problem`
+ * (docs/kpis.md, "Periods and time").
  */
 export const instantField = z.unknown().transform((value, ctx) => {
   const reading = typeof value === 'string' ? readInstant(value) : null;
   if (reading?.ok) return reading.instant;
-  ctx.addIssue({
-    code: 'custom',
-    message: EXPECTED_TIME,
-    input: value,
-    ...(reading?.problem === 'calendar' ? { params: { calendar: reading.message } } : {}),
-  });
+  ctx.addIssue(instantIssue({ input: value, reading, expected: EXPECTED_TIME }));
   return z.NEVER;
 });
 
