@@ -3,6 +3,7 @@
 // location columns when claimed, and a text that is not JSON comes back
 // marked `unreadable` instead of throwing — on both databases.
 import { afterAll, describe, expect, it } from 'vitest';
+import { normalizeDelivery } from '../../src/events/index.ts';
 import type { SqlDatabase, Store } from '../../src/store/index.ts';
 import { MINUTE } from '../../src/time/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
@@ -72,12 +73,67 @@ describe.each(backends)('deliveries stored as received, on $name', (backend) => 
     });
   });
 
-  it('a known id stores nothing more: false, the first text kept', async () => {
+  it('a redelivery of a known id stores nothing more: false, the first text and time kept', async () => {
     const { store, db } = await backend.open();
-    expect(await store.recordDelivery(received('raw-1', '{"first":true}'))).toBe(true);
-    expect(await store.recordDelivery(received('raw-1', '{"second":true}', T0 + 5))).toBe(false);
-    expect(await payloadText(db, 'raw-1')).toBe('{"first":true}');
+    const text = releaseText();
+    expect(await store.recordDelivery(received('raw-1', text))).toBe(true);
+    // the same content, spaced differently: still the same delivery
+    const again = JSON.stringify(JSON.parse(text));
+    expect(await store.recordDelivery(received('raw-1', again, T0 + 5))).toBe(false);
+    expect(await payloadText(db, 'raw-1')).toBe(text);
     expect((await store.readDelivery({ id: 'raw-1' }))?.receivedAt).toBe(T0);
+  });
+
+  it('one id with two payloads keeps the greater by content, whichever arrives first (docs/kpis.md)', async () => {
+    // a real release payload, and the same delivery id with another published_at
+    const earlier = releaseText();
+    const later = JSON.stringify(
+      loadWebhook('release.published', {
+        installation: { id: 7 },
+        release: { published_at: '2019-05-16T15:20:53Z' },
+      }),
+    );
+    for (const [first, second] of [
+      [earlier, later],
+      [later, earlier],
+    ] as const) {
+      const { store, db } = await backend.open();
+      expect(await store.recordDelivery(received('raw-1', first))).toBe(true);
+      const [claimed] = await claimAll(store);
+      const facts = normalizeDelivery(claimed!.delivery).facts ?? [];
+      expect(await store.completeDelivery({ id: 'raw-1', worker: 'w', facts, now: T0 + MINUTE })).toBe(true);
+      // the second replaces the first only when it wins, and is then processed again
+      expect(await store.recordDelivery(received('raw-1', second, T0 + 2 * MINUTE))).toBe(second === later);
+      expect(await payloadText(db, 'raw-1')).toBe(later);
+      const stored = await store.readDelivery({ id: 'raw-1' });
+      expect(stored?.status).toBe(second === later ? 'pending' : 'processed');
+      if (second === later) {
+        // the losing payload's facts are gone until the winner is processed
+        expect(await store.readFacts({ repo: REPO })).toEqual([]);
+        const [again] = await claimAll(store, T0 + 3 * MINUTE);
+        expect(again?.delivery.payload).toEqual(JSON.parse(later));
+        const newFacts = normalizeDelivery(again!.delivery).facts ?? [];
+        await store.completeDelivery({ id: 'raw-1', worker: 'w', facts: newFacts, now: T0 + 3 * MINUTE });
+      }
+      const release = (await store.readFacts({ repo: REPO })).find((f) => f.type === 'release');
+      expect(release).toMatchObject({ publishedAt: Date.parse('2019-05-16T15:20:53Z') });
+    }
+  });
+
+  it('one id with two payloads in one write keeps the greater too', async () => {
+    const earlier = releaseText();
+    const later = JSON.stringify(
+      loadWebhook('release.published', { installation: { id: 7 }, release: { published_at: '2019-05-16T15:20:53Z' } }),
+    );
+    for (const pair of [
+      [earlier, later],
+      [later, earlier],
+    ]) {
+      const { store, db } = await backend.open();
+      await Promise.all(pair.map((text, i) => store.recordDelivery(received('raw-1', text, T0 + i))));
+      expect(await payloadText(db, 'raw-1')).toBe(later);
+      expect((await claimAll(store)).map((d) => d.delivery.payload)).toEqual([JSON.parse(later)]);
+    }
   });
 
   it('listDeliveries by org finds them only once claimed (the claim writes the location)', async () => {
