@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COVERAGE_FORMATS } from '../src/coverage/index.ts';
-import { parseInstant } from '../src/time/index.ts';
+import { instantIssue, readInstant } from '../src/time/index.ts';
 
 const optionalText = z
   .string()
@@ -39,9 +39,12 @@ export const inputsSchema = z.object({
   reason: optionalText,
   now: optionalText.transform((text, ctx) => {
     if (text === null) return null;
-    const instant = parseInstant(text);
-    if (instant !== null) return instant;
-    ctx.addIssue({ code: 'custom', message: 'an ISO-8601 time with a zone, e.g. 2026-03-20T00:00:00Z', input: text });
+    const reading = readInstant(text);
+    if (reading.ok) return reading.instant;
+    // a time the calendar does not have (2026-02-30) is said as such, not as a format error
+    ctx.addIssue(
+      instantIssue({ input: text, reading, expected: 'an ISO-8601 time with a zone, e.g. 2026-03-20T00:00:00Z' }),
+    );
     return z.NEVER;
   }),
   'fail-under': optionalText.transform((text, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInstant } from '../../src/time/index.ts';
+import { instantIssue, readInstant } from '../../src/time/index.ts';
 
 const ORG = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}$/;
 const REPO = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
@@ -9,11 +9,14 @@ const querySchema = z.object({
   repo: z.string().regex(REPO, 'expected OWNER/NAME').optional(),
   now: z
     .string()
-    .refine(
-      (text) => parseInstant(text) !== null,
-      'expected an ISO-8601 instant with a zone (e.g. 2026-03-20T00:00:00Z)',
-    )
-    .transform((text) => parseInstant(text)!)
+    .transform((text, ctx) => {
+      const reading = readInstant(text);
+      if (reading.ok) return reading.instant;
+      // a time the calendar does not have (2026-02-30, hour 24) is refused as such, never rolled over
+      const expected = 'expected an ISO-8601 instant with a zone (e.g. 2026-03-20T00:00:00Z)';
+      ctx.addIssue(instantIssue({ input: text, reading, expected }));
+      return z.NEVER;
+    })
     .optional(),
   status: z.enum(['pending', 'processed', 'failed']).optional(),
 });
@@ -22,7 +25,8 @@ export type ApiQuery = z.infer<typeof querySchema>;
 
 /**
  * The API's query parameters, validated: `{ ok: true, query }`, or every
- * problem as `name: expected …, found "…"`. `required` lists parameters that
+ * problem as `name: expected …, found "…"` (or, for a time the calendar
+ * does not have, `now: "…" is not a real calendar time (…)`). `required` lists parameters that
  * must be present.
  */
 export function readQuery({
@@ -40,7 +44,12 @@ export function readQuery({
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0]);
-      problems.push(`${key}: ${issue.message}, found ${JSON.stringify(raw[key])}`);
+      const problem: unknown = issue.code === 'custom' ? issue.params?.problem : undefined;
+      problems.push(
+        typeof problem === 'string'
+          ? `${key}: ${problem}`
+          : `${key}: ${issue.message}, found ${JSON.stringify(raw[key])}`,
+      );
     }
   }
   if (problems.length > 0 || !parsed.success) return { ok: false, error: problems.join('; ') };

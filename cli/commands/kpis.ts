@@ -25,6 +25,10 @@ Options:
   --format FORMAT    json (default) or markdown
   --verbose          list deliveries that were ignored, and why, on stderr
 
+A delivery id recorded with different payloads is read once, by content
+(the greatest canonical JSON), and named in a warning: on stderr and in the
+report's "warnings".
+
 Exit codes: 0 ok, 2 bad input (the file, line or key at fault on stderr).`;
 
 export const kpisCommand: Command = {
@@ -63,7 +67,7 @@ export const kpisCommand: Command = {
       ingested = ingestDeliveries(lines.map((l) => l.delivery));
     } catch (error) {
       if (error instanceof DeliveryError) {
-        const line = lines.find((l) => l.delivery.id === error.deliveryId)?.line;
+        const line = error.position === null ? undefined : lines[error.position]?.line;
         throw new InputError(`${file}:${line ?? '?'}: ${error.message}`);
       }
       throw error;
@@ -72,7 +76,8 @@ export const kpisCommand: Command = {
       for (const { id, name, reason } of ingested.ignored)
         io.stderr.write(`ignored ${name} delivery ${id}: ${reason}\n`);
     }
-    const report = computeReport({ facts: ingested.facts, config, now });
+    const report = computeReport({ facts: ingested.facts, config, now, warnings: ingested.warnings });
+    for (const warning of report.warnings) io.stderr.write(`shipwell kpis: warning: ${file}: ${warning}\n`);
     io.stdout.write(
       values.format === 'json'
         ? renderJsonReport(report)

@@ -1,8 +1,10 @@
 // Regenerates test/fixtures/coverage/ with the real tools, and records each
 // tool's own printed totals next to its report (`*.expected.json`).
-// Needs: gcc, lcov, python3-coverage, golang-go, default-jdk + libjacoco-java
-// (apt-get install -y lcov python3-coverage golang-go libjacoco-java), and
-// c8 from this repo's devDependencies. Run: node scripts/coverage-fixtures/generate.ts
+// Needs: gcc, lcov, python3-coverage, golang-go, default-jdk + libjacoco-java,
+// phpunit + php-pcov (apt-get install -y lcov python3-coverage golang-go
+// libjacoco-java phpunit php-pcov php-xml), and c8 from this repo's
+// devDependencies. Run: node scripts/coverage-fixtures/generate.ts [c js py go java php xccov]
+// (names given: only those fixtures).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -65,14 +67,17 @@ function lcovSummary(dir: string, info: string): { printed: string; lines: Count
   };
 }
 
+const only = process.argv.slice(2);
+const wanted = (name: string): boolean => only.length === 0 || only.includes(name);
+
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 cpSync(samples, work, { recursive: true });
 mkdirSync(out, { recursive: true });
-const lcovVersion = run('lcov', ['--version'], work).trim();
+const lcovVersion = wanted('c') || wanted('js') ? run('lcov', ['--version'], work).trim() : '';
 
 // C through gcc --coverage and lcov --capture.
-{
+if (wanted('c')) {
   const dir = join(work, 'c');
   run('gcc', ['--coverage', '-O0', '-o', 'main', 'main.c'], dir);
   run('./main', [], dir);
@@ -95,7 +100,7 @@ const lcovVersion = run('lcov', ['--version'], work).trim();
 }
 
 // JavaScript through c8 (V8 coverage → Istanbul reporters).
-{
+if (wanted('js')) {
   const dir = join(work, 'js');
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   const c8 = join(repo, 'node_modules/.bin/c8');
@@ -154,7 +159,7 @@ const lcovVersion = run('lcov', ['--version'], work).trim();
 }
 
 // Python through coverage.py (Cobertura XML).
-{
+if (wanted('py')) {
   const dir = join(work, 'py');
   run('python3-coverage', ['run', '--branch', '--source=.', 'main.py'], dir);
   run('python3-coverage', ['xml', '-o', 'cobertura.xml'], dir);
@@ -179,7 +184,7 @@ const lcovVersion = run('lcov', ['--version'], work).trim();
 }
 
 // Go through go test -coverprofile and go tool cover -func.
-{
+if (wanted('go')) {
   const dir = join(work, 'go');
   const env = { GOCACHE: join(work, 'gocache'), GOPATH: join(work, 'gopath'), GOFLAGS: '-mod=mod', GOPROXY: 'off' };
   run('go', ['test', '-covermode=count', '-coverprofile=cover.out', './...'], dir, env);
@@ -200,7 +205,7 @@ const lcovVersion = run('lcov', ['--version'], work).trim();
 }
 
 // Java through JaCoCo's own instrumentation and report API (see samples/java/Report.java).
-{
+if (wanted('java')) {
   const dir = join(work, 'java');
   const jars = ['org.jacoco.core', 'org.jacoco.report', 'asm', 'asm-commons', 'asm-tree', 'asm-analysis']
     .map((name) => `/usr/share/java/${name}.jar`)
@@ -224,8 +229,41 @@ const lcovVersion = run('lcov', ['--version'], work).trim();
   });
 }
 
+// PHP through PHPUnit's Clover report (php-code-coverage, PCOV). PHPUnit writes an executable
+// line that starts a method (a one-line method) as <line type="method">, so its <line type="stmt">
+// elements count fewer statements than its own per-file <metrics>: the totals it prints follow the
+// metrics (docs/coverage.md, "Clover").
+if (wanted('php')) {
+  const dir = join(work, 'php');
+  const phpunit = ['-d', 'pcov.enabled=1', '-d', `pcov.directory=${dir}`, '/usr/bin/phpunit'];
+  const printed = run('php', [...phpunit, '--coverage-clover', 'clover.xml', '--coverage-text'], dir);
+  const text = printed.slice(printed.indexOf('Code Coverage Report:'));
+  const lines = match(text, /^\s*Lines:\s+[\d.]+% \(\s*(\d+)\/\s*(\d+)\)/m, 'Lines summary');
+  const clover = readFileSync(join(dir, 'clover.xml'), 'utf8');
+  const project = match(
+    clover,
+    /<metrics files="(\d+)"[^>]* conditionals="(\d+)" coveredconditionals="(\d+)"/,
+    'project metrics',
+  );
+  const version = run('php', ['/usr/bin/phpunit', '--version'], dir).trim().split('\n')[0]!;
+  const pcov = run('php', ['-r', 'echo phpversion("pcov");'], dir).trim();
+  save('php-phpunit.clover.xml', join(dir, 'clover.xml'), {
+    format: 'clover',
+    tool: `${version.replace(/ by .*$/, '')}, php-code-coverage with PCOV ${pcov}`,
+    command:
+      'phpunit --coverage-clover clover.xml --coverage-text (Lines; branches: the project <metrics> conditionals)',
+    printed: text,
+    unit: 'lines',
+    workspace: dir,
+    lines: { covered: Number(lines[1]), total: Number(lines[2]) },
+    linesPct: null,
+    branches: { covered: Number(project[3]), total: Number(project[2]) },
+    files: Number(project[1]),
+  });
+}
+
 // Xcode: no Xcode here; a hand-written sample of Apple's `xccov view --report --json` shape.
-{
+if (wanted('xccov')) {
   const from = join(work, 'xccov/report.json');
   const report = JSON.parse(readFileSync(from, 'utf8')) as {
     coveredLines: number;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInstant } from '../time/index.ts';
+import { readInstant } from '../time/index.ts';
 import { durationSchema } from './duration-schema.ts';
 import { patternSchema } from './pattern-schema.ts';
 import { rulesOverrideSchema, rulesShape } from './rules-schema.ts';
@@ -17,9 +17,11 @@ const instantSchema = z.preprocess(
     .string({ error: INSTANT })
     .meta({ format: 'date-time' })
     .transform((text, ctx) => {
-      const instant = parseInstant(text);
-      if (instant !== null) return instant;
-      ctx.issues.push({ code: 'custom', message: INSTANT, input: text });
+      const reading = readInstant(text);
+      if (reading.ok) return reading.instant;
+      // a time the calendar does not have is refused as such, never rolled over
+      const message = reading.problem === 'calendar' ? `a real calendar time (${reading.why})` : INSTANT;
+      ctx.issues.push({ code: 'custom', message, input: text });
       return z.NEVER;
     }),
 );

@@ -4,7 +4,8 @@ import { LINE_COVERED, LINE_EXECUTABLE } from './types.ts';
 /**
  * Totals over merged coverage. Per file: Go statement blocks (statements
  * covered of statements), else executable lines (lines hit at least once),
- * else the file's own totals (Istanbul summary, xccov). Branches: outcomes
+ * else the file's own totals (Istanbul summary, xccov) — which come first
+ * when they override the lines (a Clover file's own metrics). Branches: outcomes
  * taken at least once; null when no file has branch data.
  */
 export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageTotals {
@@ -26,7 +27,7 @@ export function coverageTotals(merged: Pick<MergedCoverage, 'files'>): CoverageT
       executable += value & LINE_EXECUTABLE;
       covered += (value & LINE_COVERED) >>> 1;
     }
-    if (executable === 0 && file.totals) {
+    if (file.totals && (executable === 0 || file.totals.overridesLines)) {
       executable = file.totals.lines.total;
       covered = file.totals.lines.covered;
     }

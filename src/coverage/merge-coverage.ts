@@ -70,10 +70,27 @@ function mergeBlocks(
   return out;
 }
 
-function mergeTotals(a: FileCoverage['totals'], b: FileCoverage['totals']): FileCoverage['totals'] {
+function biggerTotals(a: FileCoverage['totals'], b: FileCoverage['totals']): FileCoverage['totals'] {
   if (!a || !b) return a ?? b;
   const bigger = a.lines.total !== b.lines.total ? a.lines.total > b.lines.total : a.lines.covered >= b.lines.covered;
   return bigger ? a : b;
+}
+
+function hasLineData(file: FileCoverage): boolean {
+  return file.lineCount > 0 || (file.blocks?.size ?? 0) > 0;
+}
+
+/**
+ * The bigger totals. Totals that override their report's lines (a Clover
+ * file's metrics) keep doing so only while no other report brings lines of
+ * that file: then the union of the lines counts (docs/coverage.md, "Clover").
+ */
+function mergeTotals(a: FileCoverage, b: FileCoverage): FileCoverage['totals'] {
+  const totals = biggerTotals(a.totals, b.totals);
+  if (!totals || !(a.totals?.overridesLines || b.totals?.overridesLines)) return totals;
+  const { lines, branches } = totals;
+  const keep = [a, b].every((file) => file.totals?.overridesLines === true || !hasLineData(file));
+  return keep ? { lines, branches, overridesLines: true } : { lines, branches };
 }
 
 function mergeFile(a: FileCoverage, b: FileCoverage): FileCoverage {
@@ -81,7 +98,7 @@ function mergeFile(a: FileCoverage, b: FileCoverage): FileCoverage {
     ...mergeLines(a, b),
     branches: mergeBranches(a.branches, b.branches),
     blocks: mergeBlocks(a.blocks, b.blocks),
-    totals: mergeTotals(a.totals, b.totals),
+    totals: mergeTotals(a, b),
   };
 }
 

@@ -87,8 +87,14 @@ export interface FileCoverage {
   branches: BranchOutcomes | null;
   /** Go only: statement blocks keyed `startLine.startCol,endLine.endCol`. */
   blocks: Map<string, StatementBlock> | null;
-  /** Formats that give only per-file totals (Istanbul coverage-summary.json, xccov). */
-  totals: { lines: CoverageCounts; branches: CoverageCounts | null } | null;
+  /**
+   * Per-file totals: of formats that give only those (Istanbul
+   * coverage-summary.json, xccov), and of Clover files whose own `<metrics
+   * statements coveredstatements>` disagree with their line elements
+   * (`overridesLines`: these totals count; the lines still give line-level
+   * data). See docs/coverage.md, "Clover".
+   */
+  totals: { lines: CoverageCounts; branches: CoverageCounts | null; overridesLines?: true } | null;
 }
 
 /** One parsed report. */

@@ -4,6 +4,15 @@ export interface DeliveryProblem {
   path: string;
   expected: string;
   found: string;
+  /**
+   * Said instead of "expected …, found …" when the value has the expected
+   * form but cannot be (a time the calendar does not have).
+   */
+  message?: string;
+}
+
+function describeProblem(problem: DeliveryProblem): string {
+  return `${problem.path}: ${problem.message ?? `expected ${problem.expected}, found ${problem.found}`}`;
 }
 
 /**
@@ -17,9 +26,15 @@ export class DeliveryError extends Error {
   readonly expected: string;
   readonly found: string;
   readonly problems: readonly DeliveryProblem[];
+  /** Which record of the input it was (0-based), when the reader knows: ingestDeliveries sets it. */
+  readonly position: number | null;
 
-  constructor(deliveryId: string, problems: readonly [DeliveryProblem, ...DeliveryProblem[]]) {
-    const text = problems.map((p) => `${p.path}: expected ${p.expected}, found ${p.found}`).join('; ');
+  constructor(
+    deliveryId: string,
+    problems: readonly [DeliveryProblem, ...DeliveryProblem[]],
+    position: number | null = null,
+  ) {
+    const text = problems.map(describeProblem).join('; ');
     super(`delivery ${deliveryId}: ${text}`);
     this.name = 'DeliveryError';
     this.deliveryId = deliveryId;
@@ -27,5 +42,11 @@ export class DeliveryError extends Error {
     this.expected = problems[0].expected;
     this.found = problems[0].found;
     this.problems = problems;
+    this.position = position;
+  }
+
+  /** The same error, saying which record of the input it was. */
+  atPosition(position: number): DeliveryError {
+    return new DeliveryError(this.deliveryId, this.problems as [DeliveryProblem, ...DeliveryProblem[]], position);
   }
 }

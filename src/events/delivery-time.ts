@@ -1,4 +1,4 @@
-import { type Instant, parseInstant } from '../time/index.ts';
+import { type Instant, readInstant } from '../time/index.ts';
 import { DeliveryError } from './delivery-error.ts';
 import { describeFound } from './describe-found.ts';
 import { EXPECTED_TIME } from './payload-fields.ts';
@@ -8,8 +8,14 @@ import type { WebhookDelivery } from './types.ts';
 export function deliveryTime(delivery: Pick<WebhookDelivery, 'id' | 'at'>): Instant | null {
   const { at } = delivery;
   if (at === undefined || at === null) return null;
-  const instant = typeof at === 'string' ? parseInstant(at) : null;
-  if (instant === null)
-    throw new DeliveryError(delivery.id, [{ path: 'at', expected: EXPECTED_TIME, found: describeFound(at) }]);
-  return instant;
+  const reading = typeof at === 'string' ? readInstant(at) : null;
+  if (reading?.ok) return reading.instant;
+  throw new DeliveryError(delivery.id, [
+    {
+      path: 'at',
+      expected: EXPECTED_TIME,
+      found: describeFound(at),
+      ...(reading?.problem === 'calendar' ? { message: reading.message } : {}),
+    },
+  ]);
 }

@@ -23,7 +23,8 @@ function formatPath(path: readonly PropertyKey[]): string {
 /**
  * Turns one zod issue (parsed with `reportInput: true`) into a problem that
  * names the payload path, what was expected and what was found. Custom and
- * format checks carry their expectation as their message.
+ * format checks carry their expectation as their message; a time the
+ * calendar does not have carries what is wrong with it (`params.problem`).
  */
 export function describeIssue(issue: z.core.$ZodIssue): DeliveryProblem {
   const path = formatPath(issue.path);
@@ -33,6 +34,12 @@ export function describeIssue(issue: z.core.$ZodIssue): DeliveryProblem {
       return { path, expected: ARTICLE[issue.expected] ?? String(issue.expected), found };
     case 'invalid_value':
       return { path, expected: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`, found };
+    case 'custom': {
+      const problem: unknown = issue.params?.problem;
+      return typeof problem === 'string'
+        ? { path, expected: issue.message, found, message: problem }
+        : { path, expected: issue.message, found };
+    }
     default:
       return { path, expected: issue.message, found };
   }

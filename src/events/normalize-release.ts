@@ -24,8 +24,8 @@ const SHA = /^[0-9a-f]{40}$/i;
 const RETRACTIONS: readonly string[] = ['deleted', 'unpublished', 'prereleased'] satisfies RetractionFact['action'][];
 
 /**
- * `release` published/released → a release (and its sha when
- * `target_commitish` is a commit id); deleted/unpublished/prereleased → a
+ * `release` published/released → a release with its delivery time (and its
+ * sha when `target_commitish` is a commit id); deleted/unpublished/prereleased → a
  * retraction at the delivery time (null without one: the engine falls back to
  * the release's publishedAt). GitHub sends `created` beside `published`: only
  * the latter creates the release.
@@ -52,6 +52,7 @@ export function normalizeRelease({ delivery, at }: EventContext): NormalizedDeli
       publishedAt: published.published_at,
       draft: published.draft,
       prerelease: published.prerelease,
+      deliveredAt: at,
     },
   ];
   const target = published.target_commitish;

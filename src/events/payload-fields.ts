@@ -1,15 +1,20 @@
 import { z } from 'zod';
-import { parseInstant } from '../time/index.ts';
+import { instantIssue, readInstant } from '../time/index.ts';
 
 /** The zod schemas for the payload fields several events share. */
 
 export const EXPECTED_TIME = 'an ISO-8601 time';
 
-/** An ISO-8601 time naming its zone (`…Z`, `….000Z`, `+00:00`), parsed to an Instant. */
+/**
+ * An ISO-8601 time naming its zone (`…Z`, `….000Z`, `+00:00`), parsed to an
+ * Instant. A time the calendar does not have (`2026-02-30`, hour 24) is bad
+ * input, its issue carrying readInstant's message as `params.problem`
+ * (docs/kpis.md, "Periods and time").
+ */
 export const instantField = z.unknown().transform((value, ctx) => {
-  const instant = typeof value === 'string' ? parseInstant(value) : null;
-  if (instant !== null) return instant;
-  ctx.addIssue({ code: 'custom', message: EXPECTED_TIME, input: value });
+  const reading = typeof value === 'string' ? readInstant(value) : null;
+  if (reading?.ok) return reading.instant;
+  ctx.addIssue(instantIssue({ input: value, reading, expected: EXPECTED_TIME }));
   return z.NEVER;
 });
 

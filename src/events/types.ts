@@ -31,6 +31,13 @@ export interface ReleaseFact extends FactBase {
   publishedAt: Instant;
   draft: boolean;
   prerelease: boolean;
+  /**
+   * When this version of the release was delivered (the delivery's `at`);
+   * null (or absent, in facts stored before it existed) when unknown. A
+   * promotion of a prerelease keeps `published_at`: only this tells when
+   * the release became a full one.
+   */
+  deliveredAt?: Instant | null;
 }
 
 /** Where a release's commit came from, strongest first. No time: always known. */
@@ -41,6 +48,12 @@ export interface ReleaseShaFact extends FactBase {
   tag: string;
   sha: string;
   via: ReleaseShaOrigin;
+  /**
+   * A push's `repository.pushed_at`: which of several pushes of one tag is
+   * the latest (docs/kpis.md, "A moved tag"). null (or absent) when the
+   * payload does not say, and for other sources.
+   */
+  pushedAt?: Instant | null;
 }
 
 /**

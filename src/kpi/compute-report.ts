@@ -24,7 +24,8 @@ interface ShownRelease {
 /**
  * The KPI engine: every number of kpis.md from normalized facts, as the JSON
  * report of interfaces.md. Pure and order-independent; `now` is a parameter.
- * `repo` limits the report to one repository.
+ * `repo` limits the report to one repository. `warnings` (what reading the
+ * input found, e.g. ingestDeliveries') are reported sorted, each once.
  *
  * One repository at a time: its facts are indexed, evaluated, counted into
  * its segment's tally and `all`'s, and turned into report rows; then its
@@ -36,11 +37,13 @@ export function computeReport({
   config,
   now,
   repo,
+  warnings = [],
 }: {
   facts: Iterable<Fact>;
   config: Config;
   now: Instant;
   repo?: string;
+  warnings?: readonly string[];
 }): Report {
   const periods = shownPeriods({ now, config });
   const first = periods[0]!;
@@ -111,5 +114,6 @@ export function computeReport({
         targets: { patchCoverage: rulesOf(name).patches.target, ...targetsForSegment({ config, segment: name }) },
       }),
     ),
+    warnings: [...new Set(warnings)].sort(),
   };
 }

@@ -1,6 +1,7 @@
 import { matchesPattern } from '../config/index.ts';
 import type { Config, RollbackSignal } from '../config/types.ts';
 import { MINUTE } from '../time/index.ts';
+import { namesTag } from './names-tag.ts';
 import type { ReleaseLookup } from './release-lookup.ts';
 import type { RepoFacts } from './repo-facts.ts';
 import type { Rollback, ScopedRelease } from './types.ts';
@@ -15,10 +16,6 @@ const SIGNAL_ORDER: Record<RollbackSignal, number> = {
 };
 
 const REVERT_BRANCH = /^revert-(\d+)-/;
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** First in time; at one instant by signal (kpis.md §3), then by source. */
 export function compareRollbacks(a: Rollback, b: Rollback): number {
@@ -79,8 +76,11 @@ export function detectRollbacks({
     for (const r of facts.retractions) {
       const release = lookup.byTag(r.tag);
       if (!release) continue;
-      // Marking a release prerelease retracts it only when a published, non-pre version exists.
-      if (r.action === 'prereleased' && facts.releases.get(r.tag)?.prerelease !== false) continue;
+      // Marking a release prerelease retracts it only after a non-pre version was published: the
+      // `prereleased` of a prerelease that is later promoted comes before (docs/kpis.md, "Rollbacks").
+      if (r.action === 'prereleased' && !(r.at > (facts.releases.get(r.tag)?.fullSince ?? Number.POSITIVE_INFINITY))) {
+        continue;
+      }
       found.push({ tag: r.tag, at: r.at, signal: 'retracted', reason: null, durationMinutes: null, order: r.origin });
     }
   }
@@ -105,17 +105,7 @@ export function detectRollbacks({
 
   if (on.has('label') && facts.labels.length > 0) {
     const wanted = new Set(config.rollback.labels.map((l) => l.toLowerCase()));
-    // A tag's regex only for a text that contains the tag at all (a whole-word match needs it).
-    const regexes = new Map<string, RegExp>();
-    const names = (text: string | null, tag: string): boolean => {
-      if (text === null || !text.includes(tag)) return false;
-      let regex = regexes.get(tag);
-      if (!regex) {
-        regex = new RegExp(`\\b${escapeRegExp(tag)}\\b`);
-        regexes.set(tag, regex);
-      }
-      return regex.test(text);
-    };
+    const names = (text: string | null, tag: string): boolean => text !== null && namesTag(text, tag);
     for (const label of facts.labels) {
       if (!wanted.has(label.label.toLowerCase())) continue;
       for (const { tag } of releases) {

@@ -11,10 +11,29 @@ interface Keyed<T> {
   fact: T;
 }
 
+/** The sha a tag has so far: from its strongest source; among one source's, the latest push, then the greatest sha. */
+interface ShaChoice {
+  strength: number;
+  /** The push's `repository.pushed_at` (−∞ when unknown or not a push). */
+  pushedAt: Instant;
+  sha: string;
+}
+
+/**
+ * Whether `a` beats `b` for one tag (docs/kpis.md, "A moved tag"): the
+ * stronger source; for pushes, the latest `pushed_at`; then the greatest sha
+ * (byte order: shas are lower-case hex). Content only, never arrival order.
+ */
+function beats(a: ShaChoice, b: ShaChoice): boolean {
+  if (a.strength !== b.strength) return a.strength < b.strength;
+  if (a.pushedAt !== b.pushedAt) return a.pushedAt > b.pushedAt;
+  return a.sha > b.sha;
+}
+
 /** Per-repo working state while indexing; keys are local to the repo. */
 interface Working {
   out: RepoFacts;
-  sha: Map<string, { strength: number; origin: string }>;
+  sha: Map<string, ShaChoice>;
   /** (run id, attempt) → the attempt, reduced; see attemptKey. */
   runs: Map<number | string, Keyed<Fact & { type: 'workflow-run' }>>;
   approvals: Map<string, Keyed<Fact & { type: 'approval' }>>;
@@ -97,6 +116,7 @@ export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iter
       case 'release': {
         if (fact.publishedAt > now) break;
         const seen = r.releases.get(fact.tag);
+        const fullSince = fact.prerelease ? null : (fact.deliveredAt ?? fact.publishedAt);
         if (!seen) {
           r.releases.set(fact.tag, {
             tag: fact.tag,
@@ -104,20 +124,28 @@ export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iter
             publishedAt: fact.publishedAt,
             draft: fact.draft,
             prerelease: fact.prerelease,
+            fullSince,
           });
         } else {
           if (fact.publishedAt < seen.publishedAt) seen.publishedAt = fact.publishedAt;
           seen.draft &&= fact.draft;
           seen.prerelease &&= fact.prerelease;
+          if (fullSince !== null && (seen.fullSince === null || fullSince < seen.fullSince)) {
+            seen.fullSince = fullSince;
+          }
           if (fact.name !== null && (seen.name === null || fact.name > seen.name)) seen.name = fact.name;
         }
         break;
       }
       case 'release-sha': {
-        const strength = SHA_STRENGTH[fact.via];
+        const choice: ShaChoice = {
+          strength: SHA_STRENGTH[fact.via],
+          pushedAt: fact.pushedAt ?? Number.NEGATIVE_INFINITY,
+          sha: fact.sha,
+        };
         const seen = w.sha.get(fact.tag);
-        if (!seen || strength < seen.strength || (strength === seen.strength && fact.origin > seen.origin)) {
-          w.sha.set(fact.tag, { strength, origin: fact.origin });
+        if (!seen || beats(choice, seen)) {
+          w.sha.set(fact.tag, choice);
           r.shas.set(fact.tag, fact.sha);
         }
         break;

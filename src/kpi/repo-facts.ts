@@ -18,7 +18,7 @@ import type { Instant } from '../time/index.ts';
 export interface RepoFacts {
   repo: string;
   releases: Map<string, ReleaseState>;
-  /** tag → commit sha, from the strongest source seen. */
+  /** tag → commit sha: the strongest source; a moved tag its latest push; then the greatest sha. */
   shas: Map<string, string>;
   retractions: RetractionState[];
   deployments: Map<number, DeploymentState>;
@@ -42,6 +42,12 @@ export interface ReleaseState {
   /** Only when every published/released delivery said so. */
   draft: boolean;
   prerelease: boolean;
+  /**
+   * Since when a non-pre version of the release is known: the earliest
+   * delivery time (else published_at) of a published/released delivery
+   * saying `prerelease: false`; null when every one said prerelease.
+   */
+  fullSince: Instant | null;
 }
 
 export interface RetractionState {

@@ -7,11 +7,12 @@ import { renderMermaidTrend } from './render-mermaid-trend.ts';
 import { renderReleasesTable } from './render-releases-table.ts';
 import { renderSegmentSection } from './render-segment-section.ts';
 import type { TrendStyle } from './render-trend.ts';
+import { renderWarnings } from './render-warnings.ts';
 import { DEFAULT_FULL_REPORT_HINT, GITHUB_SUMMARY_LIMIT, type MarkdownLine, type RenderLimits } from './types.ts';
 
 /**
  * The org (or repo) report as Markdown: a header with `now` and the current
- * period, a section per segment, then every release of the shown periods.
+ * period, the warnings (when there are any), a section per segment, then every release of the shown periods.
  * At most `maxLength` characters; when cut, the oldest releases go first.
  */
 export function renderReportMarkdown({
@@ -35,6 +36,7 @@ export function renderReportMarkdown({
     { text: '## Shipwell KPIs', keepWithNext: true },
     { text: '', keepWithNext: true },
     { text: facts.join(' · ') },
+    ...renderWarnings({ warnings: report.warnings }),
     ...report.segments.flatMap((segment) => [
       { text: '' },
       ...renderSegmentSection({ segment }),

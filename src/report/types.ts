@@ -11,6 +11,12 @@ export interface Report {
   periods: ReportPeriod[];
   releases: ReleaseReport[];
   segments: SegmentReport[];
+  /**
+   * What the input held that a reader should know and that did not stop the
+   * report (a delivery id with two payloads): one sentence each, sorted,
+   * empty when none; never dependent on input order.
+   */
+  warnings: string[];
 }
 
 export interface ReportPeriod {

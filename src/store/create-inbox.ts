@@ -1,10 +1,14 @@
-import type { Inbox, ReceivedDelivery, SqlDatabase, SqlScalar } from './types.ts';
+import { settleDeliveryConflict } from './settle-delivery-conflict.ts';
+import type { Inbox, ReceivedDelivery, SqlDatabase, SqlExecutor, SqlScalar } from './types.ts';
 import { valuesList } from './values-list.ts';
 
 interface Waiting {
   row: SqlScalar[];
   payload: string;
   id: string;
+  name: string;
+  at: string | null;
+  receivedAt: number;
   resolve: (stored: boolean) => void;
   reject: (error: unknown) => void;
 }
@@ -32,30 +36,44 @@ const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
  * together in the next write — one transaction, one fsync — and each caller
  * is answered when that write is durable. SQLite: one transaction of
  * single-row inserts; PostgreSQL: one statement (payloads as a VALUES list,
- * queue rows as arrays). A duplicate id inserts nothing (false). Location
- * columns stay empty: the processing job fills them once it has parsed the
- * payload.
+ * queue rows as arrays). A known id inserts nothing (false) unless it brings
+ * a different payload that wins by content (settleDeliveryConflict: then it
+ * replaces the stored one, true). Location columns stay empty: the
+ * processing job fills them once it has parsed the payload.
  */
 export function createInbox({ db }: { db: SqlDatabase }): Inbox {
   let waiting: Waiting[] = [];
   let running = false;
 
-  // the payload first: an acknowledged delivery always has one (a duplicate id keeps the first)
-  const writeSqlite = (batch: Waiting[]): Promise<Set<string>> =>
+  /** A known id again (or twice in one batch): settled by content; true when it replaced the stored one. */
+  const settle = (tx: SqlExecutor, item: Waiting) =>
+    settleDeliveryConflict({
+      tx,
+      dialect: db.dialect,
+      id: item.id,
+      name: item.name,
+      at: item.at,
+      payloadText: item.payload,
+      receivedAt: item.receivedAt,
+    });
+
+  // the payload first: an acknowledged delivery always has one
+  // returns the positions in the batch that were stored (inserted, or replaced a losing payload)
+  const writeSqlite = (batch: Waiting[]): Promise<Set<number>> =>
     db.transaction(async (tx) => {
-      const inserted = new Set<string>();
-      for (const item of batch) {
+      const stored = new Set<number>();
+      for (const [k, item] of batch.entries()) {
         await tx.query(`${PAYLOAD_HEAD}($1, $2) ON CONFLICT (id) DO NOTHING`, [item.id, item.payload]);
         const rows = await tx.query<{ id: string }>(
           `${INSERT_HEAD}${valuesAt(0)} ON CONFLICT (id) DO NOTHING RETURNING id`,
           item.row,
         );
-        for (const row of rows) inserted.add(row.id);
+        if (rows.length > 0 || (await settle(tx, item))) stored.add(k);
       }
-      return inserted;
+      return stored;
     });
   // PostgreSQL: one statement (atomic, one round trip); payloads one parameter each (valuesList)
-  const writePostgres = async (batch: Waiting[]): Promise<Set<string>> => {
+  const writePostgres = async (batch: Waiting[]): Promise<Set<number>> => {
     const column = (k: number) => batch.map((item) => item.row[k] ?? null);
     const rows = await db.query<{ id: string }>(
       `WITH payloads AS (
@@ -79,17 +97,27 @@ export function createInbox({ db }: { db: SqlDatabase }): Inbox {
         ...batch.flatMap((item) => [item.id, item.payload]),
       ],
     );
-    return new Set(rows.map((row) => row.id));
+    const inserted = new Set(rows.map((row) => row.id));
+    const stored = new Set<number>();
+    const known: number[] = [];
+    const firsts = new Set<string>();
+    for (const [k, item] of batch.entries()) {
+      // the same id twice in one batch: the first is the inserted one, the next settle against it
+      if (inserted.has(item.id) && !firsts.has(item.id)) stored.add(k);
+      else known.push(k);
+      firsts.add(item.id);
+    }
+    if (known.length > 0) {
+      await db.transaction(async (tx) => {
+        for (const k of known) if (await settle(tx, batch[k]!)) stored.add(k);
+      });
+    }
+    return stored;
   };
   const write = db.dialect === 'sqlite' ? writeSqlite : writePostgres;
 
-  const answer = (batch: Waiting[], inserted: Set<string>) => {
-    const answered = new Set<string>();
-    for (const item of batch) {
-      // the same id twice in one batch: the first is the stored one
-      item.resolve(inserted.has(item.id) && !answered.has(item.id));
-      answered.add(item.id);
-    }
+  const answer = (batch: Waiting[], stored: Set<number>) => {
+    for (const [k, item] of batch.entries()) item.resolve(stored.has(k));
   };
 
   const drain = async () => {
@@ -102,7 +130,7 @@ export function createInbox({ db }: { db: SqlDatabase }): Inbox {
       } catch (error) {
         if (batch.length === 1) batch[0]!.reject(error);
         // one bad delivery (PostgreSQL refuses a NUL in text) must not refuse the others
-        else for (const item of batch) await write([item]).then((inserted) => answer([item], inserted), item.reject);
+        else for (const item of batch) await write([item]).then((stored) => answer([item], stored), item.reject);
       }
     }
     running = false;
@@ -111,10 +139,14 @@ export function createInbox({ db }: { db: SqlDatabase }): Inbox {
   return {
     record(input) {
       return new Promise<boolean>((resolve, reject) => {
+        const row = rowOf(input);
         waiting.push({
-          row: rowOf(input),
+          row,
           payload: input.payloadText,
-          id: input.id,
+          id: row[0] as string,
+          name: row[1] as string,
+          at: row[2] as string | null,
+          receivedAt: input.receivedAt,
           resolve,
           reject,
         });

@@ -65,6 +65,16 @@ describe('action.yml and the input schema', () => {
       /input "mode": expected .*report.*found "reprot".*input "now": expected an ISO-8601 time.*found "today".*input "fail-under": expected a percent.*found "120"/,
     );
   });
+
+  it.each([
+    ['2026-02-30T00:00:00Z', 'February 2026 has 28 days'],
+    ['2026-02-29T00:00:00Z', 'February 2026 has 28 days'],
+    ['2026-03-20T24:00:00Z', 'hours run from 00 to 23'],
+  ])('refuses now "%s": not a real calendar time, never a rolled-over date', (now, why) => {
+    expect(() => readInputs(given({ now }))).toThrow(
+      new RegExp(`^input "now": "${now}" is not a real calendar time \\(${why}\\)$`),
+    );
+  });
 });
 
 describe('chooseMode', () => {

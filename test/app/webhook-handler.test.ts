@@ -405,14 +405,28 @@ describe('createWebhookHandler takes a signed delivery', () => {
   });
 
   it('a redelivered id answers 200 again, is stored once (the first text kept), wakes the worker once', async () => {
+    // a redelivery carries the same payload; spaced differently, it is still the same delivery
     const first = JSON.stringify({ n: 1 });
-    const second = JSON.stringify({ n: 2 });
+    const second = JSON.stringify({ n: 1 }, null, 2);
     expect((await send({ url: door.url, headers: github(first, 'dup-1'), body: first })).status).toBe(200);
     expect((await send({ url: door.url, headers: github(second, 'dup-1'), body: second })).status).toBe(200);
     expect(door.stored()).toBe(1);
     const [row] = await door.db.query<{ n: number }>("SELECT COUNT(*) AS n FROM deliveries WHERE id = 'dup-1'");
     expect(Number(row?.n)).toBe(1);
     expect(await storedText(door.db, 'dup-1')).toBe(first);
+  });
+
+  it('a known id with a different payload keeps the greater by content and wakes the worker only then', async () => {
+    const less = JSON.stringify({ n: 1 });
+    const greater = JSON.stringify({ n: 2 });
+    expect((await send({ url: door.url, headers: github(greater, 'dup-2'), body: greater })).status).toBe(200);
+    expect((await send({ url: door.url, headers: github(less, 'dup-2'), body: less })).status).toBe(200);
+    expect(door.stored()).toBe(1);
+    expect(await storedText(door.db, 'dup-2')).toBe(greater);
+    expect((await send({ url: door.url, headers: github(less, 'dup-3'), body: less })).status).toBe(200);
+    expect((await send({ url: door.url, headers: github(greater, 'dup-3'), body: greater })).status).toBe(200);
+    expect(door.stored()).toBe(3);
+    expect(await storedText(door.db, 'dup-3')).toBe(greater);
   });
 
   it('its path with a query string is its path', async () => {

@@ -15,8 +15,22 @@ describe('push deliveries', () => {
         tag: 'simple-tag',
         sha: headCommit.id,
         via: 'push',
+        pushedAt: 1557933657 * 1000,
       },
     ]);
+  });
+
+  it('reads repository.pushed_at as epoch seconds or an ISO time, and refuses one the calendar does not have', () => {
+    const iso = webhookDelivery('push.tag', { overrides: { repository: { pushed_at: '2019-05-15T15:20:57Z' } } });
+    expect(eventFactsOf(normalizeDelivery(iso))).toMatchObject([{ pushedAt: Date.parse('2019-05-15T15:20:57Z') }]);
+    const none = webhookDelivery('push.tag', { overrides: { repository: { pushed_at: null } } });
+    expect(eventFactsOf(normalizeDelivery(none))).toMatchObject([{ pushedAt: null }]);
+    const impossible = webhookDelivery('push.tag', {
+      overrides: { repository: { pushed_at: '2019-02-29T15:20:57Z' } },
+    });
+    expect(() => normalizeDelivery(impossible)).toThrow(
+      'payload.repository.pushed_at: "2019-02-29T15:20:57Z" is not a real calendar time (February 2019 has 28 days)',
+    );
   });
 
   it('prefers head_commit.id over after (after may be an annotated tag object)', () => {

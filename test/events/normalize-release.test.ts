@@ -24,6 +24,7 @@ describe('release deliveries', () => {
         publishedAt: Date.parse('2019-05-15T15:20:53Z'),
         draft: false,
         prerelease: false,
+        deliveredAt: null,
       },
     ]);
     // target_commitish is "master": no sha from the release itself

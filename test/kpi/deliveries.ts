@@ -36,6 +36,7 @@ export function releasePublished({
   name = tag,
   prerelease = false,
   at,
+  action = 'published',
 }: {
   repo: string;
   tag: string;
@@ -44,12 +45,15 @@ export function releasePublished({
   name?: string;
   prerelease?: boolean;
   at?: string;
+  /** `released`: a release published, or a prerelease promoted to a release. */
+  action?: 'published' | 'released';
 }): WebhookDelivery {
   return delivery(
-    'release.published',
+    `release.${action}`,
     'release',
     {
       ...repository(repo),
+      action,
       release: {
         tag_name: tag,
         name,
@@ -91,9 +95,20 @@ export function releaseRetracted({
   );
 }
 
-export function tagPushed({ repo, tag, commit }: { repo: string; tag: string; commit: string }): WebhookDelivery {
+export function tagPushed({
+  repo,
+  tag,
+  commit,
+  pushedAt,
+}: {
+  repo: string;
+  tag: string;
+  commit: string;
+  /** `repository.pushed_at` as push payloads carry it (epoch seconds); the fixture's when not given; null: none. */
+  pushedAt?: number | null;
+}): WebhookDelivery {
   return delivery('push.tag', 'push', {
-    ...repository(repo),
+    ...repository(repo, pushedAt === undefined ? {} : { pushed_at: pushedAt }),
     ref: `refs/tags/${tag}`,
     deleted: false,
     after: commit,

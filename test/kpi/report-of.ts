@@ -19,9 +19,10 @@ export function reportOf({
 }): Report {
   const instant = parseInstant(now);
   if (instant === null) throw new Error(`bad now ${now}`);
-  const { facts } = ingestDeliveries(deliveries);
+  const { facts, warnings } = ingestDeliveries(deliveries);
   return computeReport({
     facts,
+    warnings,
     config: parseConfig({ text: config, file: 'shipwell.yml' }),
     now: instant,
     ...(repo ? { repo } : {}),

@@ -143,6 +143,68 @@ describe('retracted', () => {
     expect(releaseOf(reportOf({ deliveries, now }), 'v1.1.0').rollback?.signal).toBe('retracted');
   });
 
+  describe('a promoted prerelease (created as a prerelease, later released)', () => {
+    const published = '2026-03-02T10:00:00Z';
+    const promotion = ({ timed }: { timed: boolean }) => [
+      releasePublished({
+        repo,
+        tag: 'v1.1.0',
+        publishedAt: published,
+        commit: sha('v2'),
+        prerelease: true,
+        ...(timed ? { at: published } : {}),
+      }),
+      releaseRetracted({
+        repo,
+        tag: 'v1.1.0',
+        action: 'prereleased',
+        publishedAt: published,
+        ...(timed ? { at: '2026-03-02T10:00:01Z' } : {}),
+      }),
+      // GitHub keeps published_at when a prerelease is promoted
+      releasePublished({
+        repo,
+        tag: 'v1.1.0',
+        publishedAt: published,
+        commit: sha('v2'),
+        action: 'released',
+        ...(timed ? { at: '2026-03-03T09:00:00Z' } : {}),
+      }),
+    ];
+
+    it.each([true, false])('is not a retraction (deliveries timed: %s), in any order', (timed) => {
+      for (const deliveries of [[...promotion({ timed }), ...cov], [...cov, ...promotion({ timed })].reverse()]) {
+        const r = releaseOf(reportOf({ deliveries, now }), 'v1.1.0');
+        expect(r).toMatchObject({ status: 'well-packaged', rollback: null, rollbacks: [], prerelease: false });
+      }
+    });
+
+    it('is retracted when marked prerelease again after the promotion', () => {
+      const again = releaseRetracted({
+        repo,
+        tag: 'v1.1.0',
+        action: 'prereleased',
+        publishedAt: published,
+        at: '2026-03-04T00:00:00Z',
+      });
+      const r = releaseOf(reportOf({ deliveries: [...promotion({ timed: true }), again, ...cov], now }), 'v1.1.0');
+      expect(r.rollback).toMatchObject({ signal: 'retracted', at: '2026-03-04T00:00:00.000Z' });
+      expect(r.rollbacks).toHaveLength(1);
+    });
+
+    it('is retracted when deleted after the promotion', () => {
+      const deleted = releaseRetracted({
+        repo,
+        tag: 'v1.1.0',
+        action: 'deleted',
+        publishedAt: published,
+        at: '2026-03-05T00:00:00Z',
+      });
+      const r = releaseOf(reportOf({ deliveries: [...promotion({ timed: true }), deleted, ...cov], now }), 'v1.1.0');
+      expect(r.rollback).toMatchObject({ signal: 'retracted', at: '2026-03-05T00:00:00.000Z' });
+    });
+  });
+
   it('can be switched off with rollback.signals', () => {
     const deliveries = [
       v2,
@@ -245,6 +307,36 @@ describe('label', () => {
       }),
     ];
     expect(releaseOf(reportOf({ deliveries, now }), 'v1.1.0').rollback).toBeNull();
+  });
+
+  describe('whole words in any script', () => {
+    const tagged = (tag: string, title: string, body: string | null = null) => {
+      const release = releasePublished({ repo, tag, publishedAt: '2026-03-02T10:00:00Z', commit: sha('v2') });
+      const issue = labeled({ repo, number: 7, label: 'rollback', title, body, at: '2026-03-03T12:00:00Z' });
+      return releaseOf(reportOf({ deliveries: [release, ...cov, issue], now }), tag).rollback;
+    };
+
+    it.each([
+      ['версия-1', 'Откат: версия-1 сломала оплату'],
+      ['v3🚀', 'Rolled back v3🚀 after launch'],
+      ['v3🚀', 'v3🚀x is not a word, but v3🚀 is'],
+      ['v2-', 'Rolling back v2- (the dash is part of the tag)'],
+      ['v2-', 'v2-'],
+      ['1.0(beta)+build.7', 'revert 1.0(beta)+build.7 now'],
+      ['v1.1.0', '«v1.1.0» — rolled back'],
+    ])('finds %s in %j', (tag, title) => {
+      expect(tagged(tag, title)).toMatchObject({ signal: 'label', reason: title });
+    });
+
+    it.each([
+      ['версия-1', 'Откат: неверсия-1 и версия-10'],
+      ['v3🚀', 'v3🚀x only'],
+      ['v2-', 'v2-beta broke'],
+      ['v1', 'v1_hotfix and Бv1 and v1٣ (an Arabic-Indic digit) and 𝐀v1 (a letter beyond U+FFFF)'],
+      ['1.0(beta)+build.7', 'revert 1.0(beta)+build.77 or 1.0(beta)+build.7x'],
+    ])('does not find %s in %j', (tag, title) => {
+      expect(tagged(tag, title)).toBeNull();
+    });
   });
 });
 

@@ -39,6 +39,27 @@ describe('renderReportMarkdown', () => {
   });
 });
 
+describe('renderReportMarkdown warnings', () => {
+  it('shows none, and changes nothing, when there are none', () => {
+    expect(renderReportMarkdown({ report: buildReport({ warnings: [] }) })).not.toContain('Warnings');
+  });
+
+  it('lists each warning under the header, escaped', () => {
+    const warning =
+      'delivery x appears twice with different payloads; the one read is the greatest in canonical JSON order, ' +
+      'with payload.release.name "<b>@team</b> | *bold*", not "v1"';
+    const md = renderReportMarkdown({ report: buildReport({ warnings: [warning] }) });
+    const lines = md.split('\n');
+    const lead = lines.indexOf('**Warnings** (1): the report was computed, but the input held:');
+    expect(lead).toBeGreaterThan(0);
+    expect(lines[lead + 2]).toBe(
+      '- delivery x appears twice with different payloads; the one read is the greatest in canonical JSON order, ' +
+        'with payload.release.name "&lt;b&gt;@\u200dteam&lt;/b&gt; \\| \\*bold\\*", not "v1"',
+    );
+    expect(lead).toBeLessThan(lines.findIndex((line) => line.startsWith('### Segment all')));
+  });
+});
+
 describe('renderReportMarkdown truncation', () => {
   const large = buildLargeReport({ count: 5_000 });
   const whole = renderReportMarkdown({ report: large, maxLength: Number.MAX_SAFE_INTEGER });

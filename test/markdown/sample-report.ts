@@ -371,9 +371,11 @@ function segment({
 export function buildReport({
   now = SAMPLE_NOW,
   releases = SAMPLE_RELEASES,
+  warnings = [],
 }: {
   now?: string;
   releases?: ReleaseReport[];
+  warnings?: string[];
 } = {}): Report {
   const periods = shownPeriods({ now, history: 6 });
   const names = [...new Set(releases.map((r) => r.segment))].sort();
@@ -417,6 +419,7 @@ export function buildReport({
         }),
       ),
     ],
+    warnings,
   };
 }
 

@@ -5,7 +5,7 @@ import { renderJsonReport } from '../../src/report/index.ts';
 import { reportOf } from '../kpi/report-of.ts';
 import { workedExampleDeliveries } from '../kpi/worked-example.ts';
 
-const REPORT = ['now', 'periods', 'releases', 'segments'];
+const REPORT = ['now', 'periods', 'releases', 'segments', 'warnings'];
 const PERIOD = ['start', 'end', 'current'];
 const RELEASE = [
   'repo',
@@ -77,6 +77,10 @@ describe('the JSON report', () => {
         }
       }
     }
+  });
+
+  it('has warnings: a sorted list of sentences, empty for an ordinary history', () => {
+    expect(report.warnings).toEqual([]);
   });
 
   it('lists segment all first, then segments by name', () => {

@@ -3,7 +3,8 @@
 // back marked `unreadable` instead of throwing), located by the processing
 // job when it marks them processed or failed — on both databases.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { SqlDatabase, Store } from '../../src/store/index.ts';
+import { locateDelivery, normalizeDelivery } from '../../src/events/index.ts';
+import type { SqlDatabase, Store, StoredDelivery } from '../../src/store/index.ts';
 import { MINUTE } from '../../src/time/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
 import { type Backend, postgresBackend, sqliteBackend } from './backends.ts';
@@ -27,6 +28,18 @@ async function payloadText(db: SqlDatabase, id: string): Promise<string | undefi
   return rows[0]?.payload;
 }
 
+/** What the processing job commits for claimed deliveries: processed marks and facts, together. */
+async function process(store: Store, claimed: StoredDelivery[], now: number): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.deliveries.complete({
+      worker: 'w',
+      now,
+      deliveries: claimed.map((d) => ({ id: d.delivery.id, location: locateDelivery(d.delivery.payload) })),
+    });
+    await tx.facts.write({ facts: claimed.flatMap((d) => normalizeDelivery(d.delivery).facts ?? []) });
+  });
+}
+
 const claimAll = (store: Store, now = T0 + MINUTE) =>
   store.deliveries.claim({ worker: 'w', now, lease: MINUTE, limit: 50 });
 
@@ -40,7 +53,6 @@ describe.each(backends)('deliveries stored as received, on $name', (backend) => 
     const { store } = await backend.open();
     const text = releaseText();
     expect(await store.inbox.record(received('raw-1', text))).toBe(true);
-    expect(await store.inbox.record(received('raw-1', '{"other":1}', T0 + 1))).toBe(false);
     expect(await store.log.list({ org: 'Codertocat', limit: 10 })).toEqual([]);
     const [claimed] = await claimAll(store);
     expect(claimed).toMatchObject({
@@ -53,6 +65,63 @@ describe.each(backends)('deliveries stored as received, on $name', (backend) => 
       ['raw-1', HERE],
     ]);
     expect(await store.log.list({ org: 'someone-else', limit: 10 })).toEqual([]);
+  });
+
+  it('a redelivery of a known id stores nothing more: false, the first text and time kept', async () => {
+    const { store, db } = await backend.open();
+    const text = releaseText();
+    expect(await store.inbox.record(received('raw-1', text))).toBe(true);
+    // the same content, spaced differently: still the same delivery
+    const again = JSON.stringify(JSON.parse(text));
+    expect(await store.inbox.record(received('raw-1', again, T0 + 5))).toBe(false);
+    expect(await payloadText(db, 'raw-1')).toBe(text);
+    expect((await store.log.list({ limit: 10 }))[0]?.receivedAt).toBe(T0);
+  });
+
+  it('one id with two payloads keeps the greater by content, whichever arrives first (docs/kpis.md)', async () => {
+    // a real release payload, and the same delivery id with another published_at
+    const earlier = releaseText();
+    const later = JSON.stringify(
+      loadWebhook('release.published', { installation: { id: 7 }, release: { published_at: '2019-05-16T15:20:53Z' } }),
+    );
+    for (const [first, second] of [
+      [earlier, later],
+      [later, earlier],
+    ] as const) {
+      const { store, db } = await backend.open();
+      expect(await store.inbox.record(received('raw-1', first))).toBe(true);
+      await process(store, await claimAll(store), T0 + MINUTE);
+      // the second replaces the first only when it wins, and is then processed again
+      expect(await store.inbox.record(received('raw-1', second, T0 + 2 * MINUTE))).toBe(second === later);
+      expect(await payloadText(db, 'raw-1')).toBe(later);
+      expect((await store.log.list({ limit: 10 }))[0]?.status).toBe(second === later ? 'pending' : 'processed');
+      if (second === later) {
+        // the losing payload's facts are gone until the winner is processed, and its repository is asked for
+        expect(await store.facts.read({ repo: REPO })).toEqual([]);
+        expect((await store.health()).dirtyRepos).toBe(1);
+        const claimed = await claimAll(store, T0 + 3 * MINUTE);
+        expect(claimed.map((d) => d.delivery.payload)).toEqual([JSON.parse(later)]);
+        await process(store, claimed, T0 + 3 * MINUTE);
+      }
+      const release = (await store.facts.read({ repo: REPO })).find((f) => f.type === 'release');
+      expect(release).toMatchObject({ publishedAt: Date.parse('2019-05-16T15:20:53Z') });
+    }
+  });
+
+  it('one id with two payloads in one write keeps the greater too', async () => {
+    const earlier = releaseText();
+    const later = JSON.stringify(
+      loadWebhook('release.published', { installation: { id: 7 }, release: { published_at: '2019-05-16T15:20:53Z' } }),
+    );
+    for (const pair of [
+      [earlier, later],
+      [later, earlier],
+    ]) {
+      const { store, db } = await backend.open();
+      await Promise.all(pair.map((text, i) => store.inbox.record(received('raw-1', text, T0 + i))));
+      expect(await payloadText(db, 'raw-1')).toBe(later);
+      expect((await claimAll(store)).map((d) => d.delivery.payload)).toEqual([JSON.parse(later)]);
+    }
   });
 
   it('a payload that is not JSON is claimed as unreadable beside a good one, which is intact', async () => {
