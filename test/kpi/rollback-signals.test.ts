@@ -143,6 +143,21 @@ describe('retracted', () => {
     expect(releaseOf(reportOf({ deliveries, now }), 'v1.1.0').rollback?.signal).toBe('retracted');
   });
 
+  it('counts one retraction said by several deliveries once', () => {
+    const deleted = () =>
+      releaseRetracted({
+        repo,
+        tag: 'v1.1.0',
+        action: 'deleted',
+        publishedAt: '2026-03-02T10:00:00Z',
+        at: '2026-03-04T00:00:00Z',
+      });
+    const release = releaseOf(reportOf({ deliveries: [v2, ...cov, deleted(), deleted(), deleted()], now }), 'v1.1.0');
+    expect(release.rollbacks).toEqual([
+      { at: '2026-03-04T00:00:00.000Z', signal: 'retracted', reason: null, durationMinutes: null },
+    ]);
+  });
+
   it('can be switched off with rollback.signals', () => {
     const deliveries = [
       v2,
