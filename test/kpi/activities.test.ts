@@ -40,6 +40,24 @@ describe('activity kinds', () => {
     expect(kinds('v1.0.0', deliveries).sort()).toEqual(['manual-workflow', 'rerun']);
   });
 
+  it('times a dispatched run by its earliest attempt, the lower one at one instant, whatever the order', () => {
+    const run = (attempt: number, commit: string) =>
+      workflowRunCompleted({
+        repo,
+        runId: 9,
+        attempt,
+        event: 'workflow_dispatch',
+        name: 'Deploy',
+        commit,
+        startedAt: '2026-03-02T09:00:00Z',
+      });
+    const attempts = [v1, v2, run(1, sha('v2')), run(2, sha('v1'))];
+    for (const deliveries of [attempts, [...attempts].reverse()]) {
+      expect(kinds('v1.1.0', deliveries)).toEqual(['manual-workflow']);
+      expect(kinds('v1.0.0', deliveries)).toEqual(['rerun']);
+    }
+  });
+
   it('counts deployments made by people, not by bots or workflows', () => {
     const deploy = (id: number, extra: object) =>
       deploymentSucceeded({
