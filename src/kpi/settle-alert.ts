@@ -33,17 +33,19 @@ export function settleAlert({
   now: Instant;
 }): PatchSettlement {
   let current = observations[0]!;
+  let rated: AlertFact | null = null;
   let firstFix: Instant | null = null;
   let firstDismissal: Instant | null = null;
   let openedAt = current.createdAt;
-  let severity = current.severity;
   for (const o of observations) {
     current = newest(current, o);
+    if (o.severity !== null) rated = rated === null ? o : newest(rated, o);
     openedAt = Math.min(openedAt, o.createdAt);
     firstFix = minOf(firstFix, o.fixedAt);
     firstDismissal = minOf(firstDismissal, minOf(o.dismissedAt, o.autoDismissedAt));
   }
-  severity = current.severity ?? observations.find((o) => o.severity !== null)?.severity ?? null;
+  // A severity we do not know on the newest observation: the newest one that names one.
+  const severity = current.severity ?? rated?.severity ?? null;
   const sla = severity ? rules.patches.sla[severity] : 7 * DAY;
   const due = openedAt + sla;
 
