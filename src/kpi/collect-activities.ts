@@ -51,7 +51,11 @@ export function collectActivities({
   for (const run of facts.runs) {
     if (run.event === 'workflow_dispatch') {
       const earliest = dispatched.get(run.runId);
-      if (!earliest || run.startedAt < earliest.at || (run.startedAt === earliest.at && run.attempt < earliest.attempt)) {
+      if (
+        !earliest ||
+        run.startedAt < earliest.at ||
+        (run.startedAt === earliest.at && run.attempt < earliest.attempt)
+      ) {
         dispatched.set(run.runId, { at: run.startedAt, attempt: run.attempt, sha: run.headSha, ref: run.headBranch });
       }
     }

@@ -1,5 +1,6 @@
 import type { Fact, ReleaseShaOrigin, RepoInfoFact, RetractionFact } from '../events/types.ts';
 import type { Instant } from '../time/index.ts';
+import { reduceRepoInfo } from './reduce-repo-info.ts';
 import type { RepoFacts, RetractionState } from './repo-facts.ts';
 
 const SHA_STRENGTH: Record<ReleaseShaOrigin, number> = { target: 0, push: 1, api: 2 };
@@ -43,6 +44,7 @@ function working(repo: string): Working {
       alerts: new Map(),
       topics: null,
       customProperties: {},
+      repoInfo: [],
     },
     sha: new Map(),
     runs: new Map(),
@@ -225,21 +227,8 @@ function finish(w: Working, now: Instant): void {
     r.retractions.push(retraction);
   }
 
-  // Topics and custom properties: the newest observation that says something wins, per property.
-  if (w.infos.length > 1) {
-    w.infos.sort(
-      (a, b) =>
-        (a.observedAt ?? Number.NEGATIVE_INFINITY) - (b.observedAt ?? Number.NEGATIVE_INFINITY) ||
-        (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
-    );
-  }
-  for (const info of w.infos) {
-    if (info.topics && info.topics.length > 0) r.topics = info.topics;
-    if (info.customProperties) {
-      for (const [key, value] of Object.entries(info.customProperties)) {
-        const empty = Array.isArray(value) ? value.length === 0 : value === '';
-        if (!empty) r.customProperties[key] = value;
-      }
-    }
-  }
+  const info = reduceRepoInfo(w.infos);
+  r.topics = info.topics;
+  r.customProperties = info.customProperties;
+  r.repoInfo = info.deciding;
 }

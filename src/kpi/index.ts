@@ -1,7 +1,12 @@
-export { ALL_SEGMENTS, computeReport } from './compute-report.ts';
-export { evaluateRepo } from './evaluate-repo.ts';
+export { computeReport } from './compute-report.ts';
+export { EVALUATION_VERSION } from './create-repo-evaluator.ts';
+export { evaluateRepoState } from './evaluate-repo-state.ts';
+export { evaluationConfigKey } from './evaluation-config-key.ts';
 export { indexFacts } from './index-facts.ts';
 export { indexRepoFacts } from './index-repo-facts.ts';
+export { judgeRepoEvaluation } from './judge-repo-evaluation.ts';
 export { type Period, periodIndex, shownPeriods } from './periods.ts';
+export { reduceRepoInfo } from './reduce-repo-info.ts';
 export { createSegmentResolver, UNSEGMENTED } from './resolve-segment.ts';
+export { ALL_SEGMENTS, tallyReport } from './tally-report.ts';
 export type * from './types.ts';
