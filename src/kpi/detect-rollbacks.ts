@@ -14,7 +14,7 @@ const SIGNAL_ORDER: Record<RollbackSignal, number> = {
   recorded: 5,
 };
 
-const REVERT_BRANCH = /^revert-(\d+)-/;
+export const REVERT_BRANCH = /^revert-(\d+)-/;
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
