@@ -28,7 +28,8 @@ export function computeReport({
   now: Instant;
   repo?: string;
 }): Report {
-  const evaluator = createRepoEvaluator(config);
+  // Judged at once and dropped: nothing will re-evaluate these, so they need no seeds.
+  const evaluator = createRepoEvaluator(config, { seeds: false });
   const groups = groupFactsByRepo({ facts, ...(repo === undefined ? {} : { repo }) });
   function* evaluations(): Generator<RepoEvaluation> {
     for (const [name, own] of groups) yield evaluator.evaluate({ repo: name, facts: own, now });

@@ -37,9 +37,11 @@ function alertsOf(alerts: Map<number, AlertFact[]>): AlertEvaluation[] {
 /**
  * Compiles what evaluating repositories under one config needs once (the
  * segment rules, each segment's rules and config key), for callers that
- * evaluate many repositories or one many times.
+ * evaluate many repositories or one many times. `seeds: false` is for
+ * evaluations judged at once and dropped (computeReport): they leave out
+ * what only a later re-evaluation reads (ReleaseEvaluation.deploymentsBefore).
  */
-export function createRepoEvaluator(config: Config): RepoEvaluator {
+export function createRepoEvaluator(config: Config, { seeds = true }: { seeds?: boolean } = {}): RepoEvaluator {
   const resolveSegment = createSegmentResolver(config);
   const settings = new Map<string, SegmentSettings>();
   const settingsOf = (segment: string): SegmentSettings => {
@@ -68,7 +70,7 @@ export function createRepoEvaluator(config: Config): RepoEvaluator {
         segment,
         configKey,
         repoInfo: indexed.repoInfo,
-        releases: evaluateReleases({ facts: indexed, config, rules }),
+        releases: evaluateReleases({ facts: indexed, config, rules, seeds }),
         alerts: alertsOf(indexed.alerts),
       };
     },

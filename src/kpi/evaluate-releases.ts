@@ -8,22 +8,27 @@ import type { RepoFacts } from './repo-facts.ts';
 import { scopeReleases } from './scope-releases.ts';
 import type { ReleaseEvaluation, Rollback } from './types.ts';
 
+const NO_SEEDS: readonly number[] = Object.freeze([]);
+
 /**
  * What the indexed facts say about each in-scope release (oldest first),
  * whatever `now` a verdict is later judged at; with `from`, only about the
  * releases from that index on (the others are still scoped: attribution
- * needs every release).
+ * needs every release). `seeds: false` leaves deploymentsBefore empty, for
+ * an evaluation that is judged at once and never re-evaluated.
  */
 export function evaluateReleases({
   facts,
   config,
   rules,
   from = 0,
+  seeds = true,
 }: {
   facts: RepoFacts;
   config: Pick<Config, 'includePrereleases' | 'rollback'>;
   rules: Pick<SegmentRules, 'rollbackWindow' | 'devops'>;
   from?: number;
+  seeds?: boolean;
 }): ReleaseEvaluation[] {
   const releases = scopeReleases({ facts, config, rules });
   const lookup = createReleaseLookup(releases);
@@ -37,9 +42,10 @@ export function evaluateReleases({
     else rollbacksByTag.set(rollback.tag, [rollback]);
   }
   const activitiesByTag = collectActivities({ facts, releases, lookup, rules });
-  const deploymentsBefore = config.rollback.signals.includes('redeploy')
-    ? findDeploymentsBefore({ deployments: facts.deployments.values(), releases })
-    : null;
+  const deploymentsBefore =
+    seeds && config.rollback.signals.includes('redeploy')
+      ? findDeploymentsBefore({ deployments: facts.deployments.values(), releases })
+      : null;
 
   const evaluated: ReleaseEvaluation[] = [];
   for (let i = from; i < releases.length; i++) {
@@ -51,7 +57,7 @@ export function evaluateReleases({
       rollbacks: (rollbacksByTag.get(release.tag) ?? []).sort(compareRollbacks),
       ownCoverage: own,
       coverageBefore: before,
-      deploymentsBefore: deploymentsBefore?.[i] ?? [],
+      deploymentsBefore: deploymentsBefore?.[i] ?? (seeds ? [] : (NO_SEEDS as number[])),
     });
   }
   return evaluated;
