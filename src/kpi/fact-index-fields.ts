@@ -33,6 +33,20 @@ export interface FactIndexFields {
  */
 export function factIndexFields(fact: Fact): FactIndexFields {
   const none = { at: null, lastAt: null, knownAt: null, sha: null, ref: null };
+  /** A fact of one time, naming a commit or a ref or neither. */
+  const timed = (
+    group: string,
+    at: Instant,
+    sha: string | null = null,
+    ref: string | null = null,
+  ): FactIndexFields => ({
+    group,
+    at,
+    lastAt: at,
+    knownAt: at,
+    sha,
+    ref: ref === null ? null : tagOfRef(ref),
+  });
   switch (fact.type) {
     case 'release':
       return { ...none, group: `release:${fact.tag}`, knownAt: fact.publishedAt };
@@ -50,51 +64,18 @@ export function factIndexFields(fact: Fact): FactIndexFields {
         ref: tagOfRef(fact.ref),
       };
     case 'workflow-run':
-      return {
-        group: `workflow-run:${fact.runId}`,
-        at: fact.startedAt,
-        lastAt: fact.startedAt,
-        knownAt: fact.startedAt,
-        sha: fact.headSha,
-        ref: fact.headBranch === null ? null : tagOfRef(fact.headBranch),
-      };
+      return timed(`workflow-run:${fact.runId}`, fact.startedAt, fact.headSha, fact.headBranch);
     case 'approval':
-      return {
-        group: `approval:${fact.runId}:${fact.attempt}:${fact.approver}`,
-        at: fact.at,
-        lastAt: fact.at,
-        knownAt: fact.at,
-        sha: fact.sha,
-        ref: fact.ref === null ? null : tagOfRef(fact.ref),
-      };
+      return timed(`approval:${fact.runId}:${fact.attempt}:${fact.approver}`, fact.at, fact.sha, fact.ref);
     case 'label':
-      return { ...none, group: `label:${fact.number}:${fact.label}`, at: fact.at, lastAt: fact.at, knownAt: fact.at };
+      return timed(`label:${fact.number}:${fact.label}`, fact.at);
     case 'merged-pull':
-      return {
-        ...none,
-        group: `merged-pull:${fact.number}`,
-        at: fact.mergedAt,
-        lastAt: fact.mergedAt,
-        knownAt: fact.mergedAt,
-      };
+      return timed(`merged-pull:${fact.number}`, fact.mergedAt);
     case 'coverage':
-      return {
-        ...none,
-        group: `coverage:${fact.checkRunId}`,
-        at: fact.at,
-        lastAt: fact.at,
-        knownAt: fact.at,
-        sha: fact.sha,
-      };
+      return timed(`coverage:${fact.checkRunId}`, fact.at, fact.sha);
     case 'recorded-rollback':
-      return {
-        group: `recorded-rollback:${fact.checkRunId}`,
-        at: fact.at,
-        lastAt: fact.at,
-        knownAt: fact.at,
-        sha: fact.sha,
-        ref: fact.tag,
-      };
+      // The tag its `Release:` line names, as written (the engine looks it up as a tag, not a ref).
+      return { ...timed(`recorded-rollback:${fact.checkRunId}`, fact.at, fact.sha), ref: fact.tag };
     case 'alert':
       return { ...none, group: `alert:${fact.number}`, knownAt: fact.updatedAt };
     case 'repo-info':
