@@ -186,7 +186,8 @@ describe('incremental evaluation', () => {
       ),
       { numRuns: 300 },
     );
-    console.log(paths, merged);
-    expect(paths.since).toBeGreaterThan(300);
+    // A few hundred re-evaluations from a stable release on, re-evaluating a release or more each time.
+    expect(paths.since).toBeGreaterThan(200);
+    expect(merged).toBeGreaterThan(paths.since);
   });
 });
