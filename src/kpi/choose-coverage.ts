@@ -2,7 +2,7 @@ import type { SegmentRules } from '../config/types.ts';
 import type { ChosenCoverage, CoverageReading } from './types.ts';
 
 /**
- * A release's coverage (kpis.md §5): its own report; else, with
+ * A release's coverage (docs/kpis.md, "Coverage"): its own report; else, with
  * `latest-before`, the repo's newest report at or before publishedAt. A
  * chosen report with zero lines is no coverage.
  */

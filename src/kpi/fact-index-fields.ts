@@ -17,7 +17,7 @@ export interface FactIndexFields {
   at: Instant | null;
   /** The latest such time (`at` but for a deployment status, whose deployment is created before it). */
   lastAt: Instant | null;
-  /** Its own time (kpis.md §1): it is known at `now` when knownAt <= now; null when always known. */
+  /** Its own time (docs/kpis.md, "Periods and time"): it is known at `now` when knownAt <= now; null when always known. */
   knownAt: Instant | null;
   /** The commit it names, to find what names a release's commit. */
   sha: string | null;

@@ -11,7 +11,7 @@ function readingOf(fact: CoverageFact | undefined): CoverageReading | null {
 }
 
 /**
- * A release's two coverage candidates (kpis.md §5): the newest report for
+ * A release's two coverage candidates (docs/kpis.md, "Coverage"): the newest report for
  * its sha before its window closes, and the repo's newest report at or
  * before publishedAt. chooseCoverage picks between them.
  */

@@ -1,7 +1,7 @@
 import type { DeploymentState } from './repo-facts.ts';
 import type { ScopedRelease } from './types.ts';
 
-/** The order of the redeploy chain (kpis.md §3): success time, creation, id. */
+/** The order of the redeploy chain (docs/kpis.md, "Rollbacks"): success time, creation, id. */
 function compareSuccesses(a: DeploymentState, b: DeploymentState): number {
   return a.succeededAt! - b.succeededAt! || a.createdAt - b.createdAt || a.id - b.id;
 }

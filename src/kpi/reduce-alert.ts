@@ -14,7 +14,8 @@ function minOf(a: Instant | null, b: Instant | null): Instant | null {
 }
 
 /**
- * One alert from every observation of it known at `now` (kpis.md §6): the
+ * One alert from every observation of it known at `now` (docs/kpis.md,
+ * "Security-patch coverage"): the
  * newest observation gives its state; opening, first fix and first dismissal
  * are the earliest ever seen. A severity we do not know on the newest
  * observation is taken from the newest one that names one. Nothing here

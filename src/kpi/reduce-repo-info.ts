@@ -10,7 +10,7 @@ function compareObservations(a: RepoInfoFact, b: RepoInfoFact): number {
 
 /**
  * A repository's topics and custom properties from its repo-info facts
- * (kpis.md §1): per property, the newest observation that says something
+ * (docs/kpis.md, "Segments"): per property, the newest observation that says something
  * wins. `deciding` lists the facts that won something, oldest first: reducing
  * them together with any further facts gives what reducing every fact would,
  * so a caller may keep only those.

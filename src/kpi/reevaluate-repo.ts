@@ -173,7 +173,7 @@ export async function reevaluateRepo({
     if (since !== null) read = { scope: 'since', since };
   }
   if (first < releases.length) {
-    // The merged PRs that the revert PRs read name (kpis.md §3, revert-pr), wherever they are in time.
+    // The merged PRs that the revert PRs read name (docs/kpis.md, "Rollbacks": revert-pr), wherever they are in time.
     const pulls = new Set<number>();
     const wanted = new Set<string>();
     for (const f of subset) if (f.type === 'merged-pull') pulls.add(f.number);

@@ -3,7 +3,7 @@ import { DAY, type Instant } from '../time/index.ts';
 import type { AlertEvaluation, PatchSettlement } from './types.ts';
 
 /**
- * How one alert stands at `now` (kpis.md §6), from its observations known at
+ * How one alert stands at `now` (docs/kpis.md, "Security-patch coverage"), from its observations known at
  * `now` (reduceAlert). Settles once: in SLA at its first fix when that is by
  * the due time, else breached at due. An alert dismissed by its due time and
  * still dismissed is excluded; a late dismissal stays breached.

@@ -21,7 +21,7 @@ interface ShownRelease {
 }
 
 /**
- * The JSON report of interfaces.md at `now` from evaluated repositories
+ * The JSON report (docs/report.md) at `now` from evaluated repositories
  * (each judged at `now`, see judgeRepoEvaluation): periods, segment tallies,
  * the releases of the shown periods. The order of `evaluations` does not
  * matter. `repo` limits the report to one repository. Each repository is
