@@ -20,16 +20,16 @@ export function buildReleaseReport(v: ReleaseVerdict): ReleaseReport {
     publishedAt: formatInstant(v.release.publishedAt),
     status: v.status,
     reasons: v.reasons,
-    coverage: v.coverage ? roundPercent((v.coverage.fact.covered / v.coverage.fact.total) * 100) : null,
+    coverage: v.coverage ? roundPercent((v.coverage.covered / v.coverage.total) * 100) : null,
     devopsActivities: v.activities.length,
     rollback: first ? rollbacks[0]! : null,
     windowEnd: formatInstant(v.release.windowEnd),
     coverageReport: v.coverage
       ? {
-          covered: v.coverage.fact.covered,
-          total: v.coverage.fact.total,
-          sha: v.coverage.fact.sha,
-          at: formatInstant(v.coverage.fact.at),
+          covered: v.coverage.covered,
+          total: v.coverage.total,
+          sha: v.coverage.sha,
+          at: formatInstant(v.coverage.at),
           fallback: v.coverage.fallback,
         }
       : null,

@@ -4,6 +4,18 @@ import type { ReleaseLookup } from './release-lookup.ts';
 import type { RepoFacts } from './repo-facts.ts';
 import type { DevopsActivity, ScopedRelease } from './types.ts';
 
+/** By time, then kind; then commit and ref, so one list whatever order the facts came in. */
+function compareActivities(a: DevopsActivity, b: DevopsActivity): number {
+  return a.at - b.at || compareText(a.kind, b.kind) || compareText(a.sha, b.sha) || compareText(a.ref, b.ref);
+}
+
+function compareText(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return -1;
+  if (b === null) return 1;
+  return a < b ? -1 : 1;
+}
+
 /**
  * The repo's DevOps activities (kpis.md §4), each attributed to the release
  * it belongs to, keyed by tag. Activities after the newest release wait for
@@ -34,13 +46,17 @@ export function collectActivities({
       lookup.named({ sha: activity.sha, ref: activity.ref, at: activity.at }) ?? lookup.firstAtOrAfter(activity.at),
     );
 
-  // A dispatched run counts once, at its earliest attempt; every re-run attempt counts.
-  const dispatched = new Map<number, { at: number; sha: string; ref: string | null }>();
+  // A dispatched run counts once, at its earliest attempt (the lower attempt at one instant); every re-run attempt counts.
+  const dispatched = new Map<number, { at: number; attempt: number; sha: string; ref: string | null }>();
   for (const run of facts.runs) {
     if (run.event === 'workflow_dispatch') {
       const earliest = dispatched.get(run.runId);
-      if (!earliest || run.startedAt < earliest.at) {
-        dispatched.set(run.runId, { at: run.startedAt, sha: run.headSha, ref: run.headBranch });
+      if (
+        !earliest ||
+        run.startedAt < earliest.at ||
+        (run.startedAt === earliest.at && run.attempt < earliest.attempt)
+      ) {
+        dispatched.set(run.runId, { at: run.startedAt, attempt: run.attempt, sha: run.headSha, ref: run.headBranch });
       }
     }
     if (kinds.has('rerun') && run.attempt > 1) {
@@ -48,7 +64,7 @@ export function collectActivities({
     }
   }
   if (kinds.has('manual-workflow')) {
-    for (const earliest of dispatched.values()) attributeByCommit({ kind: 'manual-workflow', ...earliest });
+    for (const { at, sha, ref } of dispatched.values()) attributeByCommit({ kind: 'manual-workflow', at, sha, ref });
   }
 
   if (kinds.has('manual-deployment')) {
@@ -76,6 +92,6 @@ export function collectActivities({
     });
   }
 
-  for (const list of byRelease.values()) list.sort((a, b) => a.at - b.at || (a.kind < b.kind ? -1 : 1));
+  for (const list of byRelease.values()) list.sort(compareActivities);
   return byRelease;
 }

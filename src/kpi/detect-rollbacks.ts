@@ -15,7 +15,7 @@ const SIGNAL_ORDER: Record<RollbackSignal, number> = {
   recorded: 5,
 };
 
-const REVERT_BRANCH = /^revert-(\d+)-/;
+export const REVERT_BRANCH = /^revert-(\d+)-/;
 
 /** First in time; at one instant by signal (kpis.md §3), then by source. */
 export function compareRollbacks(a: Rollback, b: Rollback): number {

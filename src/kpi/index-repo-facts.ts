@@ -1,6 +1,7 @@
 import type { Fact, ReleaseShaOrigin, RepoInfoFact, RetractionFact } from '../events/types.ts';
 import type { Instant } from '../time/index.ts';
-import type { RepoFacts } from './repo-facts.ts';
+import { reduceRepoInfo } from './reduce-repo-info.ts';
+import type { RepoFacts, RetractionState } from './repo-facts.ts';
 
 const SHA_STRENGTH: Record<ReleaseShaOrigin, number> = { target: 0, push: 1, api: 2 };
 
@@ -62,6 +63,7 @@ function working(repo: string): Working {
       alerts: new Map(),
       topics: null,
       customProperties: {},
+      repoInfo: [],
     },
     sha: new Map(),
     runs: new Map(),
@@ -236,32 +238,25 @@ function finish(w: Working, now: Instant): void {
     r.recordedRollbacks.push(first === fact.at ? fact : { ...fact, at: first });
   }
 
-  // A retraction without a delivery time happens at the release's publishedAt.
-  const seen = new Set<string>();
+  // A retraction without a delivery time happens at the release's publishedAt. One retraction
+  // (tag, action, time) said by several deliveries is one, kept with the least of their origins.
+  const seen = new Map<string, RetractionState>();
   for (const fact of w.retractions) {
     const at = fact.at ?? r.releases.get(fact.tag)?.publishedAt ?? null;
     if (at === null || at > now) continue;
-    const key = `${fact.tag}\0${fact.action}\0${at}\0${fact.origin}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    r.retractions.push({ tag: fact.tag, action: fact.action, at, origin: fact.origin });
+    const key = `${fact.tag}\0${fact.action}\0${at}`;
+    const same = seen.get(key);
+    if (same) {
+      if (fact.origin < same.origin) same.origin = fact.origin;
+      continue;
+    }
+    const retraction = { tag: fact.tag, action: fact.action, at, origin: fact.origin };
+    seen.set(key, retraction);
+    r.retractions.push(retraction);
   }
 
-  // Topics and custom properties: the newest observation that says something wins, per property.
-  if (w.infos.length > 1) {
-    w.infos.sort(
-      (a, b) =>
-        (a.observedAt ?? Number.NEGATIVE_INFINITY) - (b.observedAt ?? Number.NEGATIVE_INFINITY) ||
-        (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
-    );
-  }
-  for (const info of w.infos) {
-    if (info.topics && info.topics.length > 0) r.topics = info.topics;
-    if (info.customProperties) {
-      for (const [key, value] of Object.entries(info.customProperties)) {
-        const empty = Array.isArray(value) ? value.length === 0 : value === '';
-        if (!empty) r.customProperties[key] = value;
-      }
-    }
-  }
+  const info = reduceRepoInfo(w.infos);
+  r.topics = info.topics;
+  r.customProperties = info.customProperties;
+  r.repoInfo = info.deciding;
 }

@@ -28,7 +28,7 @@ export function judgeRelease({
   if (activities.length >= rules.maxDevopsActivities) reasons.push('devops-activities');
   if (coverage) {
     // The exact ratio, never a rounded float.
-    if (coverage.fact.covered * 100 < rules.minCoverage * coverage.fact.total) reasons.push('coverage-below-threshold');
+    if (coverage.covered * 100 < rules.minCoverage * coverage.total) reasons.push('coverage-below-threshold');
   } else if (windowClosed) {
     reasons.push('coverage-missing');
   }

@@ -1,4 +1,5 @@
 import type { Instant } from '../time/index.ts';
+import { tagOfRef } from './tag-of-ref.ts';
 import type { ScopedRelease } from './types.ts';
 
 export interface ReleaseLookup {
@@ -36,7 +37,7 @@ export function createReleaseLookup(releases: readonly ScopedRelease[]): Release
     byTag: (tag) => tags.get(tag),
     named({ sha, ref, at }) {
       if (ref !== null) {
-        const byRef = tags.get(ref.startsWith('refs/tags/') ? ref.slice('refs/tags/'.length) : ref);
+        const byRef = tags.get(tagOfRef(ref));
         if (byRef) return byRef;
       }
       if (sha === null) return undefined;

@@ -6,6 +6,7 @@ import type {
   LabelFact,
   MergedPullFact,
   RecordedRollbackFact,
+  RepoInfoFact,
   WorkflowRunFact,
 } from '../events/types.ts';
 import type { Instant } from '../time/index.ts';
@@ -32,6 +33,8 @@ export interface RepoFacts {
   alerts: Map<number, AlertFact[]>;
   topics: string[] | null;
   customProperties: Record<string, string | string[]>;
+  /** The repo-info facts that decided topics and custom properties (see reduceRepoInfo). */
+  repoInfo: RepoInfoFact[];
 }
 
 export interface ReleaseState {

@@ -1,69 +1,40 @@
 import type { SegmentRules } from '../config/types.ts';
-import type { AlertFact } from '../events/types.ts';
 import { DAY, type Instant } from '../time/index.ts';
-import type { PatchSettlement } from './types.ts';
-
-function newest(a: AlertFact, b: AlertFact): AlertFact {
-  return b.updatedAt > a.updatedAt || (b.updatedAt === a.updatedAt && b.origin > a.origin) ? b : a;
-}
-
-function minOf(a: Instant | null, b: Instant | null): Instant | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return Math.min(a, b);
-}
+import type { AlertEvaluation, PatchSettlement } from './types.ts';
 
 /**
- * How one alert stands at `now` (kpis.md §6), from every observation of it
- * known at `now`. Settles once: in SLA at its first fix when that is by the
- * due time, else breached at due. An alert dismissed by its due time and still
- * dismissed is excluded; a late dismissal stays breached.
+ * How one alert stands at `now` (docs/kpis.md, "Security-patch coverage"), from its observations known at
+ * `now` (reduceAlert). Settles once: in SLA at its first fix when that is by
+ * the due time, else breached at due. An alert dismissed by its due time and
+ * still dismissed is excluded; a late dismissal stays breached.
  */
 export function settleAlert({
   repo,
   segment,
-  observations,
+  alert,
   rules,
   now,
 }: {
   repo: string;
   segment: string;
-  observations: readonly AlertFact[];
+  alert: AlertEvaluation;
   rules: Pick<SegmentRules, 'patches'>;
   now: Instant;
 }): PatchSettlement {
-  let current = observations[0]!;
-  let firstFix: Instant | null = null;
-  let firstDismissal: Instant | null = null;
-  let openedAt = current.createdAt;
-  let severity = current.severity;
-  for (const o of observations) {
-    current = newest(current, o);
-    openedAt = Math.min(openedAt, o.createdAt);
-    firstFix = minOf(firstFix, o.fixedAt);
-    firstDismissal = minOf(firstDismissal, minOf(o.dismissedAt, o.autoDismissedAt));
-  }
-  severity = current.severity ?? observations.find((o) => o.severity !== null)?.severity ?? null;
-  const sla = severity ? rules.patches.sla[severity] : 7 * DAY;
-  const due = openedAt + sla;
+  const sla = alert.severity ? rules.patches.sla[alert.severity] : 7 * DAY;
+  const due = alert.openedAt + sla;
 
-  const dismissedNow = current.state === 'dismissed' || current.state === 'auto_dismissed';
-  const dismissedAt = dismissedNow
-    ? ((current.state === 'dismissed' ? current.dismissedAt : current.autoDismissedAt) ??
-      minOf(current.dismissedAt, current.autoDismissedAt) ??
-      current.updatedAt)
-    : null;
-
-  let fix = firstFix;
-  if (rules.patches.dismissedAsFixed) fix = minOf(fix, minOf(firstDismissal, dismissedAt));
+  let fix = alert.firstFixAt;
+  const dismissal = alert.firstDismissalAt;
+  if (rules.patches.dismissedAsFixed && dismissal !== null) fix = fix === null ? dismissal : Math.min(fix, dismissal);
   if (fix !== null && fix > now) fix = null;
 
-  const base = { repo, number: current.number, segment, openedAt, due };
-  const openPastDue = current.state === 'open' && due < now;
+  const base = { repo, number: alert.number, segment, openedAt: alert.openedAt, due };
+  const openPastDue = alert.state === 'open' && due < now;
   if (fix !== null && fix <= due) {
     return { ...base, outcome: 'in-sla', settledAt: fix, fixedAt: fix, openPastDue };
   }
-  if (!rules.patches.dismissedAsFixed && dismissedAt !== null && dismissedAt <= due) {
+  if (!rules.patches.dismissedAsFixed && alert.dismissedAt !== null && alert.dismissedAt <= due) {
     return { ...base, outcome: 'excluded', settledAt: null, fixedAt: null, openPastDue: false };
   }
   if (due <= now) {

@@ -19,18 +19,13 @@ function kinds(tag: string, deliveries: Parameters<typeof reportOf>[0]['deliveri
   return releaseOf(reportOf({ deliveries, now, config }), tag).activities.map((a) => a.kind);
 }
 
+/** An attempt of the dispatched run 9. */
+const dispatched = (attempt: number, startedAt: string, commit = sha('v1')) =>
+  workflowRunCompleted({ repo, runId: 9, attempt, event: 'workflow_dispatch', name: 'Deploy', commit, startedAt });
+
 describe('activity kinds', () => {
   it('counts a dispatched run once per run id, and each re-run attempt', () => {
-    const run = (attempt: number, startedAt: string) =>
-      workflowRunCompleted({
-        repo,
-        runId: 9,
-        attempt,
-        event: 'workflow_dispatch',
-        name: 'Deploy',
-        commit: sha('v1'),
-        startedAt,
-      });
+    const run = dispatched;
     const deliveries = [
       v1,
       run(1, '2026-03-02T11:00:00Z'),
@@ -38,6 +33,15 @@ describe('activity kinds', () => {
       run(1, '2026-03-02T11:00:00Z'),
     ];
     expect(kinds('v1.0.0', deliveries).sort()).toEqual(['manual-workflow', 'rerun']);
+  });
+
+  it('times a dispatched run by its earliest attempt, the lower one at one instant, whatever the order', () => {
+    const run = (attempt: number, commit: string) => dispatched(attempt, '2026-03-02T09:00:00Z', commit);
+    const attempts = [v1, v2, run(1, sha('v2')), run(2, sha('v1'))];
+    for (const deliveries of [attempts, [...attempts].reverse()]) {
+      expect(kinds('v1.1.0', deliveries)).toEqual(['manual-workflow']);
+      expect(kinds('v1.0.0', deliveries)).toEqual(['rerun']);
+    }
   });
 
   it('counts deployments made by people, not by bots or workflows', () => {

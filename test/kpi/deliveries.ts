@@ -339,12 +339,14 @@ export function approvalGiven({
   repo,
   runId,
   commit,
+  branch = 'main',
   approver = { login: 'octocat', type: 'User' },
   at,
 }: {
   repo: string;
   runId: number;
   commit: string;
+  branch?: string;
   approver?: { login: string; type: string };
   at: string;
 }): WebhookDelivery {
@@ -355,8 +357,21 @@ export function approvalGiven({
       ...repository(repo),
       action: 'approved',
       approver,
-      workflow_run: { id: runId, run_attempt: 1, head_sha: commit, head_branch: 'main', updated_at: at },
+      workflow_run: { id: runId, run_attempt: 1, head_sha: commit, head_branch: branch, updated_at: at },
     },
     at,
   );
+}
+
+/** Any delivery about the repository (a star), carrying its topics: what repo-info facts come from. */
+export function repositoryTouched({
+  repo,
+  topics,
+  at,
+}: {
+  repo: string;
+  topics: string[];
+  at: string;
+}): WebhookDelivery {
+  return delivery('star.created', 'star', { ...repository(repo, { topics }) }, at);
 }

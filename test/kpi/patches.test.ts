@@ -135,6 +135,22 @@ describe('time to fix', () => {
     expect(reportOf({ deliveries, now }).segments[0]!.medianTimeToFixHours).toBe(36);
   });
 
+  it('takes an unknown severity from the newest observation that names one, whatever the delivery order', () => {
+    const seen = (severity: string, updatedAt: string) =>
+      alertEvent({ repo, number: 1, action: 'reopened', state: 'open', createdAt: opened, updatedAt, severity });
+    const observations = [
+      seen('critical', '2026-03-02T01:00:00Z'),
+      seen('high', '2026-03-02T02:00:00Z'),
+      seen('catastrophic', '2026-03-02T03:00:00Z'),
+    ];
+    // A critical alert would be due after one day, a high one after seven.
+    const config = 'patches:\n  sla:\n    critical: 1d\n    high: 7d\n';
+    for (const deliveries of [observations, [...observations].reverse()]) {
+      expect(patchesIn(deliveries, due, config).settled).toBe(1);
+      expect(patchesIn(deliveries, '2026-03-03T00:00:00Z', config).settled).toBe(0);
+    }
+  });
+
   it('follows the newest update of an alert, whatever the delivery order', () => {
     const deliveries = [fixed('2026-03-05T00:00:00Z'), created()];
     expect(patchesIn(deliveries, '2026-03-05T00:00:00Z')).toMatchObject({ settled: 1, inSla: 1 });

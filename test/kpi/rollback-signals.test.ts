@@ -22,6 +22,15 @@ const cov = [
   coverageReported({ repo, commit: sha('v1'), covered: 9, total: 10, completedAt: '2026-03-01T09:00:00Z' }),
   coverageReported({ repo, commit: sha('v2'), covered: 9, total: 10, completedAt: '2026-03-02T09:00:00Z' }),
 ];
+/** v1.1.0 deleted two days after it was published. */
+const deleted = () =>
+  releaseRetracted({
+    repo,
+    tag: 'v1.1.0',
+    action: 'deleted',
+    publishedAt: '2026-03-02T10:00:00Z',
+    at: '2026-03-04T00:00:00Z',
+  });
 const deploy = (id: number, commit: string, at: string, createdAt = at, ref = 'main', environment = 'production') =>
   deploymentSucceeded({ repo, deploymentId: id, commit, ref, environment, createdAt, succeededAt: at });
 
@@ -102,17 +111,7 @@ describe('redeploy', () => {
 
 describe('retracted', () => {
   it('counts a deleted release at the delivery time', () => {
-    const deliveries = [
-      v2,
-      ...cov,
-      releaseRetracted({
-        repo,
-        tag: 'v1.1.0',
-        action: 'deleted',
-        publishedAt: '2026-03-02T10:00:00Z',
-        at: '2026-03-04T00:00:00Z',
-      }),
-    ];
+    const deliveries = [v2, ...cov, deleted()];
     expect(releaseOf(reportOf({ deliveries, now }), 'v1.1.0').rollback).toMatchObject({
       signal: 'retracted',
       at: '2026-03-04T00:00:00.000Z',
@@ -205,18 +204,15 @@ describe('retracted', () => {
     });
   });
 
+  it('counts one retraction said by several deliveries once', () => {
+    const release = releaseOf(reportOf({ deliveries: [v2, ...cov, deleted(), deleted(), deleted()], now }), 'v1.1.0');
+    expect(release.rollbacks).toEqual([
+      { at: '2026-03-04T00:00:00.000Z', signal: 'retracted', reason: null, durationMinutes: null },
+    ]);
+  });
+
   it('can be switched off with rollback.signals', () => {
-    const deliveries = [
-      v2,
-      ...cov,
-      releaseRetracted({
-        repo,
-        tag: 'v1.1.0',
-        action: 'deleted',
-        publishedAt: '2026-03-02T10:00:00Z',
-        at: '2026-03-04T00:00:00Z',
-      }),
-    ];
+    const deliveries = [v2, ...cov, deleted()];
     const report = reportOf({ deliveries, now, config: 'rollback:\n  signals: [redeploy, workflow]\n' });
     expect(releaseOf(report, 'v1.1.0').status).toBe('well-packaged');
   });
@@ -405,13 +401,7 @@ describe('several rollbacks of one release', () => {
       ...cov,
       rollbackRecorded({ repo, commit: sha('v2'), tag: 'v1.1.0', reason: 'recorded', completedAt: at }),
       labeled({ repo, number: 5, label: 'rollback', title: 'v1.1.0 is broken', at }),
-      releaseRetracted({
-        repo,
-        tag: 'v1.1.0',
-        action: 'deleted',
-        publishedAt: '2026-03-02T10:00:00Z',
-        at: '2026-03-04T00:00:00Z',
-      }),
+      deleted(),
     ];
     const r = releaseOf(reportOf({ deliveries, now }), 'v1.1.0');
     expect(r.rollback?.signal).toBe('label');
