@@ -4,7 +4,11 @@ import { loadOrgReport } from './load-org-report.ts';
 import type { ReportSource } from './report-source.ts';
 
 /** Reports and exports read from a store on the calling thread (the reader thread's, or a test's). */
-export function createReportSource({ store }: { store: Pick<StoreSlices, 'configs' | 'facts' | 'log'> }): ReportSource {
+export function createReportSource({
+  store,
+}: {
+  store: Pick<StoreSlices, 'configs' | 'facts' | 'states' | 'repos' | 'log'>;
+}): ReportSource {
   return {
     report: ({ org, repo, now }) => loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
     exportDeliveries: ({ org, limit, after }) => exportDeliveries({ log: store.log, org, limit, after }),

@@ -1,5 +1,11 @@
 import { type Config, defaultConfig } from '../../src/config/index.ts';
-import { computeReport } from '../../src/kpi/index.ts';
+import {
+  createRepoEvaluator,
+  EVALUATION_VERSION,
+  type RepoEvaluation,
+  shownPeriods,
+  tallyReport,
+} from '../../src/kpi/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { StoreSlices } from '../../src/store/index.ts';
 import { resolveStoredConfig } from '../resolve-stored-config.ts';
@@ -26,11 +32,15 @@ async function readStoredConfig({
 }
 
 /**
- * An org's report (one repository's with `repo`) from its stored facts and
- * its config as last read from GitHub, as of `now` — what
- * `GET /shipwell/api/report` answers and the dashboard and `/metrics` show.
- * A stored config that does not validate throws the ConfigError (the caller
- * answers 422).
+ * An org's report (one repository's with `repo`) as of `now`, with the org's
+ * config (the repo's with `repo`) as last read from GitHub — what
+ * `GET /shipwell/api/report` answers and the dashboard and `/metrics` show
+ * (docs/architecture.md, "Facts and evaluations"). It judges and tallies
+ * what the evaluation job concluded about each repository, reading only the
+ * releases its periods show, never facts; a repository with no usable
+ * evaluation (none yet, another config, or one later than `now`: a look
+ * back in time) is evaluated here from its facts. A stored config that does
+ * not validate throws the ConfigError (the caller answers 422).
  */
 export async function loadOrgReport({
   store,
@@ -38,12 +48,34 @@ export async function loadOrgReport({
   repo,
   now,
 }: {
-  store: Pick<StoreSlices, 'configs' | 'facts'>;
+  store: Pick<StoreSlices, 'configs' | 'facts' | 'states' | 'repos'>;
   org: string;
   repo?: string | undefined;
   now: number;
 }): Promise<Report> {
   const config = await readStoredConfig({ store, org, repo });
-  const facts = await store.facts.read(repo ? { repo } : { org });
-  return computeReport({ facts, config, now, ...(repo ? { repo } : {}) });
+  const releasesFrom = shownPeriods({ now, config })[0]!.start;
+  const evaluator = createRepoEvaluator(config);
+  const stored = repo
+    ? [await store.states.read({ repo })].filter((s): s is RepoEvaluation => s !== null)
+    : await store.states.readOrg({ org, releasesFrom });
+  const usable = new Map<string, RepoEvaluation>();
+  for (const evaluation of stored) {
+    const { configKey } = evaluator.settingsOf(evaluator.segmentOf(evaluation.repo, evaluation.repoInfo));
+    if (evaluation.version === EVALUATION_VERSION && evaluation.configKey === configKey && evaluation.now <= now) {
+      usable.set(evaluation.repo, evaluation);
+    }
+  }
+  const repos = repo ? [repo] : (await store.repos.list({ org })).map((r) => r.repo);
+  const evaluations: RepoEvaluation[] = [];
+  for (const name of repos) {
+    const found = usable.get(name);
+    if (found) {
+      evaluations.push(found);
+      continue;
+    }
+    const facts = await store.facts.read({ repo: name });
+    if (facts.length > 0) evaluations.push(evaluator.evaluate({ repo: name, facts, now }));
+  }
+  return tallyReport({ evaluations, config, now, ...(repo ? { repo } : {}) });
 }

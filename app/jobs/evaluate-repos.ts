@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
-import { computeReport } from '../../src/kpi/index.ts';
+import { type Config, defaultConfig } from '../../src/config/index.ts';
+import { reevaluateRepo, tallyReport } from '../../src/kpi/index.ts';
 import type { ReleaseReport } from '../../src/report/types.ts';
-import type { EvaluationRequest, StoreSlice, VerdictRecord } from '../../src/store/index.ts';
+import { type EvaluationRequest, orgOf, type StoreSlice, type VerdictRecord } from '../../src/store/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
 import { MINUTE, SECOND } from '../durations.ts';
+import { resolveStoredConfig } from '../resolve-stored-config.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
 import { loadRepoConfig } from './load-repo-config.ts';
@@ -17,15 +19,20 @@ export function verdictHash(release: ReleaseReport): string {
   return createHash('sha256').update(JSON.stringify(release)).digest('hex');
 }
 
-export type EvaluationStore = StoreSlice<'evaluations' | 'repos' | 'facts' | 'configs' | 'verdicts' | 'timers'>;
+export type EvaluationStore = StoreSlice<
+  'evaluations' | 'repos' | 'facts' | 'states' | 'configs' | 'verdicts' | 'timers'
+>;
 
 /**
  * When a release's verdict changes (docs/app.md, "When a verdict is
  * published"): a repository asked for (new facts, a config change, a window
- * closing) is evaluated with the core at the clock's now, and its verdicts
- * are saved — those that changed then wait for the publishing job. A pending
- * release gets a timer at its window's end. Releases whose window closed
- * before the App knew the repository are history: saved, never published.
+ * closing) is evaluated again from what changed — only the releases whose
+ * windows the new facts reach, and the facts inside those windows
+ * (docs/kpis.md, "Re-evaluating only what can change") — and the verdicts of
+ * the releases its report shows are saved; those that changed then wait for
+ * the publishing job. A pending release gets a timer at its window's end.
+ * Releases whose window closed before the App knew the repository are
+ * history: saved, never published.
  */
 export function evaluateRepos({
   store,
@@ -47,12 +54,14 @@ export function evaluateRepos({
       let due = false;
       for (const request of requests) {
         try {
-          if (await evaluateRepo({ store, helpers, repo: request.repo })) due = true;
+          const evaluated = await evaluateRepo({ store, helpers, repo: request.repo });
+          due ||= evaluated.due;
           await store.evaluations.release({
             repo: request.repo,
             worker,
             version: request.version,
             soonest: clock() + MIN_INTERVAL,
+            ...(evaluated.next === null ? {} : { next: evaluated.next }),
           });
         } catch (error) {
           failures.push({ item: request, error: (error as Error).message });
@@ -67,7 +76,32 @@ export function evaluateRepos({
   });
 }
 
-/** Evaluates one repository and saves its verdicts; true when some wait to be published. */
+/** The repository's config: read through its installation, else as last stored (the defaults when none was). */
+async function configOf({
+  store,
+  helpers,
+  repo,
+  installationId,
+}: {
+  store: EvaluationStore;
+  helpers: JobHelpers;
+  repo: string;
+  installationId: number | null;
+}): Promise<Config> {
+  if (installationId !== null) {
+    const octokit = await helpers.github.installation(installationId);
+    return loadRepoConfig({ configs: store.configs, helpers, octokit, repo });
+  }
+  const stored = (await store.configs.read({ scope: repo })) ?? (await store.configs.read({ scope: orgOf(repo) }));
+  return stored ? resolveStoredConfig(stored) : defaultConfig();
+}
+
+/**
+ * Evaluates one repository again (the engine's reevaluateRepo), saves the
+ * evaluation and the verdicts of the releases its report shows. `due`: some
+ * wait to be published; `next`: when a fact dated after now (a clock ahead
+ * of ours) will count, so the repository is evaluated again then.
+ */
 async function evaluateRepo({
   store,
   helpers,
@@ -76,14 +110,21 @@ async function evaluateRepo({
   store: EvaluationStore;
   helpers: JobHelpers;
   repo: string;
-}): Promise<boolean> {
+}): Promise<{ due: boolean; next: number | null }> {
   const record = await store.repos.read({ repo });
-  if (!record || record.installationId === null) return false;
-  const octokit = await helpers.github.installation(record.installationId);
-  const config = await loadRepoConfig({ configs: store.configs, helpers, octokit, repo });
+  const config = await configOf({ store, helpers, repo, installationId: record?.installationId ?? null });
   const now = helpers.clock();
-  const facts = await store.facts.read({ repo });
-  const report = computeReport({ facts, config, now, repo });
+  const changes = await store.facts.changes({ repo });
+  const reevaluation = await reevaluateRepo({
+    repo,
+    previous: await store.states.read({ repo }),
+    changes: changes.groups === 'all' ? 'all' : { groups: changes.groups },
+    source: store.facts.source({ repo }),
+    config,
+    now,
+  });
+  const report = tallyReport({ evaluations: [reevaluation.evaluation], config, now, repo });
+  const knownSince = record?.knownSince ?? now;
   const verdicts: VerdictRecord[] = report.releases.map((release) => {
     const windowEnd = parseInstant(release.windowEnd) ?? now;
     return {
@@ -92,15 +133,18 @@ async function evaluateRepo({
       status: release.status,
       windowEnd,
       body: JSON.stringify(release),
-      publish: windowEnd > record.knownSince,
+      // history (its window closed before the App knew the repo), and nothing without an installation to publish with
+      publish: windowEnd > knownSince && record?.installationId != null,
     };
   });
   const waiting = await store.transaction(async (tx) => {
+    await tx.states.save({ org: orgOf(repo), reevaluation });
+    await tx.facts.consume({ ids: changes.ids });
     for (const v of verdicts) {
       if (v.status === 'pending') await tx.timers.set({ repo, tag: v.tag, dueAt: v.windowEnd });
       else await tx.timers.clear({ repo, tag: v.tag });
     }
     return tx.verdicts.save({ repo, verdicts, now });
   });
-  return waiting.length > 0;
+  return { due: waiting.length > 0, next: await store.facts.nextKnownAt({ repo, after: now }) };
 }

@@ -1,5 +1,5 @@
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src/github/index.ts';
-import { computeReport } from '../../src/kpi/index.ts';
+import { createRepoEvaluator, tallyReport } from '../../src/kpi/index.ts';
 import { renderReleaseSummary } from '../../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../../src/report/types.ts';
 import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
@@ -11,7 +11,7 @@ import { loadRepoConfig } from './load-repo-config.ts';
 /** How long one replica may take to publish a verdict before another may. */
 const LEASE = 5 * MINUTE;
 
-export type PublishingStore = StoreSlice<'verdicts' | 'repos' | 'facts' | 'configs'>;
+export type PublishingStore = StoreSlice<'verdicts' | 'repos' | 'states' | 'facts' | 'configs'>;
 
 /**
  * When a release is published (docs/app.md, "When a verdict is published"):
@@ -68,7 +68,14 @@ export function publishVerdicts({
     if (!record || record.installationId === null) throw new Error(`${repo}: no installation to publish with`);
     const octokit = await helpers.github.installation(record.installationId);
     const config = await loadRepoConfig({ configs: store.configs, helpers, octokit, repo });
-    const current = computeReport({ facts: await store.facts.read({ repo }), config, now: clock(), repo });
+    const now = clock();
+    // the repository's report from its evaluation (its facts only when it has none yet, or a later one)
+    const stored = await store.states.read({ repo });
+    const evaluation =
+      stored && stored.now <= now
+        ? stored
+        : createRepoEvaluator(config).evaluate({ repo, facts: await store.facts.read({ repo }), now });
+    const current = tallyReport({ evaluations: [evaluation], config, now, repo });
     const owner = orgOf(repo);
     const name = repo.slice(owner.length + 1);
     for (const item of releases) {

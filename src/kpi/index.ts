@@ -1,6 +1,6 @@
 export { computeReport } from './compute-report.ts';
 export { createMemoryFactSource } from './create-memory-fact-source.ts';
-export { EVALUATION_VERSION } from './create-repo-evaluator.ts';
+export { createRepoEvaluator, EVALUATION_VERSION, type RepoEvaluator } from './create-repo-evaluator.ts';
 export { evaluateRepoState } from './evaluate-repo-state.ts';
 export { evaluationConfigKey } from './evaluation-config-key.ts';
 export { factContentKey } from './fact-content-key.ts';

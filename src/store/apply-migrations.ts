@@ -18,8 +18,11 @@ export async function applyMigrations({ db, now }: { db: SqlDatabase; now: Insta
     const done: number[] = [];
     for (const migration of MIGRATIONS) {
       if (applied.has(migration.version)) continue;
-      for (const statement of migration.statements) await tx.query(statement);
+      for (const statement of migration.statements) {
+        await tx.query(typeof statement === 'string' ? statement : statement[db.dialect]);
+      }
       if (db.dialect === 'postgres') for (const statement of migration.postgres ?? []) await tx.query(statement);
+      await migration.run?.({ tx, dialect: db.dialect });
       await tx.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
         migration.version,
         migration.name,

@@ -38,7 +38,7 @@ export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect:
         .sort((a, b) => (a.repo < b.repo ? -1 : 1));
     },
 
-    async release({ repo, worker, version, retryAt, soonest }) {
+    async release({ repo, worker, version, retryAt, soonest, next }) {
       if (retryAt !== undefined) {
         await q.query(
           'UPDATE repos SET locked_by = NULL, locked_until = NULL, dirty_at = $3 WHERE repo = $1 AND locked_by = $2',
@@ -48,9 +48,9 @@ export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect:
       }
       await q.query(
         `UPDATE repos SET locked_by = NULL, locked_until = NULL,
-           dirty_at = CASE WHEN dirty_version = $3 THEN NULL WHEN dirty_at < $4 THEN $4 ELSE dirty_at END
+           dirty_at = CASE WHEN dirty_version = $3 THEN CAST($5 AS BIGINT) WHEN dirty_at < $4 THEN $4 ELSE dirty_at END
          WHERE repo = $1 AND locked_by = $2`,
-        [repo, worker, version, soonest ?? 0],
+        [repo, worker, version, soonest ?? 0, next ?? null],
       );
     },
   };

@@ -1,55 +1,238 @@
-import type { Fact } from '../events/types.ts';
-import { factKey } from './fact-key.ts';
+import { createHash } from 'node:crypto';
+import type { Fact, RepoInfoFact } from '../events/types.ts';
+import { type FactSource, factContentKey, factIndexFields, reduceRepoInfo } from '../kpi/index.ts';
 import { orgOf } from './org-of.ts';
-import type { Dialect, FactLog, SqlExecutor, SqlScalar } from './types.ts';
+import { HASHED, storeKey } from './store-key.ts';
+import type { Dialect, FactLog, SqlExecutor, SqlScalar, SqlValue } from './types.ts';
 import { valuesList } from './values-list.ts';
 
-/** Facts in one PostgreSQL statement: 6 parameters each, under its 65,535. */
-const FACTS_PER_STATEMENT = 2000;
+/** Rows in one PostgreSQL statement: 12 parameters each, under its 65,535. */
+const ROWS_PER_STATEMENT = 1000;
+
+/** A `fact_rows` row as read: the fact's text (without origin) and the origins that said it. */
+interface FactRow {
+  body: string;
+  least_origin: string;
+  greatest_origin: string;
+}
+
+/** The fact a row stands for, once with its least origin and once with its greatest (when they differ). */
+function factsOf(rows: readonly FactRow[]): Fact[] {
+  const facts: Fact[] = [];
+  for (const row of rows) {
+    const content = JSON.parse(row.body) as Omit<Fact, 'origin'>;
+    facts.push({ ...content, origin: row.least_origin } as Fact);
+    if (row.greatest_origin !== row.least_origin) facts.push({ ...content, origin: row.greatest_origin } as Fact);
+  }
+  return facts;
+}
+
+/** `$k` bound to a list: an array on PostgreSQL, a JSON text read by json_each on SQLite. */
+function listParam(dialect: Dialect, k: number): string {
+  return dialect === 'postgres' ? `ANY($${k}::text[])` : `(SELECT value FROM json_each($${k}))`;
+}
+
+function listValue(dialect: Dialect, values: readonly string[]): SqlValue {
+  return dialect === 'postgres' ? values : JSON.stringify(values);
+}
 
 /**
- * The facts table: one row per (repo, natural key, origin). Writing the same
- * facts again changes nothing. Callers write inside the transaction that
- * commits what the facts came from (a delivery's processed mark, a backfill's
- * end), and ask for the repositories' evaluation themselves.
+ * `fact_rows` (docs/architecture.md, "Facts and evaluations"): each distinct
+ * fact content once per repository, with the least and greatest origin that
+ * said it (what the engine's results depend on: factContentKey), and the
+ * index fields a re-evaluation asks by (factIndexFields: group, times,
+ * commit, tag), so storage grows with distinct facts, not with deliveries.
+ * Of a repository's repo-info facts only those that decide its topics and
+ * custom properties are kept (reduceRepoInfo). Every write that adds a
+ * content or widens its origins logs the fact's group in `fact_changes`, in
+ * the caller's transaction: what the next evaluation reads.
  */
 export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect }): FactLog {
+  const upsert = async (rows: SqlScalar[][]): Promise<{ repo: string; grp: string }[]> => {
+    const changed: { repo: string; grp: string }[] = [];
+    const widen =
+      dialect === 'postgres'
+        ? 'least_origin = LEAST(fact_rows.least_origin, excluded.least_origin), greatest_origin = GREATEST(fact_rows.greatest_origin, excluded.greatest_origin)'
+        : 'least_origin = min(fact_rows.least_origin, excluded.least_origin), greatest_origin = max(fact_rows.greatest_origin, excluded.greatest_origin)';
+    // PostgreSQL: many rows a statement; SQLite: one prepared statement, row after row
+    const perStatement = dialect === 'postgres' ? ROWS_PER_STATEMENT : 1;
+    for (let i = 0; i < rows.length; i += perStatement) {
+      const chunk = rows.slice(i, i + perStatement);
+      changed.push(
+        ...(await q.query<{ repo: string; grp: string }>(
+          `INSERT INTO fact_rows (repo, org, content, type, grp, at, last_at, known_at, sha, ref, least_origin, greatest_origin, body)
+           VALUES ${valuesList({ rows: chunk.length, columns: 13 })}
+           ON CONFLICT (repo, content) DO UPDATE SET ${widen}
+           WHERE excluded.least_origin < fact_rows.least_origin OR excluded.greatest_origin > fact_rows.greatest_origin
+           RETURNING repo, grp`,
+          chunk.flat(),
+        )),
+      );
+    }
+    return changed;
+  };
+
+  /** Keeps of a repository's repo-info facts only those that decide; returns the groups of the kept new ones. */
+  const pruneRepoInfo = async (repo: string, added: Set<string>): Promise<string[]> => {
+    const rows = await q.query<FactRow & { grp: string; content: string }>(
+      "SELECT grp, content, body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND type = 'repo-info'",
+      [repo],
+    );
+    const byFact = new Map<RepoInfoFact, string>();
+    for (const row of rows) for (const fact of factsOf([row])) byFact.set(fact as RepoInfoFact, row.content);
+    const deciding = new Set(reduceRepoInfo([...byFact.keys()]).deciding.map((fact) => byFact.get(fact)!));
+    const kept: string[] = [];
+    for (const row of rows) {
+      if (!deciding.has(row.content)) {
+        await q.query('DELETE FROM fact_rows WHERE repo = $1 AND content = $2', [repo, row.content]);
+      } else if (added.has(row.grp)) kept.push(row.grp);
+    }
+    return kept;
+  };
+
   return {
     async write({ facts }) {
-      // one row per key (the last one, as writing them in turn would leave it): one PostgreSQL
-      // upsert may not touch a row twice
       const rows = new Map<string, SqlScalar[]>();
       for (const fact of facts) {
-        const key = factKey(fact);
-        rows.set(JSON.stringify([fact.repo, key, fact.origin]), [
+        const text = factContentKey(fact);
+        const content = createHash('sha256').update(`${fact.repo}\u0000${text}`).digest('base64url');
+        const key = `${fact.repo}\u0000${content}`;
+        const seen = rows.get(key);
+        if (seen) {
+          // one content twice in one write (one PostgreSQL upsert may not touch a row twice): widen its origins
+          if (fact.origin < (seen[10] as string)) seen[10] = fact.origin;
+          if (fact.origin > (seen[11] as string)) seen[11] = fact.origin;
+          continue;
+        }
+        const fields = factIndexFields(fact);
+        const { origin: _origin, ...body } = fact;
+        rows.set(key, [
           fact.repo,
           orgOf(fact.repo),
-          key,
-          fact.origin,
+          content,
           fact.type,
-          JSON.stringify(fact),
+          storeKey(fields.group),
+          fields.at,
+          fields.lastAt,
+          fields.knownAt,
+          fields.sha === null ? null : storeKey(fields.sha),
+          fields.ref === null ? null : storeKey(fields.ref),
+          fact.origin,
+          fact.origin,
+          JSON.stringify(body),
         ]);
       }
-      // PostgreSQL: up to 2,000 a statement, one parameter a value (valuesList: a fact's JSON through
-      // a text[] array costs far more); SQLite: one prepared statement, row after row
-      const perStatement = dialect === 'postgres' ? FACTS_PER_STATEMENT : 1;
-      const all = [...rows.values()];
-      for (let i = 0; i < all.length; i += perStatement) {
-        const chunk = all.slice(i, i + perStatement);
-        await q.query(
-          `INSERT INTO facts (repo, org, fact_key, origin, type, body) VALUES ${valuesList({ rows: chunk.length, columns: 6 })}
-           ON CONFLICT (repo, fact_key, origin) DO UPDATE SET type = excluded.type, body = excluded.body`,
-          chunk.flat(),
-        );
+      const changed = await upsert([...rows.values()]);
+      const infoRepos = new Map<string, Set<string>>();
+      const logged: { repo: string; grp: string }[] = [];
+      for (const row of changed) {
+        if (!row.grp.startsWith('repo-info:')) logged.push(row);
+        else infoRepos.set(row.repo, (infoRepos.get(row.repo) ?? new Set()).add(row.grp));
+      }
+      for (const [repo, added] of infoRepos) {
+        for (const grp of await pruneRepoInfo(repo, added)) logged.push({ repo, grp });
+      }
+      const unique = new Map(logged.map((row) => [`${row.repo}\u0000${row.grp}`, row]));
+      for (const { repo, grp } of unique.values()) {
+        await q.query('INSERT INTO fact_changes (repo, grp) VALUES ($1, $2)', [repo, grp]);
       }
     },
 
     async read(scope) {
       const rows =
         'repo' in scope
-          ? await q.query<{ body: string }>('SELECT body FROM facts WHERE repo = $1', [scope.repo])
-          : await q.query<{ body: string }>('SELECT body FROM facts WHERE org = $1', [scope.org]);
-      return rows.map((row) => JSON.parse(row.body) as Fact);
+          ? await q.query<FactRow>('SELECT body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1', [
+              scope.repo,
+            ])
+          : await q.query<FactRow>('SELECT body, least_origin, greatest_origin FROM fact_rows WHERE org = $1', [
+              scope.org,
+            ]);
+      return factsOf(rows);
+    },
+
+    source({ repo }): FactSource {
+      const select = (where: string, params: SqlValue[]) =>
+        q.query<FactRow>(`SELECT body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND ${where}`, [
+          repo,
+          ...params,
+        ]);
+      return {
+        allFacts: async () => factsOf(await select('1 = 1', [])),
+        releaseFacts: async () => factsOf(await select("type IN ('release', 'release-sha', 'retraction')", [])),
+        async earliestAt({ groups, shas, refs }) {
+          const rows = await q.query<{ at: number | string | null }>(
+            `SELECT MIN(at) AS at FROM fact_rows WHERE repo = $1 AND grp IN (
+               SELECT grp FROM fact_rows WHERE repo = $1
+                 AND (grp IN ${listParam(dialect, 2)} OR sha IN ${listParam(dialect, 3)} OR ref IN ${listParam(dialect, 4)}))`,
+            [
+              repo,
+              listValue(dialect, groups.map(storeKey)),
+              listValue(dialect, shas.map(storeKey)),
+              listValue(dialect, refs.map(storeKey)),
+            ],
+          );
+          const at = rows[0]?.at ?? null;
+          return at === null ? null : Number(at);
+        },
+        async groupsKnownBetween({ after, upTo }) {
+          const rows = await q.query<{ body: string; least_origin: string; greatest_origin: string }>(
+            `SELECT body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND known_at > $2 AND known_at <= $3`,
+            [repo, after, upTo],
+          );
+          // the groups as the engine names them (a long name is stored hashed)
+          return [...new Set(factsOf(rows).map((fact) => factIndexFields(fact).group))].sort();
+        },
+        async select({ since, shas, groups }) {
+          const rows = await select(
+            `grp IN (SELECT grp FROM fact_rows WHERE repo = $1
+               AND (grp IN ${listParam(dialect, 2)} OR sha IN ${listParam(dialect, 3)}${since === null ? '' : ' OR last_at >= $4'}))`,
+            [
+              listValue(dialect, groups.map(storeKey)),
+              listValue(dialect, shas.map(storeKey)),
+              ...(since === null ? [] : [since]),
+            ],
+          );
+          return factsOf(rows);
+        },
+      };
+    },
+
+    async changes({ repo }) {
+      const rows = await q.query<{ id: number | string; grp: string }>(
+        'SELECT id, grp FROM fact_changes WHERE repo = $1 ORDER BY id',
+        [repo],
+      );
+      const ids = rows.map((row) => Number(row.id));
+      // everything again: facts were forgotten, or a group is known only by its hash (an over-long name)
+      if (rows.some((row) => row.grp === '*' || row.grp.includes(HASHED))) return { ids, groups: 'all' };
+      return { ids, groups: [...new Set(rows.map((row) => row.grp))].sort() };
+    },
+
+    async consume({ ids }) {
+      for (let i = 0; i < ids.length; i += 500) {
+        const chunk = ids.slice(i, i + 500);
+        await q.query(`DELETE FROM fact_changes WHERE id IN (${chunk.map((_, k) => `$${k + 1}`).join(', ')})`, chunk);
+      }
+    },
+
+    async nextKnownAt({ repo, after }) {
+      const rows = await q.query<{ at: number | string | null }>(
+        'SELECT MIN(known_at) AS at FROM fact_rows WHERE repo = $1 AND known_at > $2',
+        [repo, after],
+      );
+      const at = rows[0]?.at ?? null;
+      return at === null ? null : Number(at);
+    },
+
+    async forget({ repo, origins }) {
+      // facts said only by these deliveries go; the repository is evaluated again in full
+      for (const origin of origins) {
+        await q.query('DELETE FROM fact_rows WHERE repo = $1 AND least_origin = $2 AND greatest_origin = $2', [
+          repo,
+          origin,
+        ]);
+      }
+      await q.query("INSERT INTO fact_changes (repo, grp) VALUES ($1, '*')", [repo]);
     },
   };
 }

@@ -3,6 +3,7 @@ import { createConfigs } from './create-configs.ts';
 import { createDeliveryLog } from './create-delivery-log.ts';
 import { createDeliveryQueue } from './create-delivery-queue.ts';
 import { createEvaluationQueue } from './create-evaluation-queue.ts';
+import { createEvaluationStates } from './create-evaluation-states.ts';
 import { createFactLog } from './create-fact-log.ts';
 import { createInbox } from './create-inbox.ts';
 import { createLeases } from './create-leases.ts';
@@ -18,6 +19,7 @@ function createSlices({ q, dialect }: { q: SqlExecutor; dialect: Dialect }): Sto
   return {
     deliveries: createDeliveryQueue({ q, dialect }),
     facts: createFactLog({ q, dialect }),
+    states: createEvaluationStates({ q }),
     repos: createRepoRegistry({ q }),
     evaluations: createEvaluationQueue({ q, dialect }),
     timers: createTimers({ q }),

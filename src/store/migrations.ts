@@ -1,3 +1,6 @@
+import { convertFacts } from './convert-facts.ts';
+import type { Dialect, SqlExecutor } from './types.ts';
+
 /**
  * The schema, as numbered migrations applied in order at start. Written once
  * for both SQLite and PostgreSQL: TEXT, INTEGER and BIGINT only, times as
@@ -8,8 +11,11 @@
 export const MIGRATIONS: readonly {
   version: number;
   name: string;
-  statements: readonly string[];
+  /** Run in order; a pair is one statement written for each dialect. */
+  statements: readonly (string | { sqlite: string; postgres: string })[];
   postgres?: readonly string[];
+  /** Moves data the statements cannot (after them, in the same transaction). */
+  run?: (input: { tx: SqlExecutor; dialect: Dialect }) => Promise<void>;
 }[] = [
   {
     version: 1,
@@ -168,5 +174,68 @@ export const MIGRATIONS: readonly {
       // every known repository is evaluated once more, filling its verdicts
       'UPDATE repos SET dirty_at = 0, dirty_version = dirty_version + 1',
     ],
+  },
+  {
+    version: 6,
+    name: 'facts once per distinct content with their index fields and the changes an evaluation reads; what the engine concluded per repository, release and alert',
+    statements: [
+      `CREATE TABLE fact_rows (
+        repo TEXT NOT NULL,
+        org TEXT NOT NULL,
+        content TEXT NOT NULL,
+        type TEXT NOT NULL,
+        grp TEXT NOT NULL,
+        at BIGINT,
+        last_at BIGINT,
+        known_at BIGINT,
+        sha TEXT,
+        ref TEXT,
+        least_origin TEXT NOT NULL,
+        greatest_origin TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (repo, content)
+      )`,
+      'CREATE INDEX fact_rows_grp ON fact_rows (repo, grp)',
+      'CREATE INDEX fact_rows_last_at ON fact_rows (repo, last_at) WHERE last_at IS NOT NULL',
+      'CREATE INDEX fact_rows_known_at ON fact_rows (repo, known_at) WHERE known_at IS NOT NULL',
+      'CREATE INDEX fact_rows_sha ON fact_rows (repo, sha) WHERE sha IS NOT NULL',
+      'CREATE INDEX fact_rows_ref ON fact_rows (repo, ref) WHERE ref IS NOT NULL',
+      'CREATE INDEX fact_rows_org ON fact_rows (org)',
+      {
+        sqlite: 'CREATE TABLE fact_changes (id INTEGER PRIMARY KEY, repo TEXT NOT NULL, grp TEXT NOT NULL)',
+        postgres:
+          'CREATE TABLE fact_changes (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, repo TEXT NOT NULL, grp TEXT NOT NULL)',
+      },
+      'CREATE INDEX fact_changes_repo ON fact_changes (repo, id)',
+      `CREATE TABLE repo_evaluations (
+        repo TEXT PRIMARY KEY,
+        org TEXT NOT NULL,
+        evaluated_at BIGINT NOT NULL,
+        body TEXT NOT NULL
+      )`,
+      'CREATE INDEX repo_evaluations_org ON repo_evaluations (org)',
+      `CREATE TABLE release_evaluations (
+        repo TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        org TEXT NOT NULL,
+        published_at BIGINT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (repo, tag)
+      )`,
+      'CREATE INDEX release_evaluations_org ON release_evaluations (org, published_at)',
+      `CREATE TABLE alert_evaluations (
+        repo TEXT NOT NULL,
+        number BIGINT NOT NULL,
+        org TEXT NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (repo, number)
+      )`,
+      'CREATE INDEX alert_evaluations_org ON alert_evaluations (org)',
+    ],
+    run: async ({ tx, dialect }) => {
+      await convertFacts({ tx, dialect });
+      // every known repository is evaluated once more, in full
+      await tx.query('UPDATE repos SET dirty_at = 0, dirty_version = dirty_version + 1');
+    },
   },
 ];

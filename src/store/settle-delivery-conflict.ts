@@ -3,6 +3,7 @@ import { deliveryContent } from '../events/delivery-content.ts';
 import { locateDelivery } from '../events/locate-delivery.ts';
 import type { Instant } from '../time/index.ts';
 import { createEvaluationQueue } from './create-evaluation-queue.ts';
+import { createFactLog } from './create-fact-log.ts';
 import type { Dialect, SqlExecutor } from './types.ts';
 
 /** A stored payload's content, or null when it is not JSON (then any readable one wins). */
@@ -67,11 +68,7 @@ export async function settleDeliveryConflict({
   const oldRepo = stored === null ? null : locateDelivery(stored.payload).repo;
   if (oldRepo !== null) {
     // a delivery's facts are about its repository and carry its id as origin (custom properties: `id:custom-properties`)
-    await tx.query('DELETE FROM facts WHERE repo = $1 AND origin IN ($2, $3)', [
-      oldRepo,
-      id,
-      `${id}:custom-properties`,
-    ]);
+    await createFactLog({ q: tx, dialect }).forget({ repo: oldRepo, origins: [id, `${id}:custom-properties`] });
     await createEvaluationQueue({ q: tx, dialect }).request({ repos: [oldRepo], now: receivedAt });
   }
   return true;

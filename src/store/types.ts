@@ -1,4 +1,5 @@
 import type { Fact, WebhookDelivery } from '../events/types.ts';
+import type { FactSource, Reevaluation, RepoEvaluation } from '../kpi/index.ts';
 import type { Instant } from '../time/index.ts';
 
 /** A value a query may bind: text, a number, or SQL NULL. */
@@ -179,12 +180,51 @@ export interface DeliveryQueue {
   }): Promise<void>;
 }
 
-/** Facts as stored, for writers (processing, backfill) and readers (evaluation, reports). */
+/** The groups of facts written since a repository was last evaluated ('all': read everything again). */
+export interface FactChanges {
+  /** The change rows read: the evaluation consumes exactly these once it is saved. */
+  ids: number[];
+  groups: string[] | 'all';
+}
+
+/**
+ * Facts as stored (each distinct content once per repository, with the
+ * least and greatest origin that said it), for writers (processing,
+ * backfill) and readers (evaluation, reports, time travel).
+ */
 export interface FactLog {
-  /** Upserts facts by (repo, natural key, origin): writing the same facts again changes nothing. */
+  /**
+   * Stores facts; the same facts again change nothing. Logs the group of
+   * every fact that added or changed something, for the next evaluation of
+   * its repository. Call it in the transaction that commits what the facts
+   * came from.
+   */
   write(input: { facts: readonly Fact[] }): Promise<void>;
-  /** Facts of one repository or of every repository of an org. */
+  /** Facts of one repository or of every repository of an org (each content with its least and greatest origin). */
   read(input: { repo: string } | { org: string }): Promise<Fact[]>;
+  /** The engine's port over one repository's facts (src/kpi FactSource): indexed queries, never a full read. */
+  source(input: { repo: string }): FactSource;
+  /** What was written for a repository since its changes were last consumed. */
+  changes(input: { repo: string }): Promise<FactChanges>;
+  /** Drops change rows an evaluation has read (those written meanwhile stay). */
+  consume(input: { ids: readonly number[] }): Promise<void>;
+  /** The earliest own time of a repository's facts after `after` (a fact from the future counts then); null: none. */
+  nextKnownAt(input: { repo: string; after: Instant }): Promise<Instant | null>;
+  /** Drops the facts only these deliveries said (a delivery's payload was replaced); the repository is read in full next. */
+  forget(input: { repo: string; origins: readonly string[] }): Promise<void>;
+}
+
+/** What the engine concluded about each repository, kept so reports never read facts. */
+export interface EvaluationStates {
+  /** A repository's last evaluation, whole; null when it has none. */
+  read(input: { repo: string }): Promise<RepoEvaluation | null>;
+  /**
+   * The evaluations of an org's repositories, with only the releases
+   * published at or after `releasesFrom` (what a report's periods show).
+   */
+  readOrg(input: { org: string; releasesFrom: Instant }): Promise<RepoEvaluation[]>;
+  /** Saves a re-evaluation: the repository's row, and only the release and alert rows it changed or removed. */
+  save(input: { org: string; reevaluation: Omit<Reevaluation, 'read'> }): Promise<void>;
 }
 
 /** The repositories the App knows, with their installation. */
@@ -215,6 +255,8 @@ export interface EvaluationQueue {
     version: number;
     retryAt?: Instant;
     soonest?: Instant;
+    /** When nobody asked meanwhile: come back at this time (a fact dated in the future counts then); else done. */
+    next?: Instant;
   }): Promise<void>;
 }
 
@@ -327,6 +369,7 @@ export interface DeliveryLog {
 export interface StoreSlices {
   deliveries: DeliveryQueue;
   facts: FactLog;
+  states: EvaluationStates;
   repos: RepoRegistry;
   evaluations: EvaluationQueue;
   timers: Timers;
