@@ -6,6 +6,7 @@
 
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Fact, locateDelivery, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
+import { factContentKey } from '../../src/kpi/index.ts';
 import { applyMigrations } from '../../src/store/index.ts';
 import { MINUTE } from '../../src/time/index.ts';
 import { webhookDelivery } from '../events/load-webhook.ts';
@@ -44,7 +45,7 @@ function delivery({ id, repo, tag }: { id: string; repo: string; tag: string }):
   });
 }
 
-const sortFacts = (facts: Fact[]) => facts.map((f) => JSON.stringify(f)).sort();
+const sortFacts = (facts: Fact[]) => facts.map((f) => `${factContentKey(f)} ${f.origin}`).sort();
 
 const backends: Backend[] = [sqliteBackend(), postgresBackend()];
 afterAll(async () => {
