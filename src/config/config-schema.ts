@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseInstant } from '../time/index.ts';
+import { compileGlob, GlobError } from './compile-glob.ts';
 import { durationSchema } from './duration-schema.ts';
 import { patternSchema } from './pattern-schema.ts';
 import { rulesOverrideSchema, rulesShape } from './rules-schema.ts';
@@ -30,9 +31,19 @@ const instantSchema = z.preprocess(
     }),
 );
 
-const repoGlobs = z.array(z.string({ error: 'a repository name or glob (text)' }).min(1), {
-  error: 'a list of repository names or globs',
-});
+const globSchema = z
+  .string({ error: 'a repository name or glob (text)' })
+  .min(1)
+  .superRefine((glob, ctx) => {
+    try {
+      compileGlob(glob);
+    } catch (error) {
+      const reason = error instanceof GlobError ? error.message : `${(error as Error).message} (as a pattern)`;
+      ctx.addIssue({ code: 'custom', message: `a repository name or glob: ${reason}`, input: glob });
+    }
+  });
+
+const repoGlobs = z.array(globSchema, { error: 'a list of repository names or globs' });
 
 const targetsSchema = strictShape({
   /** Target number of well-packaged releases per period. */

@@ -1,3 +1,4 @@
+export { compileGlob, GlobError } from './compile-glob.ts';
 export { ConfigError, type ConfigIssue } from './config-error.ts';
 export { configFromObject } from './config-from-object.ts';
 export { configSchema } from './config-schema.ts';
@@ -5,7 +6,7 @@ export { defaultConfig } from './default-config.ts';
 export { matchesPattern } from './matches-pattern.ts';
 export { parseConfig } from './parse-config.ts';
 export { parseDuration } from './parse-duration.ts';
-export { parsePattern } from './parse-pattern.ts';
+export { LinearPatternError, parsePattern } from './parse-pattern.ts';
 export { renderJsonSchema } from './render-json-schema.ts';
 export { rulesForSegment } from './rules-for-segment.ts';
 export { targetsForSegment } from './targets-for-segment.ts';
