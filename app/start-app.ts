@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createProbot, type Probot, type ProbotOctokit } from 'probot';
+import type { Probot, ProbotOctokit } from 'probot';
 import type { Store } from '../src/store/index.ts';
+import { createAppProbot } from './create-app-probot.ts';
 import { createWebhookHandler } from './create-webhook-handler.ts';
 import { dashboardRoutes, loadOrgReport, readAppHealth } from './dashboard/index.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
+import { readAppCredentials } from './read-app-credentials.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
 import { startCheckpointer } from './start-checkpointer.ts';
@@ -55,9 +57,11 @@ export async function startApp({
    */
   worker?: 'auto' | 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
+  const credentials = readAppCredentials(env);
   const settings = readAppEnv(env);
-  const probot = createProbot({
+  const probot = createAppProbot({
     env,
+    credentials,
     overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
   });
   await probot.ready(); // its logger and webhook verifier exist from here on

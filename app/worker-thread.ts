@@ -7,16 +7,21 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { createProbot } from 'probot';
+import { createAppProbot } from './create-app-probot.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
+import { readAppCredentials } from './read-app-credentials.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { startWorker, type WorkerTiming } from './start-worker.ts';
 import type { FromWorkerThread, ToWorkerThread } from './start-worker-thread.ts';
 
 const { env, timing } = workerData as { env: Record<string, string | undefined>; timing: WorkerTiming };
 const settings = readAppEnv(env);
-const probot = createProbot({ env, overrides: { request: { fetch: fetchWithTimeout } } });
+const probot = createAppProbot({
+  env,
+  credentials: readAppCredentials(env),
+  overrides: { request: { fetch: fetchWithTimeout } },
+});
 await probot.ready(); // its logger and webhooks exist from here on
 const store = await openStore({ database: settings.database, now: Date.now(), checkpoints: 'manual' });
 const log = probot.log.child({ name: 'shipwell' });
