@@ -85,7 +85,6 @@ export async function startApp({
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   };
-  const verify = (payload: string, signature: string) => probot.webhooks.verify(payload, signature);
   let webhooks: ReturnType<typeof createWebhookHandler>;
   let worker: Worker | null = null;
   const checkpointer = checkpointed ? startCheckpointer({ path: database.path, log: deps.log }) : null;
@@ -94,7 +93,7 @@ export async function startApp({
     worker = thread;
     webhooks = createWebhookHandler({
       path: probot.webhookPath,
-      verify,
+      secret: credentials.secret,
       store: { recordDelivery: (input) => thread.record(input) },
       clock,
       onStored: () => undefined, // the thread that stored it wakes its worker
@@ -106,7 +105,7 @@ export async function startApp({
     worker = inline;
     webhooks = createWebhookHandler({
       path: probot.webhookPath,
-      verify,
+      secret: credentials.secret,
       store,
       clock,
       onStored: () => {
