@@ -136,4 +136,13 @@ export const MIGRATIONS: readonly {
     // a claim changes no indexed column: with room on the page it is a HOT update (no index entries)
     postgres: ['ALTER TABLE deliveries SET (fillfactor = 50)'],
   },
+  {
+    version: 5,
+    name: 'deliveries are unique by the SHA-256 of their payload too: X-GitHub-Delivery is not signed, so a signed payload replayed under a new id is stored once',
+    // deliveries stored before keep NULL (many NULLs are allowed): they stay unique by id
+    statements: [
+      'ALTER TABLE deliveries ADD COLUMN payload_hash TEXT',
+      'CREATE UNIQUE INDEX deliveries_payload_hash ON deliveries (payload_hash)',
+    ],
+  },
 ];

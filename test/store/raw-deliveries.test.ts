@@ -80,6 +80,29 @@ describe.each(backends)('deliveries stored as received, on $name', (backend) => 
     expect((await store.readDelivery({ id: 'raw-1' }))?.receivedAt).toBe(T0);
   });
 
+  it('a signed payload replayed under a new id is stored once (X-GitHub-Delivery is not signed)', async () => {
+    const { store, db } = await backend.open();
+    const text = releaseText();
+    expect(await store.recordDelivery(received('first-id', text))).toBe(true);
+    expect(await store.recordDelivery(received('replayed-id', text, T0 + 5))).toBe(false);
+    // a GitHub redelivery: the same id and payload
+    expect(await store.recordDelivery(received('first-id', text, T0 + 9))).toBe(false);
+    // in one batch too (arriving together), and a different payload is still new
+    const together = await Promise.all([
+      store.recordDelivery(received('batch-a', `${text} `)),
+      store.recordDelivery(received('batch-b', `${text} `)),
+      store.recordDelivery(received('batch-c', `${text}  `)),
+    ]);
+    expect(together).toEqual([true, false, true]);
+    expect(
+      (await store.storedDeliveryIds({ ids: ['first-id', 'replayed-id', 'batch-a', 'batch-b', 'batch-c'] })).size,
+    ).toBe(3);
+    const [payloads] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM delivery_payloads');
+    expect(Number(payloads?.n)).toBe(3);
+    // processed once: the replay adds no fact rows
+    expect((await claimAll(store)).map((s) => s.delivery.id).sort()).toEqual(['batch-a', 'batch-c', 'first-id']);
+  });
+
   it('listDeliveries by org finds them only once claimed (the claim writes the location)', async () => {
     const { store, db } = await backend.open();
     await store.recordDelivery(received('raw-1', releaseText(), T0));
