@@ -13,6 +13,7 @@ type DeliveryQueue = Pick<
   | 'failDelivery'
   | 'readDelivery'
   | 'listDeliveries'
+  | 'exportDeliveries'
   | 'storedDeliveryIds'
 >;
 
@@ -187,6 +188,29 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
         params,
       );
       return rows.map(readDeliveryRow);
+    },
+
+    async exportDeliveries({ org, limit, after }) {
+      const rows = await db.query<{
+        id: string;
+        name: string;
+        delivered_at: string | null;
+        received_at: number | string;
+        payload: string;
+      }>(
+        `SELECT d.id, d.name, d.delivered_at, d.received_at, p.payload
+         FROM deliveries d JOIN delivery_payloads p ON p.id = d.id
+         WHERE d.org = $1 ${after ? 'AND (d.received_at > $3 OR (d.received_at = $3 AND d.id > $4))' : ''}
+         ORDER BY d.received_at, d.id LIMIT $2`,
+        after ? [org, limit, after.receivedAt, after.id] : [org, limit],
+      );
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        at: row.delivered_at,
+        receivedAt: Number(row.received_at),
+        payloadText: row.payload,
+      }));
     },
 
     async storedDeliveryIds({ ids }) {

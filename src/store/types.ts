@@ -150,6 +150,16 @@ export interface Store {
     /** Keyset paging: deliveries after this one. */
     after?: { receivedAt: Instant; id: string };
   }): Promise<StoredDelivery[]>;
+  /**
+   * An org's deliveries for export, oldest first, each with its payload text
+   * exactly as stored (never parsed: a payload too deep to stringify again
+   * must not fail the export); keyset paging as listDeliveries.
+   */
+  exportDeliveries(input: {
+    org: string;
+    limit: number;
+    after?: { receivedAt: Instant; id: string };
+  }): Promise<{ id: string; name: string; at: string | null; receivedAt: Instant; payloadText: string }[]>;
   /** Which of these delivery ids are stored. */
   storedDeliveryIds(input: { ids: readonly string[] }): Promise<Set<string>>;
   /** Facts of one repository or of every repository of an org. */
