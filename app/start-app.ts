@@ -9,15 +9,17 @@ import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppCredentials } from './read-app-credentials.ts';
 import { readAppEnv } from './read-app-env.ts';
-import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
+import { deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
+import { serveRoutes } from './serve-routes.ts';
 import { startCheckpointer } from './start-checkpointer.ts';
-import { startHttpServer } from './start-http-server.ts';
 import { DEFAULT_TIMING, startWorker, type Worker, type WorkerTiming } from './start-worker.ts';
 import { startWorkerThread } from './start-worker-thread.ts';
 import type { AppDeps } from './types.ts';
 
 export interface RunningApp {
   port: number;
+  /** Without a dashboard token: the loopback-only port of the dashboard and API (else null). */
+  dashboardPort: number | null;
   probot: Probot;
   store: Store;
   /** Stops taking requests, finishes the worker's step, closes the database. */
@@ -114,10 +116,10 @@ export async function startApp({
       },
     });
   }
-  const router = createRouter({
-    token: settings.dashboardToken,
+  const served = await serveRoutes({
+    webhooks,
+    health: healthRoute({ store, clock }),
     routes: [
-      healthRoute({ store, clock }),
       reportRoute({ store, clock }),
       deliveriesJsonlRoute({ store }),
       deliveriesRoute({ store }),
@@ -129,23 +131,21 @@ export async function startApp({
         baseUrl: settings.githubUrl,
       }),
     ],
-  });
-  const { server, port } = await startHttpServer({
-    handlers: [webhooks, router],
+    token: settings.dashboardToken,
     port: settings.port,
     host: settings.host,
+    dashboardPort: settings.dashboardPort,
     log: deps.log,
   });
+  const { port } = served;
   deps.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
   return {
     port,
+    dashboardPort: served.dashboardPort,
     probot,
     store,
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await served.close();
       await worker?.stop();
       await checkpointer?.stop();
       await store.close();

@@ -26,7 +26,8 @@ async function seededStore(): Promise<Store> {
           id: `d-${i}`,
           name: 'ping',
           at: new Date(T0).toISOString(),
-          payloadText: '{"zen":"Keep it simple."}',
+          // each its own payload: a payload stored under another id is a replay, not a delivery
+          payloadText: `{"zen":"Keep it simple.","n":${i}}`,
         },
         receivedAt: T0 + i,
       }),

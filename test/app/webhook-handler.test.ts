@@ -376,9 +376,10 @@ describe('createWebhookHandler takes a signed delivery', () => {
       body: BODY,
     });
     expect(a.status).toBe(200);
-    const headers = github(BODY, 'untyped-1');
+    const other = BODY.replace('}', ',"n":2}'); // another payload: the same one under a new id is a replay
+    const headers = github(other, 'untyped-1');
     delete headers['content-type'];
-    const b = await send({ url: door.url, headers, body: BODY });
+    const b = await send({ url: door.url, headers, body: other });
     expect(b.status).toBe(200);
     expect(await door.store.storedDeliveryIds({ ids: ['charset-1', 'untyped-1'] })).toEqual(
       new Set(['charset-1', 'untyped-1']),
