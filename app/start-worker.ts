@@ -105,7 +105,32 @@ export function startWorker({
         await store.failDelivery({ id: stored.delivery.id, worker, error: message, now, retryAt });
       }
     }
-    if (done.length > 0) await store.completeDeliveries({ worker, now: clock(), deliveries: done });
+    if (done.length > 0) {
+      try {
+        await store.completeDeliveries({ worker, now: clock(), deliveries: done });
+      } catch (error) {
+        // one bad delivery must not hold the others (docs/security.md, "One bad delivery"):
+        // commit one at a time, and the one that still cannot be stored fails with its error
+        log.warn(`committing ${done.length} deliveries together failed (${describe(error)}); one at a time`);
+        for (const one of done) {
+          try {
+            await store.completeDelivery({ worker, now: clock(), id: one.id, facts: one.facts });
+          } catch (own) {
+            const stored = batch.find((s) => s.delivery.id === one.id)!;
+            const now = clock();
+            const message = `storing its facts failed: ${describe(own)}`;
+            log.error({ delivery: one.id, event: stored.delivery.name }, `delivery failed: ${message}`);
+            await store.failDelivery({
+              id: one.id,
+              worker,
+              error: message,
+              now,
+              retryAt: now + retryDelay({ attempts: stored.attempts }),
+            });
+          }
+        }
+      }
+    }
     return batch.length > 0;
   };
 

@@ -1,4 +1,5 @@
 import type { Fact } from '../events/types.ts';
+import { columnKey } from './column-key.ts';
 import { createRecordBatcher } from './create-record-batcher.ts';
 import { type DeliveryRow, readDeliveryRow } from './read-delivery-row.ts';
 import type { SqlDatabase, SqlValue, Store } from './types.ts';
@@ -109,7 +110,8 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
             )
           : await selectByIds((await db.query<{ id: string }>(`${claim} RETURNING id`, params)).map((row) => row.id));
       const stored = rows.map(readDeliveryRow);
-      // deliveries stored as received get their location columns now (the org filter of listDeliveries)
+      // deliveries stored as received get their location columns now (the org filter of listDeliveries),
+      // as key columns: a hostile repository name (a NUL, 3 KB) must not fail the claim of the batch
       const located = stored.filter(
         (s, i) =>
           rows[i]!.org === null &&
@@ -125,8 +127,8 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
            WHERE d.id = t.id`,
           [
             located.map((s) => s.delivery.id),
-            located.map((s) => s.org),
-            located.map((s) => s.repo),
+            located.map((s) => (s.org === null ? null : columnKey(s.org))),
+            located.map((s) => (s.repo === null ? null : columnKey(s.repo))),
             located.map((s) => s.installationId),
           ],
         );
@@ -135,8 +137,8 @@ export function createDeliveryQueue({ db }: { db: SqlDatabase }): DeliveryQueue 
           for (const s of located) {
             await tx.query('UPDATE deliveries SET org = $2, repo = $3, installation_id = $4 WHERE id = $1', [
               s.delivery.id,
-              s.org,
-              s.repo,
+              s.org === null ? null : columnKey(s.org),
+              s.repo === null ? null : columnKey(s.repo),
               s.installationId,
             ]);
           }

@@ -1,3 +1,4 @@
+import { columnKey } from './column-key.ts';
 import type { SqlDatabase, Store } from './types.ts';
 
 type ScheduleState = Pick<
@@ -24,12 +25,12 @@ export function createScheduleState({ db }: { db: SqlDatabase }): ScheduleState 
       await db.query(
         `INSERT INTO timers (repo, tag, due_at) VALUES ($1, $2, $3)
          ON CONFLICT (repo, tag) DO UPDATE SET due_at = excluded.due_at`,
-        [repo, tag, dueAt],
+        [repo, columnKey(tag), dueAt],
       );
     },
 
     async clearTimer({ repo, tag }) {
-      await db.query('DELETE FROM timers WHERE repo = $1 AND tag = $2', [repo, tag]);
+      await db.query('DELETE FROM timers WHERE repo = $1 AND tag = $2', [repo, columnKey(tag)]);
     },
 
     fireTimers: ({ now }) =>
@@ -56,7 +57,7 @@ export function createScheduleState({ db }: { db: SqlDatabase }): ScheduleState 
           claimed_at: number | string;
         }>(
           'SELECT generation, hash, state, claimed_at FROM publications WHERE repo = $1 AND tag = $2 ORDER BY generation DESC LIMIT 1',
-          [repo, tag],
+          [repo, columnKey(tag)],
         );
         const latest = rows[0];
         let generation = latest ? Number(latest.generation) + 1 : 1;
@@ -67,14 +68,14 @@ export function createScheduleState({ db }: { db: SqlDatabase }): ScheduleState 
           const taken = await tx.query(
             `UPDATE publications SET claimed_at = $4 WHERE repo = $1 AND tag = $2 AND generation = $3 AND claimed_at = $5
              RETURNING generation`,
-            [repo, tag, generation, now, Number(latest.claimed_at)],
+            [repo, columnKey(tag), generation, now, Number(latest.claimed_at)],
           );
           return taken.length === 1 ? generation : null;
         }
         const inserted = await tx.query(
           `INSERT INTO publications (repo, tag, generation, hash, status, state, claimed_at)
            VALUES ($1, $2, $3, $4, $5, 'claimed', $6) ON CONFLICT (repo, tag, generation) DO NOTHING RETURNING generation`,
-          [repo, tag, generation, hash, status, now],
+          [repo, columnKey(tag), generation, hash, status, now],
         );
         return inserted.length === 1 ? generation : null;
       }),
@@ -83,13 +84,13 @@ export function createScheduleState({ db }: { db: SqlDatabase }): ScheduleState 
       if (ok) {
         await db.query(`UPDATE publications SET state = 'published' WHERE repo = $1 AND tag = $2 AND generation = $3`, [
           repo,
-          tag,
+          columnKey(tag),
           generation,
         ]);
       } else {
         await db.query('DELETE FROM publications WHERE repo = $1 AND tag = $2 AND generation = $3', [
           repo,
-          tag,
+          columnKey(tag),
           generation,
         ]);
       }
@@ -98,7 +99,7 @@ export function createScheduleState({ db }: { db: SqlDatabase }): ScheduleState 
     async latestPublication({ repo, tag }) {
       const rows = await db.query<{ hash: string; status: string; state: string }>(
         'SELECT hash, status, state FROM publications WHERE repo = $1 AND tag = $2 ORDER BY generation DESC LIMIT 1',
-        [repo, tag],
+        [repo, columnKey(tag)],
       );
       return rows[0] ?? null;
     },

@@ -1,5 +1,6 @@
 import type { Fact } from '../events/types.ts';
 import type { Instant } from '../time/index.ts';
+import { columnKey } from './column-key.ts';
 import { factKey } from './fact-key.ts';
 import { orgOf } from './org-of.ts';
 import type { SqlDatabase, SqlExecutor, SqlScalar } from './types.ts';
@@ -31,7 +32,7 @@ export async function writeFacts({
   const repos = new Set<string>();
   for (const fact of facts) {
     repos.add(fact.repo);
-    const key = factKey(fact);
+    const key = columnKey(factKey(fact));
     rows.set(JSON.stringify([fact.repo, key, fact.origin]), [
       fact.repo,
       orgOf(fact.repo),
