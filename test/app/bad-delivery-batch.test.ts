@@ -70,7 +70,7 @@ describe.each([
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
     const settled = await waitFor('every delivery processed or failed', async () => {
       const all = await harness.app.store.listDeliveries({ limit: 10 });
-      return all.length === 5 && all.every((d) => d.status !== 'pending') && all;
+      return all.length === 5 && all.every((d) => d.status !== 'pending') ? all : null;
     });
     const status = Object.fromEntries(settled.map((d) => [d.delivery.id, d.status]));
     expect(status).toEqual({
