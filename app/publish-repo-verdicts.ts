@@ -36,7 +36,17 @@ export async function publishRepoVerdicts({ deps, record }: { deps: AppDeps; rec
   const config = await loadRepoConfig({ deps, octokit, repo: record.repo });
   const now = clock();
   const facts = await store.readFacts({ repo: record.repo });
-  const report = computeReport({ facts, config, now, repo: record.repo });
+  // on the report thread when there is one: a costly config must not hold webhook answers
+  const source = deps.computeReport ? await store.readConfig({ scope: record.repo }) : null;
+  const report =
+    deps.computeReport && source
+      ? await deps.computeReport({
+          facts,
+          config: { value: source.value, file: `${record.repo}/.github/shipwell.yml` },
+          now,
+          repo: record.repo,
+        })
+      : computeReport({ facts, config, now, repo: record.repo });
   const owner = orgOf(record.repo);
   const name = record.repo.slice(owner.length + 1);
   let published = 0;

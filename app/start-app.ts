@@ -12,6 +12,7 @@ import { readAppEnv } from './read-app-env.ts';
 import { deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
 import { serveRoutes } from './serve-routes.ts';
 import { startCheckpointer } from './start-checkpointer.ts';
+import { startReportThread } from './start-report-thread.ts';
 import { DEFAULT_TIMING, startWorker, type Worker, type WorkerTiming } from './start-worker.ts';
 import { startWorkerThread } from './start-worker-thread.ts';
 import type { AppDeps } from './types.ts';
@@ -80,7 +81,10 @@ export async function startApp({
   const store = await openStore({ database, now: clock(), checkpoints: checkpointed ? 'manual' : 'automatic' });
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();
+  // reports are computed on their own thread: a costly config never delays a webhook answer
+  const reports = await startReportThread();
   const deps: AppDeps = {
+    computeReport: reports.compute,
     store,
     clock,
     log: probot.log.child({ name: 'shipwell' }),
@@ -120,11 +124,11 @@ export async function startApp({
     webhooks,
     health: healthRoute({ store, clock }),
     routes: [
-      reportRoute({ store, clock }),
+      reportRoute({ store, clock, compute: reports.compute }),
       deliveriesJsonlRoute({ store }),
       deliveriesRoute({ store }),
       ...dashboardRoutes({
-        loadReport: ({ org, now }) => loadOrgReport({ store, org, now }),
+        loadReport: ({ org, now }) => loadOrgReport({ store, org, now, compute: reports.compute }),
         loadHealth: ({ now }) => readAppHealth({ store, now }),
         listOrgs: () => store.listOrgs(),
         clock,
@@ -147,6 +151,7 @@ export async function startApp({
     async stop() {
       await served.close();
       await worker?.stop();
+      await reports.stop();
       await checkpointer?.stop();
       await store.close();
     },

@@ -1,5 +1,6 @@
 import type { Logger, ProbotOctokit } from 'probot';
 import type { Store } from '../src/store/index.ts';
+import type { ComputeReport } from './start-report-thread.ts';
 
 /** An authenticated Probot Octokit (installation token or App JWT). */
 export type AppOctokit = InstanceType<typeof ProbotOctokit>;
@@ -20,4 +21,6 @@ export interface AppDeps {
   clock: () => number;
   /** This replica's worker id: claims are made in its name. */
   worker: string;
+  /** Computes a report off this thread (the App's report thread); absent: computed here (tests). */
+  computeReport?: ComputeReport;
 }

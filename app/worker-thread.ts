@@ -12,6 +12,7 @@ import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppCredentials } from './read-app-credentials.ts';
 import { readAppEnv } from './read-app-env.ts';
+import { startReportThread } from './start-report-thread.ts';
 import { startWorker, type WorkerTiming } from './start-worker.ts';
 import type { FromWorkerThread, ToWorkerThread } from './start-worker-thread.ts';
 
@@ -26,8 +27,11 @@ await probot.ready(); // its logger and webhooks exist from here on
 const store = await openStore({ database: settings.database, now: Date.now(), checkpoints: 'manual' });
 const log = probot.log.child({ name: 'shipwell' });
 let arrivals = 0;
+// this thread also stores deliveries: reports are computed on a thread of their own
+const reports = await startReportThread();
 const worker = startWorker({
   deps: {
+    computeReport: reports.compute,
     store,
     clock: Date.now,
     log,
@@ -43,6 +47,7 @@ parentPort?.on('message', (message: ToWorkerThread) => {
   else if (message === 'stop') {
     void worker
       .stop()
+      .then(() => reports.stop())
       .then(() => store.close())
       .then(() => reply('stopped'));
   } else {

@@ -1,7 +1,8 @@
-import { type Config, configFromObject, defaultConfig } from '../../src/config/index.ts';
+import { configFromObject } from '../../src/config/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { Store } from '../../src/store/index.ts';
+import type { ComputeReport } from '../start-report-thread.ts';
 
 /**
  * The config as last read from GitHub: the repository's own with `repo` (else
@@ -16,13 +17,13 @@ async function readStoredConfig({
   store: Store;
   org: string;
   repo: string | undefined;
-}): Promise<Config> {
+}): Promise<{ value: unknown; file: string }> {
   const stored = (repo ? await store.readConfig({ scope: repo }) : null) ?? (await store.readConfig({ scope: org }));
-  if (!stored) return defaultConfig();
-  return configFromObject({
+  if (!stored) return { value: {}, file: '(defaults)' };
+  return {
     value: stored.value,
     file: `${stored.scope}${stored.scope.includes('/') ? '' : '/.github'}/.github/shipwell.yml`,
-  });
+  };
 }
 
 /**
@@ -37,13 +38,18 @@ export async function loadOrgReport({
   org,
   repo,
   now,
+  compute,
 }: {
   store: Store;
   org: string;
   repo?: string;
   now: number;
+  /** The App's report thread: the report is computed there, off the thread answering webhooks. */
+  compute?: ComputeReport | undefined;
 }): Promise<Report> {
-  const config = await readStoredConfig({ store, org, repo });
+  const source = await readStoredConfig({ store, org, repo });
   const facts = await store.readFacts(repo ? { repo } : { org });
+  if (compute) return compute({ facts, config: source, now, ...(repo ? { repo } : {}) });
+  const config = configFromObject(source);
   return computeReport({ facts, config, now, ...(repo ? { repo } : {}) });
 }

@@ -2,6 +2,7 @@ import { ConfigError } from '../../src/config/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import { orgOf, type Store } from '../../src/store/index.ts';
 import { loadOrgReport } from '../dashboard/load-org-report.ts';
+import type { ComputeReport } from '../start-report-thread.ts';
 import { readQuery } from './read-query.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
@@ -12,7 +13,16 @@ import type { Route } from './types.ts';
  * the org's config (the repo's with `repo`) as last read from GitHub, as of
  * `now` (default: the clock).
  */
-export function reportRoute({ store, clock }: { store: Store; clock: () => number }): Route {
+export function reportRoute({
+  store,
+  clock,
+  compute,
+}: {
+  store: Store;
+  clock: () => number;
+  /** The App's report thread (else computed on this thread). */
+  compute?: ComputeReport;
+}): Route {
   return {
     method: 'GET',
     path: '/shipwell/api/report',
@@ -31,7 +41,7 @@ export function reportRoute({ store, clock }: { store: Store; clock: () => numbe
       }
       let report: Report;
       try {
-        report = await loadOrgReport({ store, org, now: now ?? clock(), ...(repo ? { repo } : {}) });
+        report = await loadOrgReport({ store, org, now: now ?? clock(), compute, ...(repo ? { repo } : {}) });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return sendJson({ response, status: 422, body: { error: error.message } });
