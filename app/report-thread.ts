@@ -25,4 +25,3 @@ parentPort?.on('message', ({ seq, input }: { seq: number; input: ReportRequest }
   }
   parentPort?.postMessage(answer);
 });
-parentPort?.postMessage('ready');

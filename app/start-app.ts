@@ -82,7 +82,7 @@ export async function startApp({
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();
   // reports are computed on their own thread: a costly config never delays a webhook answer
-  const reports = await startReportThread();
+  const reports = startReportThread();
   const deps: AppDeps = {
     computeReport: reports.compute,
     store,

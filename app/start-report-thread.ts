@@ -23,23 +23,18 @@ export type ComputeReport = (input: ReportRequest) => Promise<Report>;
  * A thread that computes KPI reports (the pure core's computeReport), so the
  * thread answering webhooks never spends long on one (docs/app.md, "Answers
  * first"): requests are answered in order; a thread that dies is started
- * again and what it was computing rejects. Resolves once the thread has
- * loaded the core, so the first report does not wait for it.
+ * again and what it was computing rejects. The thread loads the core while
+ * the App starts (requests made before it is ready wait in its queue).
  */
-export async function startReportThread(): Promise<{ compute: ComputeReport; stop(): Promise<void> }> {
+export function startReportThread(): { compute: ComputeReport; stop(): Promise<void> } {
   let seq = 0;
   let stopping = false;
   const waiting = new Map<number, { resolve: (report: Report) => void; reject: (error: Error) => void }>();
   let thread: Worker;
-  let ready: () => void = () => undefined;
-  const started = new Promise<void>((resolve) => {
-    ready = resolve;
-  });
   const spawn = () => {
     thread = new Worker(new URL('./report-thread.ts', import.meta.url));
     thread.unref();
-    thread.on('message', (answer: ReportThreadAnswer | 'ready') => {
-      if (answer === 'ready') return ready();
+    thread.on('message', (answer: ReportThreadAnswer) => {
       const waiter = waiting.get(answer.seq);
       waiting.delete(answer.seq);
       if (!waiter) return;
@@ -55,7 +50,6 @@ export async function startReportThread(): Promise<{ compute: ComputeReport; sto
     });
   };
   spawn();
-  await started;
   return {
     compute: (input) =>
       new Promise<Report>((resolve, reject) => {

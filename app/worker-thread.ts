@@ -28,7 +28,7 @@ const store = await openStore({ database: settings.database, now: Date.now(), ch
 const log = probot.log.child({ name: 'shipwell' });
 let arrivals = 0;
 // this thread also stores deliveries: reports are computed on a thread of their own
-const reports = await startReportThread();
+const reports = startReportThread();
 const worker = startWorker({
   deps: {
     computeReport: reports.compute,
