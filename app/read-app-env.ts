@@ -23,25 +23,25 @@ export interface AppEnv {
 
 const HOST_PORT = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
 
+/** A TCP port variable, `fallback` when unset. */
+function portSchema(fallback: string) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'expected a port number')
+    .default(fallback)
+    .transform(Number)
+    .refine((port) => port < 65_536, 'expected a port number below 65536');
+}
+
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default('sqlite:./shipwell.db'),
   SHIPWELL_DASHBOARD_TOKEN: z
     .string()
     .optional()
     .transform((value) => (value && value.trim() !== '' ? value.trim() : null)),
-  PORT: z
-    .string()
-    .regex(/^\d+$/, 'expected a port number')
-    .default('3000')
-    .transform(Number)
-    .refine((port) => port < 65_536, 'expected a port number below 65536'),
+  PORT: portSchema('3000'),
   HOST: z.string().optional(),
-  SHIPWELL_DASHBOARD_PORT: z
-    .string()
-    .regex(/^\d+$/, 'expected a port number')
-    .default('3001')
-    .transform(Number)
-    .refine((port) => port < 65_536, 'expected a port number below 65536'),
+  SHIPWELL_DASHBOARD_PORT: portSchema('3001'),
   GHE_HOST: z
     .string()
     .optional()

@@ -5,9 +5,9 @@
 // what still cannot (PostgreSQL refuses a NUL repository name in a fact row)
 // fails alone, with its error, visible in /healthz and the failed-deliveries
 // API; every other delivery is processed.
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadWebhook } from '../events/load-webhook.ts';
+import { createDatabase } from '../support/create-database.ts';
 import { type PostgresServer, usePostgres } from '../support/postgres.ts';
 import { type Harness, SECRET, startHarness, TOKEN, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
@@ -24,12 +24,7 @@ afterAll(async () => {
   await postgres?.stop();
 });
 
-async function pgDatabase(name: string): Promise<string> {
-  const admin = new pg.Pool({ connectionString: postgres.url, max: 1 });
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return postgres.url.replace(/\/[^/]*$/, `/${name}`);
-}
+const pgDatabase = (name: string) => createDatabase({ server: postgres, name });
 
 const REPO = 'Codertocat/Hello-World';
 const NUL_TAG = 'v2.0.0\u0000evil';

@@ -2,19 +2,12 @@
 // large to compute (issue #12): each is a ConfigError naming the key and
 // its line, never silently dropped, never a crash.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromObject, parseConfig, renderJsonSchema } from '../../src/config/index.ts';
+import { configFromObject, parseConfig, renderJsonSchema } from '../../src/config/index.ts';
+import { configErrorOf } from './config-error-of.ts';
 
 const FILE = '.github/shipwell.yml';
 
-function configError(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError, none was thrown');
-}
+const configError = configErrorOf;
 
 describe('__proto__, constructor and prototype keys', () => {
   it.each([

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromObject, matchesPattern, parseConfig } from '../../src/config/index.ts';
+import { configFromObject, matchesPattern, parseConfig } from '../../src/config/index.ts';
+import { configErrorOf } from './config-error-of.ts';
 
 const FILE = '.github/shipwell.yml';
 const DAY = 86_400_000;
 
-/** The ConfigError a call throws (fails the test when it does not throw one). */
-function configError(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError, none was thrown');
-}
+const configError = configErrorOf;
 
 describe('parseConfig', () => {
   it('reads every duration form', () => {
