@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { threadId } from 'node:worker_threads';
-import { createProbot, type Probot, type ProbotOctokit } from 'probot';
+import type { Probot, ProbotOctokit } from 'probot';
+import { createAppProbot } from './create-app-probot.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
+import { type AppCredentials, readAppCredentials } from './read-app-credentials.ts';
 import { type AppEnv, readAppEnv } from './read-app-env.ts';
 import type { JobHelpers } from './types.ts';
 
 /** What every thread of the App builds the same way from the same environment. */
 export interface AppContext {
   settings: AppEnv;
+  /** The App id, key and webhook secret, checked: never Probot's fallbacks. */
+  credentials: AppCredentials;
   /** Probot: its webhook verifier, logger and GitHub auth. */
   probot: Probot;
   /** GitHub, the log, the clock and this thread's worker id, as jobs get them. */
@@ -17,9 +21,11 @@ export interface AppContext {
 
 /**
  * The one factory for what the App's threads share (the thread answering
- * webhooks and the worker thread each call it): validated settings, the
- * Probot instance (its verifier, logger and auth, with a request timeout),
- * GitHub access through it, and a worker id unique to this thread.
+ * webhooks and the worker thread each call it): validated settings and
+ * credentials (a missing WEBHOOK_SECRET, APP_ID or key refuses to start,
+ * naming them), the Probot instance (its logger and auth, with a request
+ * timeout, never Probot's default secret or a stray `*.pem`), GitHub access
+ * through it, and a worker id unique to this thread.
  */
 export async function createAppContext({
   env,
@@ -31,14 +37,17 @@ export async function createAppContext({
   Octokit?: typeof ProbotOctokit;
   clock?: () => number;
 }): Promise<AppContext> {
+  const credentials = readAppCredentials(env);
   const settings = readAppEnv(env);
-  const probot = createProbot({
+  const probot = createAppProbot({
     env,
+    credentials,
     overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
   });
   await probot.ready(); // its logger and webhook verifier exist from here on
   return {
     settings,
+    credentials,
     probot,
     helpers: {
       github: { installation: (id) => probot.auth(id), app: () => probot.auth() },

@@ -6,15 +6,22 @@ import {
   type DatabaseLocation,
   openPostgres,
   openSqlite,
+  type SqlDatabase,
   type Store,
 } from '../src/store/index.ts';
+import { describeDatabaseFailure } from './describe-database-failure.ts';
+
+/** How long the first connection to PostgreSQL may take before start-up gives up. */
+const CONNECT_TIMEOUT = 10_000;
 
 /**
  * Opens the database `DATABASE_URL` names and (unless `migrate` is false: a
  * thread started after the schema was brought up to date) brings its schema
  * up to date.
  * `checkpoints: 'manual'`: on SQLite, commits leave copying the write-ahead
- * log to whoever calls `store.checkpoint()` (the worker thread).
+ * log to whoever calls `store.checkpoint()` (the worker thread). A database
+ * that cannot be reached, opened or migrated is an Error saying so in words,
+ * its password masked (describeDatabaseFailure).
  */
 export async function openStore({
   database,
@@ -27,19 +34,34 @@ export async function openStore({
   checkpoints?: 'automatic' | 'manual';
   migrate?: boolean;
 }): Promise<Store> {
-  const db =
-    database.kind === 'sqlite'
-      ? openSqlite({
-          database: new DatabaseSync(database.path),
-          synchronous: database.synchronous,
-          checkpoints,
-        })
-      : openPostgres({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) });
+  let db: SqlDatabase;
+  try {
+    if (database.kind === 'postgres') {
+      // one connection first, bounded in time: a host that never answers is an error, not a hang
+      const probe = new pg.Client({ connectionString: database.url, connectionTimeoutMillis: CONNECT_TIMEOUT });
+      probe.on('error', () => undefined);
+      try {
+        await probe.connect();
+      } finally {
+        await probe.end().catch(() => undefined);
+      }
+    }
+    db =
+      database.kind === 'sqlite'
+        ? openSqlite({
+            database: new DatabaseSync(database.path),
+            synchronous: database.synchronous,
+            checkpoints,
+          })
+        : openPostgres({ pool: new pg.Pool({ connectionString: database.url, max: 10 }) });
+  } catch (error) {
+    throw new Error(describeDatabaseFailure({ database, error }));
+  }
   try {
     if (migrate) await applyMigrations({ db, now });
   } catch (error) {
     await db.close().catch(() => undefined);
-    throw error;
+    throw new Error(describeDatabaseFailure({ database, error }));
   }
   return createStore({ db });
 }

@@ -9,6 +9,12 @@ export interface AppEnv {
   port: number;
   host: string | undefined;
   /**
+   * Without a token, the dashboard, API and /metrics listen on 127.0.0.1 at
+   * this port only (SHIPWELL_DASHBOARD_PORT); the public port then serves
+   * the webhook path and /healthz alone.
+   */
+  dashboardPort: number;
+  /**
    * GitHub's web root for links (check runs on the dashboard): from Probot's
    * GHE_PROTOCOL and GHE_HOST for GitHub Enterprise Server, else https://github.com.
    */
@@ -17,19 +23,25 @@ export interface AppEnv {
 
 const HOST_PORT = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
 
+/** A TCP port variable, `fallback` when unset. */
+function portSchema(fallback: string) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'expected a port number')
+    .default(fallback)
+    .transform(Number)
+    .refine((port) => port < 65_536, 'expected a port number below 65536');
+}
+
 const envSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default('sqlite:./shipwell.db'),
   SHIPWELL_DASHBOARD_TOKEN: z
     .string()
     .optional()
     .transform((value) => (value && value.trim() !== '' ? value.trim() : null)),
-  PORT: z
-    .string()
-    .regex(/^\d+$/, 'expected a port number')
-    .default('3000')
-    .transform(Number)
-    .refine((port) => port < 65_536, 'expected a port number below 65536'),
+  PORT: portSchema('3000'),
   HOST: z.string().optional(),
+  SHIPWELL_DASHBOARD_PORT: portSchema('3001'),
   GHE_HOST: z
     .string()
     .optional()
@@ -46,7 +58,7 @@ const envSchema = z.object({
 });
 
 /** What a variable held, for an error message: omitted for secrets. */
-const SHOWN = new Set(['PORT', 'GHE_HOST', 'GHE_PROTOCOL']);
+const SHOWN = new Set(['PORT', 'SHIPWELL_DASHBOARD_PORT', 'GHE_HOST', 'GHE_PROTOCOL']);
 
 /**
  * Validates the App's variables (interfaces.md, "GitHub App"). Throws one
@@ -64,12 +76,14 @@ export function readAppEnv(env: Record<string, string | undefined>): AppEnv {
     });
     throw new Error(`invalid environment: ${problems.join('; ')}`);
   }
-  const { DATABASE_URL, SHIPWELL_DASHBOARD_TOKEN, PORT, HOST, GHE_HOST, GHE_PROTOCOL } = parsed.data;
+  const { DATABASE_URL, SHIPWELL_DASHBOARD_TOKEN, PORT, HOST, SHIPWELL_DASHBOARD_PORT, GHE_HOST, GHE_PROTOCOL } =
+    parsed.data;
   return {
     database: parseDatabaseUrl({ url: DATABASE_URL }),
     dashboardToken: SHIPWELL_DASHBOARD_TOKEN,
     port: PORT,
     host: HOST && HOST.trim() !== '' ? HOST : undefined,
+    dashboardPort: SHIPWELL_DASHBOARD_PORT,
     githubUrl: GHE_HOST === undefined ? 'https://github.com' : `${GHE_PROTOCOL}://${GHE_HOST}`,
   };
 }

@@ -5,14 +5,16 @@ import { createWebhookHandler } from './create-webhook-handler.ts';
 import { createReportSource, dashboardRoutes, type ReportSource, readAppHealth } from './dashboard/index.ts';
 import { DEFAULT_TIMING, startJobs, type Worker, type WorkerTiming } from './jobs/start-jobs.ts';
 import { openStore } from './open-store.ts';
-import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
-import { startHttpServer } from './start-http-server.ts';
+import { deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
+import { serveRoutes } from './serve-routes.ts';
 import { startCheckpointer } from './threads/start-checkpointer.ts';
 import { startReaderThread } from './threads/start-reader-thread.ts';
 import { startWorkerThread } from './threads/start-worker-thread.ts';
 
 export interface RunningApp {
   port: number;
+  /** Without a dashboard token: the loopback-only port of the dashboard and API (else null). */
+  dashboardPort: number | null;
   probot: Probot;
   store: Store;
   /** Stops taking requests, finishes the jobs' current steps, closes the database. */
@@ -49,7 +51,11 @@ export async function startApp({
    */
   worker?: 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
-  const { settings, probot, helpers } = await createAppContext({ env, clock, ...(Octokit ? { Octokit } : {}) });
+  const { settings, credentials, probot, helpers } = await createAppContext({
+    env,
+    clock,
+    ...(Octokit ? { Octokit } : {}),
+  });
   const { database } = settings;
   if (workerMode === 'thread' && database.kind === 'sqlite' && database.path === ':memory:') {
     throw new Error(
@@ -76,15 +82,15 @@ export async function startApp({
   }
   const webhooks = createWebhookHandler({
     path: probot.webhookPath,
-    verify: (payload, signature) => probot.webhooks.verify(payload, signature),
+    secret: credentials.secret,
     inbox: store.inbox,
     clock,
     onStored: () => worker?.wake(),
   });
-  const router = createRouter({
-    token: settings.dashboardToken,
+  const served = await serveRoutes({
+    webhooks,
+    health: healthRoute({ store, clock }),
     routes: [
-      healthRoute({ store, clock }),
       reportRoute({ source: reports, clock }),
       deliveriesJsonlRoute({ source: reports }),
       deliveriesRoute({ log: store.log }),
@@ -96,23 +102,21 @@ export async function startApp({
         baseUrl: settings.githubUrl,
       }),
     ],
-  });
-  const { server, port } = await startHttpServer({
-    handlers: [webhooks, router],
+    token: settings.dashboardToken,
     port: settings.port,
     host: settings.host,
+    dashboardPort: settings.dashboardPort,
     log: helpers.log,
   });
+  const { port } = served;
   helpers.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
   return {
     port,
+    dashboardPort: served.dashboardPort,
     probot,
     store,
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await served.close();
       await worker?.stop();
       await reader?.stop();
       await checkpointer?.stop();

@@ -1,4 +1,4 @@
-import { type Fact, locateDelivery, normalizeDelivery } from '../../src/events/index.ts';
+import { type DeliveryTarget, type Fact, locateDelivery, normalizeDelivery } from '../../src/events/index.ts';
 import type { StoredDelivery, StoreSlice } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
@@ -43,7 +43,7 @@ export function processDeliveries({
     schedule: { batch: 50, idle: 1000, settle: 15 },
     claim: (limit) => store.deliveries.claim({ worker, now: clock(), lease: LEASE, limit }),
     async perform(batch) {
-      const done: { stored: StoredDelivery; facts: Fact[]; location: ReturnType<typeof locateDelivery> }[] = [];
+      const done: Processed[] = [];
       const failures: { item: StoredDelivery; error: string }[] = [];
       const requested = new Set<string>();
       for (const stored of batch) {
@@ -61,28 +61,25 @@ export function processDeliveries({
         }
       }
       if (done.length === 0 && requested.size === 0) return failures;
-      await store.transaction(async (tx) => {
-        const now = clock();
-        const marked = await tx.deliveries.complete({
-          worker,
-          now,
-          deliveries: done.map(({ stored, location }) => ({ id: stored.delivery.id, location })),
-        });
-        const facts: Fact[] = [];
-        const registered = new Set<string>();
-        for (const { stored, facts: own, location } of done) {
-          if (!marked.has(stored.delivery.id)) continue;
-          facts.push(...own);
-          for (const fact of own) requested.add(fact.repo);
-          const { repo, installationId } = location;
-          if (repo !== null && installationId !== null && !registered.has(`${repo}:${installationId}`)) {
-            registered.add(`${repo}:${installationId}`);
-            await tx.repos.register({ repo, installationId, now });
+      try {
+        await commit({ store, helpers, done, requested });
+      } catch (error) {
+        // one bad delivery must not hold the others (docs/security.md, "One bad delivery holding
+        // the others"): commit one at a time, and the one that still cannot be stored fails alone
+        helpers.log.warn(
+          `committing ${done.length} deliveries together failed (${(error as Error).message}); one at a time`,
+        );
+        for (const one of done) {
+          try {
+            await commit({ store, helpers, done: [one], requested: new Set(requested) });
+          } catch (own) {
+            failures.push({
+              item: { ...one.stored, location: one.location },
+              error: `storing its facts failed: ${(own as Error).message}`,
+            });
           }
         }
-        await tx.facts.write({ facts });
-        await tx.evaluations.request({ repos: [...requested], now });
-      });
+      }
       if (requested.size > 0) onEvaluationRequested();
       return failures;
     },
@@ -90,5 +87,51 @@ export function processDeliveries({
       store.deliveries.fail({ id: item.delivery.id, worker, error, location: item.location, now: clock(), retryAt }),
     attempts: (item) => item.attempts,
     describe: (item) => ({ delivery: item.delivery.id, event: item.delivery.name, attempts: item.attempts }),
+  });
+}
+
+interface Processed {
+  stored: StoredDelivery;
+  facts: Fact[];
+  location: DeliveryTarget;
+}
+
+/**
+ * One transaction: the processed marks of the deliveries this worker still
+ * holds, their facts, their repositories registered with their
+ * installation, and the evaluation requests of every repository touched.
+ */
+async function commit({
+  store,
+  helpers,
+  done,
+  requested,
+}: {
+  store: ProcessingStore;
+  helpers: Pick<JobHelpers, 'clock' | 'worker'>;
+  done: readonly Processed[];
+  requested: Set<string>;
+}): Promise<void> {
+  await store.transaction(async (tx) => {
+    const now = helpers.clock();
+    const marked = await tx.deliveries.complete({
+      worker: helpers.worker,
+      now,
+      deliveries: done.map(({ stored, location }) => ({ id: stored.delivery.id, location })),
+    });
+    const facts: Fact[] = [];
+    const registered = new Set<string>();
+    for (const { stored, facts: own, location } of done) {
+      if (!marked.has(stored.delivery.id)) continue;
+      facts.push(...own);
+      for (const fact of own) requested.add(fact.repo);
+      const { repo, installationId } = location;
+      if (repo !== null && installationId !== null && !registered.has(`${repo}:${installationId}`)) {
+        registered.add(`${repo}:${installationId}`);
+        await tx.repos.register({ repo, installationId, now });
+      }
+    }
+    await tx.facts.write({ facts });
+    await tx.evaluations.request({ repos: [...requested], now });
   });
 }

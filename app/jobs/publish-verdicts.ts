@@ -84,24 +84,24 @@ export function publishVerdicts({
         // the verdict as saved, beside its segment's trend as it stands now
         const report: Report = {
           ...current,
-          releases: current.releases.map((r) => (r.tag === item.tag ? release : r)),
+          releases: current.releases.map((r) => (r.tag === release.tag ? release : r)),
         };
         const render = (maxLength?: number) =>
           renderReleaseSummary({
             report,
             repo,
-            tag: item.tag,
+            tag: release.tag,
             fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
             ...(maxLength === undefined ? {} : { maxLength }),
           });
         const result = await publishReleaseVerdict({ octokit, owner, repo: name, release, summary: render(), config });
         try {
-          await updateReleaseNotes({ octokit, owner, repo: name, tag: item.tag, section: render, config });
+          await updateReleaseNotes({ octokit, owner, repo: name, tag: release.tag, section: render, config });
         } catch (error) {
           if (httpStatus(error) !== 404) throw error;
         }
         await store.verdicts.published({ repo, tag: item.tag, hash: item.hash, worker });
-        log.info({ repo, tag: item.tag, status: release.status, check: result.action }, 'verdict published');
+        log.info({ repo, tag: release.tag, status: release.status, check: result.action }, 'verdict published');
       } catch (error) {
         failures.push({ item, error: (error as Error).message });
       }

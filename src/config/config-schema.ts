@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { readInstant } from '../time/index.ts';
+import { compileGlob, GlobError } from './compile-glob.ts';
 import { durationSchema } from './duration-schema.ts';
 import { patternSchema } from './pattern-schema.ts';
 import { rulesOverrideSchema, rulesShape } from './rules-schema.ts';
@@ -7,6 +8,12 @@ import { booleanSchema, oneOf, percentSchema } from './scalar-schemas.ts';
 import { segmentNameSchema } from './segment-name-schema.ts';
 import { strictShape } from './strict-shape.ts';
 import { type Config, ROLLBACK_SIGNALS } from './types.ts';
+
+/**
+ * Most periods a report shows before the current one (docs/configuration.md,
+ * "history"): 1,000 keeps the JSON report of a busy org to a few MB.
+ */
+export const MAX_HISTORY = 1000;
 
 const INSTANT = 'an ISO-8601 instant with a zone, like "2024-01-01T00:00:00Z"';
 
@@ -26,9 +33,19 @@ const instantSchema = z.preprocess(
     }),
 );
 
-const repoGlobs = z.array(z.string({ error: 'a repository name or glob (text)' }).min(1), {
-  error: 'a list of repository names or globs',
-});
+const globSchema = z
+  .string({ error: 'a repository name or glob (text)' })
+  .min(1)
+  .superRefine((glob, ctx) => {
+    try {
+      compileGlob(glob);
+    } catch (error) {
+      const reason = error instanceof GlobError ? error.message : `${(error as Error).message} (as a pattern)`;
+      ctx.addIssue({ code: 'custom', message: `a repository name or glob: ${reason}`, input: glob });
+    }
+  });
+
+const repoGlobs = z.array(globSchema, { error: 'a list of repository names or globs' });
 
 const targetsSchema = strictShape({
   /** Target number of well-packaged releases per period. */
@@ -81,13 +98,16 @@ const fileSchema = strictShape({
   periodAnchor: instantSchema
     .prefault('2024-01-01T00:00:00Z')
     .describe('Periods are aligned to this instant: period k is [anchor + k·period, anchor + (k+1)·period).'),
-  /** Complete periods shown before the current one (6). */
+  /** Complete periods shown before the current one (6, at most MAX_HISTORY). */
   history: z
-    .number({ error: 'a whole number, 0 or more' })
+    .number({ error: `a whole number from 0 to ${MAX_HISTORY}` })
     .int()
     .min(0)
+    .max(MAX_HISTORY)
     .prefault(6)
-    .describe('How many complete periods the report shows before the current one.'),
+    .describe(
+      `How many complete periods the report shows before the current one: 0 to ${MAX_HISTORY} (every period is computed and shown for every segment; more would make reports of hundreds of MB).`,
+    ),
   /** Prereleases count as releases (false). */
   includePrereleases: booleanSchema.prefault(false).describe('true: prereleases count as releases.'),
   ...rulesShape,

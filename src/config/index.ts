@@ -1,3 +1,4 @@
+export { compileGlob, GlobError } from './compile-glob.ts';
 export { ConfigError, type ConfigIssue } from './config-error.ts';
 export { configFromObject } from './config-from-object.ts';
 export * from './config-reads.ts';
@@ -8,7 +9,7 @@ export { matchesPattern } from './matches-pattern.ts';
 export { overlayConfigFile } from './overlay-config-file.ts';
 export { parseConfig } from './parse-config.ts';
 export { parseDuration } from './parse-duration.ts';
-export { parsePattern } from './parse-pattern.ts';
+export { LinearPatternError, parsePattern } from './parse-pattern.ts';
 export { readConfigFiles } from './read-config-files.ts';
 export { readStoredConfig } from './read-stored-config.ts';
 export { renderJsonSchema } from './render-json-schema.ts';

@@ -2,5 +2,5 @@ import type { TextPattern } from './types.ts';
 
 /** A regex pattern matches when found anywhere in the text; an exact one only when equal to the whole text. */
 export function matchesPattern(pattern: TextPattern, text: string): boolean {
-  return pattern.kind === 'regex' ? text.search(pattern.regex) !== -1 : pattern.source === text;
+  return pattern.kind === 'regex' ? pattern.matcher.test(text) : pattern.source === text;
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { parsePattern } from './parse-pattern.ts';
+import { LinearPatternError, parsePattern } from './parse-pattern.ts';
 
-/** A pattern as written in config (`/hotfix/i` or an exact name), read as a TextPattern. */
+/**
+ * A pattern as written in config (`/hotfix/i` or an exact name), read as a
+ * TextPattern; a regex RE2 cannot match in linear time is a config error.
+ */
 export const patternSchema = z
   .string({ error: 'a name, or a /regular expression/ with optional flags' })
   .min(1)
@@ -9,8 +12,11 @@ export const patternSchema = z
     try {
       return parsePattern(text);
     } catch (error) {
-      const reason = error instanceof Error ? error.message.replace(/^.*: /s, '') : String(error);
-      ctx.issues.push({ code: 'custom', message: `a valid regular expression (${reason})`, input: text });
+      const message =
+        error instanceof LinearPatternError
+          ? `a regular expression that can be matched in linear time, without backreferences or lookaround (${error.message})`
+          : `a valid regular expression (${error instanceof Error ? error.message.replace(/^.*: /s, '') : String(error)})`;
+      ctx.issues.push({ code: 'custom', message, input: text });
       return z.NEVER;
     }
   });

@@ -2,10 +2,13 @@ import type { Severity } from '../events/types.ts';
 import type { Duration, Instant } from '../time/index.ts';
 
 /**
- * A pattern from config: `/…/flags` is a JavaScript regular expression searched
- * anywhere in the text; any other string must equal the whole text.
+ * A pattern from config: `/…/flags` is a regular expression (JavaScript
+ * syntax) searched anywhere in the text in linear time (`matcher`, RE2); any
+ * other string must equal the whole text.
  */
-export type TextPattern = { kind: 'regex'; source: string; regex: RegExp } | { kind: 'exact'; source: string };
+export type TextPattern =
+  | { kind: 'regex'; source: string; matcher: { test(text: string): boolean } }
+  | { kind: 'exact'; source: string };
 
 export type RollbackSignal = 'redeploy' | 'retracted' | 'workflow' | 'label' | 'revert-pr' | 'recorded';
 export const ROLLBACK_SIGNALS: readonly RollbackSignal[] = [

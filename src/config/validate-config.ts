@@ -3,6 +3,7 @@ import { ConfigError, type ConfigIssue } from './config-error.ts';
 import { configSchema } from './config-schema.ts';
 import { describeValue } from './describe-value.ts';
 import { knownKeysAt } from './known-keys-at.ts';
+import { splitPrototypeKeys } from './split-prototype-keys.ts';
 import { suggestKey } from './suggest-key.ts';
 import type { Config } from './types.ts';
 
@@ -22,10 +23,18 @@ export function validateConfig({
   file: string;
   lineOf?: LineOf;
 }): Config {
-  const result = configSchema.safeParse(value ?? {}, { reportInput: true, error: () => 'a valid value' });
-  if (result.success) return result.data;
-  const issues = result.error.issues
-    .flatMap((issue) => describeIssue(issue, lineOf))
+  const split = splitPrototypeKeys(value ?? {});
+  const result = configSchema.safeParse(split.value, { reportInput: true, error: () => 'a valid value' });
+  if (result.success && split.paths.length === 0) return result.data;
+  const prototypeIssues = split.paths.map((path) => ({
+    path: formatPath(path),
+    line: lineOf(path),
+    message: 'unknown key; __proto__, constructor and prototype are never config keys or segment names',
+  }));
+  const issues = [
+    ...prototypeIssues,
+    ...(result.success ? [] : result.error.issues.flatMap((i) => describeIssue(i, lineOf))),
+  ]
     .map((issue, order) => ({ issue, order }))
     .sort((a, b) => (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) || a.order - b.order)
     .map(({ issue }) => issue);

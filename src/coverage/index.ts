@@ -25,4 +25,4 @@ export type {
   MergedCoverage,
   StatementBlock,
 } from './types.ts';
-export { COVERAGE_FORMATS, LINE_COVERED, LINE_EXECUTABLE } from './types.ts';
+export { COVERAGE_FORMATS, LINE_COVERED, LINE_EXECUTABLE, MAX_REPORT_LINE_BYTES } from './types.ts';

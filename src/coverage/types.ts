@@ -62,6 +62,14 @@ export const MAX_LINE_NUMBER = 0x00ff_ffff;
 export const MAX_BRANCHES_PER_LINE = 0xffff;
 
 /**
+ * Longest line a line-based report (lcov, Go coverprofile) may have, in
+ * bytes: a real record is a path or a few numbers. A longer one is refused
+ * with a CoverageError naming file and line, so a report that is one huge
+ * line costs at most this much memory and linear time (docs/coverage.md).
+ */
+export const MAX_REPORT_LINE_BYTES = 1024 * 1024;
+
+/**
  * Coverage of one source file.
  *
  * Lines are dense by line number with one byte of flags per line

@@ -1,6 +1,10 @@
+import { columnKey } from './column-key.ts';
 import { type DeliveryRow, readStoredDelivery, SELECT_DELIVERY } from './read-delivery-row.ts';
 import type { DeliveryQueue, Dialect, SqlExecutor } from './types.ts';
 import { valuesList } from './values-list.ts';
+
+/** A located org or repository as its column holds it (columnKey: a NUL or an over-long name is hashed). */
+const keyOf = (text: string | null): string | null => (text === null ? null : columnKey(text));
 
 /**
  * The deliveries table as a durable queue: a delivery is claimed by one
@@ -53,14 +57,19 @@ export function createDeliveryQueue({ q, dialect }: { q: SqlExecutor; dialect: D
           const rows = await q.query<{ id: string }>(
             `${mark} FROM (SELECT $3 AS id, $4 AS org, $5 AS repo, $6 AS installation_id) AS t
              WHERE deliveries.id = t.id AND ${claimed} RETURNING deliveries.id`,
-            [now, worker, id, location.org, location.repo, location.installationId],
+            [now, worker, id, keyOf(location.org), keyOf(location.repo), location.installationId],
           );
           for (const row of rows) marked.add(row.id);
         }
         return marked;
       }
       // PostgreSQL: one statement for the batch, the located rows as a VALUES list
-      const rows = deliveries.map(({ id, location }) => [id, location.org, location.repo, location.installationId]);
+      const rows = deliveries.map(({ id, location }) => [
+        id,
+        keyOf(location.org),
+        keyOf(location.repo),
+        location.installationId,
+      ]);
       const marked = await q.query<{ id: string }>(
         `${mark} FROM (SELECT column1 AS id, column2 AS org, column3 AS repo, column4::bigint AS installation_id
            FROM (VALUES ${valuesList({ rows: rows.length, columns: 4, from: 3 })}) AS v) AS t
@@ -75,7 +84,7 @@ export function createDeliveryQueue({ q, dialect }: { q: SqlExecutor; dialect: D
         `UPDATE deliveries SET status = 'failed', last_error = $3, next_attempt_at = $4,
            locked_by = NULL, locked_until = NULL, org = $5, repo = $6, installation_id = $7
          WHERE id = $1 AND locked_by = $2 AND status <> 'processed'`,
-        [id, worker, error, retryAt, location.org, location.repo, location.installationId],
+        [id, worker, error, retryAt, keyOf(location.org), keyOf(location.repo), location.installationId],
       );
     },
   };

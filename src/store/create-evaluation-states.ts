@@ -1,4 +1,5 @@
 import type { AlertEvaluation, ReleaseEvaluation, RepoEvaluation } from '../kpi/index.ts';
+import { columnKey } from './column-key.ts';
 import type { EvaluationStates, SqlExecutor } from './types.ts';
 
 /** `repo_evaluations`: a repository's evaluation but its releases and alerts. */
@@ -73,11 +74,11 @@ export function createEvaluationStates({ q }: { q: SqlExecutor }): EvaluationSta
         await q.query(
           `INSERT INTO release_evaluations (repo, tag, org, published_at, body) VALUES ($1, $2, $3, $4, $5)
            ON CONFLICT (repo, tag) DO UPDATE SET published_at = excluded.published_at, body = excluded.body`,
-          [repo, evaluated.release.tag, org, evaluated.release.publishedAt, JSON.stringify(evaluated)],
+          [repo, columnKey(evaluated.release.tag), org, evaluated.release.publishedAt, JSON.stringify(evaluated)],
         );
       }
       for (const tag of reevaluation.removedReleases) {
-        await q.query('DELETE FROM release_evaluations WHERE repo = $1 AND tag = $2', [repo, tag]);
+        await q.query('DELETE FROM release_evaluations WHERE repo = $1 AND tag = $2', [repo, columnKey(tag)]);
       }
       const alerts = new Set(reevaluation.changedAlerts);
       for (const alert of evaluation.alerts) {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Fact, RepoInfoFact } from '../events/types.ts';
 import { type FactSource, factContentKey, factIndexFields, reduceRepoInfo } from '../kpi/index.ts';
+import { columnKey } from './column-key.ts';
 import { orgOf } from './org-of.ts';
-import { HASHED, storeKey } from './store-key.ts';
 import type { Dialect, FactLog, SqlExecutor, SqlScalar, SqlValue } from './types.ts';
 import { valuesList } from './values-list.ts';
 
@@ -111,12 +111,12 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
           orgOf(fact.repo),
           content,
           fact.type,
-          storeKey(fields.group),
+          columnKey(fields.group),
           fields.at,
           fields.lastAt,
           fields.knownAt,
-          fields.sha === null ? null : storeKey(fields.sha),
-          fields.ref === null ? null : storeKey(fields.ref),
+          fields.sha === null ? null : columnKey(fields.sha),
+          fields.ref === null ? null : columnKey(fields.ref),
           fact.origin,
           fact.origin,
           JSON.stringify(body),
@@ -166,9 +166,9 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
                  AND (grp IN ${listParam(dialect, 2)} OR sha IN ${listParam(dialect, 3)} OR ref IN ${listParam(dialect, 4)}))`,
             [
               repo,
-              listValue(dialect, groups.map(storeKey)),
-              listValue(dialect, shas.map(storeKey)),
-              listValue(dialect, refs.map(storeKey)),
+              listValue(dialect, groups.map(columnKey)),
+              listValue(dialect, shas.map(columnKey)),
+              listValue(dialect, refs.map(columnKey)),
             ],
           );
           const at = rows[0]?.at ?? null;
@@ -187,8 +187,8 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
             `grp IN (SELECT grp FROM fact_rows WHERE repo = $1
                AND (grp IN ${listParam(dialect, 2)} OR sha IN ${listParam(dialect, 3)}${since === null ? '' : ' OR last_at >= $4'}))`,
             [
-              listValue(dialect, groups.map(storeKey)),
-              listValue(dialect, shas.map(storeKey)),
+              listValue(dialect, groups.map(columnKey)),
+              listValue(dialect, shas.map(columnKey)),
               ...(since === null ? [] : [since]),
             ],
           );
@@ -204,7 +204,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
       );
       const ids = rows.map((row) => Number(row.id));
       // everything again: facts were forgotten, or a group is known only by its hash (an over-long name)
-      if (rows.some((row) => row.grp === '*' || row.grp.includes(HASHED))) return { ids, groups: 'all' };
+      if (rows.some((row) => row.grp === '*' || row.grp.startsWith('sha256:'))) return { ids, groups: 'all' };
       return { ids, groups: [...new Set(rows.map((row) => row.grp))].sort() };
     },
 

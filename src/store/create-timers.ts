@@ -1,3 +1,4 @@
+import { columnKey } from './column-key.ts';
 import type { SqlExecutor, Timers } from './types.ts';
 
 /** Timers that bring a release back for evaluation when its window closes; each fires once. */
@@ -7,12 +8,12 @@ export function createTimers({ q }: { q: SqlExecutor }): Timers {
       await q.query(
         `INSERT INTO timers (repo, tag, due_at) VALUES ($1, $2, $3)
          ON CONFLICT (repo, tag) DO UPDATE SET due_at = excluded.due_at`,
-        [repo, tag, dueAt],
+        [repo, columnKey(tag), dueAt],
       );
     },
 
     async clear({ repo, tag }) {
-      await q.query('DELETE FROM timers WHERE repo = $1 AND tag = $2', [repo, tag]);
+      await q.query('DELETE FROM timers WHERE repo = $1 AND tag = $2', [repo, columnKey(tag)]);
     },
 
     async fire({ now }) {

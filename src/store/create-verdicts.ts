@@ -1,3 +1,4 @@
+import { columnKey } from './column-key.ts';
 import { orgOf } from './org-of.ts';
 import type { Dialect, PendingPublication, SqlExecutor, Verdicts } from './types.ts';
 
@@ -37,11 +38,11 @@ export function createVerdicts({ q, dialect }: { q: SqlExecutor; dialect: Dialec
                ELSE CAST($9 AS BIGINT) END,
              attempts = CASE WHEN release_verdicts.hash = excluded.hash THEN release_verdicts.attempts ELSE 0 END
            RETURNING tag, publish_due`,
-          [repo, v.tag, orgOf(repo), v.hash, v.status, v.windowEnd, v.body, v.publish ? 1 : 0, now],
+          [repo, columnKey(v.tag), orgOf(repo), v.hash, v.status, v.windowEnd, v.body, v.publish ? 1 : 0, now],
         );
         if (rows[0] && (rows[0] as { publish_due?: unknown }).publish_due !== null) waiting.push(v.tag);
       }
-      const kept = verdicts.map((v) => v.tag);
+      const kept = verdicts.map((v) => columnKey(v.tag));
       const stale = await q.query<{ tag: string }>('SELECT tag FROM release_verdicts WHERE repo = $1', [repo]);
       for (const { tag } of stale) {
         if (!kept.includes(tag))
@@ -72,7 +73,7 @@ export function createVerdicts({ q, dialect }: { q: SqlExecutor; dialect: Dialec
            publish_due = CASE WHEN hash = $3 THEN NULL ELSE publish_due END,
            attempts = CASE WHEN hash = $3 THEN 0 ELSE attempts END
          WHERE repo = $1 AND tag = $2 AND locked_by = $4`,
-        [repo, tag, hash, worker],
+        [repo, columnKey(tag), hash, worker],
       );
     },
 
@@ -80,7 +81,7 @@ export function createVerdicts({ q, dialect }: { q: SqlExecutor; dialect: Dialec
       await q.query(
         `UPDATE release_verdicts SET last_error = $3, publish_due = $4, locked_by = NULL, locked_until = NULL
          WHERE repo = $1 AND tag = $2 AND locked_by = $5`,
-        [repo, tag, error, retryAt, worker],
+        [repo, columnKey(tag), error, retryAt, worker],
       );
     },
   };

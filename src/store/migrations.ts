@@ -144,6 +144,15 @@ export const MIGRATIONS: readonly {
   },
   {
     version: 5,
+    name: 'deliveries are unique by the SHA-256 of their payload too: X-GitHub-Delivery is not signed, so a signed payload replayed under a new id is stored once',
+    // deliveries stored before keep NULL (many NULLs are allowed): they stay unique by id
+    statements: [
+      'ALTER TABLE deliveries ADD COLUMN payload_hash TEXT',
+      'CREATE UNIQUE INDEX deliveries_payload_hash ON deliveries (payload_hash)',
+    ],
+  },
+  {
+    version: 6,
     name: "release_verdicts: each release's latest verdict and what of it was published, the publishing job's queue (replaces publications)",
     statements: [
       `CREATE TABLE release_verdicts (
@@ -176,7 +185,7 @@ export const MIGRATIONS: readonly {
     ],
   },
   {
-    version: 6,
+    version: 7,
     name: 'facts once per distinct content with their index fields and the changes an evaluation reads; what the engine concluded per repository, release and alert',
     statements: [
       `CREATE TABLE fact_rows (

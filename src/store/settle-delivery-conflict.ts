@@ -4,6 +4,7 @@ import { locateDelivery } from '../events/locate-delivery.ts';
 import type { Instant } from '../time/index.ts';
 import { createEvaluationQueue } from './create-evaluation-queue.ts';
 import { createFactLog } from './create-fact-log.ts';
+import { payloadHash } from './payload-hash.ts';
 import type { Dialect, SqlExecutor } from './types.ts';
 
 /** A stored payload's content, or null when it is not JSON (then any readable one wins). */
@@ -56,14 +57,18 @@ export async function settleDeliveryConflict({
     if (stored.content === arriving.content) return false;
     if (chooseDeliveryContent([stored.content, arriving.content]) !== 1) return false;
   }
+  // the winning payload already stored under another id: that one is the delivery (a replay), this stays as it was
+  const hash = payloadHash(payloadText);
+  const replayed = await tx.query('SELECT id FROM deliveries WHERE payload_hash = $1 AND id <> $2', [hash, id]);
+  if (replayed.length > 0) return false;
   await tx.query('UPDATE delivery_payloads SET payload = $2 WHERE id = $1', [id, payloadText]);
   // located again from the new payload when claimed (all three location columns null)
   await tx.query(
-    `UPDATE deliveries SET name = $2, delivered_at = $3, status = 'pending', attempts = 0, next_attempt_at = $4,
+    `UPDATE deliveries SET name = $2, delivered_at = $3, payload_hash = $5, status = 'pending', attempts = 0, next_attempt_at = $4,
        locked_by = NULL, locked_until = NULL, last_error = NULL, processed_at = NULL,
        org = NULL, repo = NULL, installation_id = NULL
      WHERE id = $1`,
-    [id, name, at, receivedAt],
+    [id, name, at, receivedAt, hash],
   );
   const oldRepo = stored === null ? null : locateDelivery(stored.payload).repo;
   if (oldRepo !== null) {

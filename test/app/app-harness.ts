@@ -28,6 +28,8 @@ export const QuietOctokit = ProbotOctokit.defaults((options: Record<string, unkn
 export interface Harness {
   app: RunningApp;
   url: (path: string) => string;
+  /** The dashboard and API: the main port with a token, the loopback-only port without one. */
+  dashboardUrl: (path: string) => string;
   webhookUrl: string;
   dir: string;
   stop(): Promise<void>;
@@ -51,6 +53,7 @@ export function appEnv({
     GHE_PROTOCOL: 'http',
     PORT: '0',
     HOST: '127.0.0.1',
+    SHIPWELL_DASHBOARD_PORT: '0',
     DATABASE_URL: databaseUrl,
     LOG_LEVEL: 'fatal',
     ...(token ? { SHIPWELL_DASHBOARD_TOKEN: token } : {}),
@@ -79,6 +82,7 @@ export async function startHarness({
   return {
     app,
     url,
+    dashboardUrl: (path: string) => `http://127.0.0.1:${app.dashboardPort ?? app.port}${path}`,
     webhookUrl: url('/api/github/webhooks'),
     dir,
     async stop() {

@@ -1,6 +1,7 @@
 // The dashboard, its CSV and /metrics as the real App serves them: `startApp`
 // over HTTP with SQLite, two signed deliveries processed by its worker, no
 // SHIPWELL_DASHBOARD_TOKEN (loopback clients only), GitHub played locally.
+import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENMETRICS_CONTENT_TYPE } from '../../src/metrics/index.ts';
 import type { Report } from '../../src/report/types.ts';
@@ -56,7 +57,7 @@ const proxied = { 'x-forwarded-for': '203.0.113.7' };
 
 describe('the dashboard and /metrics, mounted in the App', () => {
   it('serves the page from loopback, with the org, the release and its check-run link on the GHE web root', async () => {
-    const response = await fetch(harness.url('/shipwell'));
+    const response = await fetch(harness.dashboardUrl('/shipwell'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
@@ -69,9 +70,9 @@ describe('the dashboard and /metrics, mounted in the App', () => {
   });
 
   it('serves the release table as CSV, in the segment the custom_property_values delivery set', async () => {
-    const report = (await (await fetch(harness.url(`/shipwell/api/report?org=${ORG}`))).json()) as Report;
+    const report = (await (await fetch(harness.dashboardUrl(`/shipwell/api/report?org=${ORG}`))).json()) as Report;
     expect(report.releases.map((r) => [r.tag, r.segment])).toEqual([['v2.0.0', 'ios']]);
-    const response = await fetch(harness.url(`/shipwell/api/releases.csv?org=${ORG}&segment=ios`));
+    const response = await fetch(harness.dashboardUrl(`/shipwell/api/releases.csv?org=${ORG}&segment=ios`));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8; header=present');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="shipwell-${ORG}-ios.csv"`);
@@ -82,7 +83,7 @@ describe('the dashboard and /metrics, mounted in the App', () => {
 
   it('serves /metrics as OpenMetrics: the org’s release counts and the age of the last processed delivery', async () => {
     const before = Date.now();
-    const response = await fetch(harness.url('/metrics'));
+    const response = await fetch(harness.dashboardUrl('/metrics'));
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe(OPENMETRICS_CONTENT_TYPE);
     const families = parseOpenMetrics(await response.text());
@@ -102,13 +103,44 @@ describe('the dashboard and /metrics, mounted in the App', () => {
 
   it('refuses all three to a client that is not loopback when no token is set (403, saying what to do)', async () => {
     for (const path of ['/shipwell', `/shipwell/api/releases.csv?org=${ORG}`, '/metrics']) {
-      const response = await fetch(harness.url(path), { headers: proxied });
+      const response = await fetch(harness.dashboardUrl(path), { headers: proxied });
       expect(response.status, path).toBe(403);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       const body = (await response.json()) as { error: string };
-      expect(body.error).toMatch(/only loopback clients are answered; set the token on the App/);
+      expect(body.error).toMatch(/only loopback clients are answered \(.*\); set the token on the App/);
     }
     // /healthz stays open to load balancers
     expect((await fetch(harness.url('/healthz'), { headers: proxied })).status).toBe(200);
+  });
+
+  it('without a token, serves none of them on the public port: a same-host reverse proxy adding no X-Forwarded-For reaches nothing', async () => {
+    expect(harness.app.dashboardPort).not.toBeNull();
+    expect(harness.app.dashboardPort).not.toBe(harness.app.port);
+    for (const path of [
+      '/shipwell',
+      `/shipwell/api/report?org=${ORG}`,
+      `/shipwell/api/deliveries.jsonl?org=${ORG}`,
+      '/metrics',
+    ]) {
+      expect((await fetch(harness.url(path))).status, path).toBe(404);
+    }
+    expect((await fetch(harness.url('/healthz'))).status).toBe(200);
+  });
+
+  it('refuses a Host that is not loopback on the dashboard port (DNS rebinding)', async () => {
+    const port = harness.app.dashboardPort!;
+    const statusFor = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port, path: '/metrics', headers: { host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await statusFor('evil.example')).toBe(403);
+    expect(await statusFor(`evil.example:${port}`)).toBe(403);
+    expect(await statusFor(`localhost:${port}`)).toBe(200);
+    expect(await statusFor(`127.0.0.1:${port}`)).toBe(200);
   });
 });

@@ -46,7 +46,7 @@ describe.each(['inline', 'thread'] as const)('the App ingesting with worker %s (
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'shipwell-ingest-'));
     app = await startApp({
-      env: appEnv({ github, databaseUrl: `sqlite:${join(dir, 'app.db')}` }),
+      env: appEnv({ github, databaseUrl: `sqlite:${join(dir, 'app.db')}`, token: TOKEN }),
       Octokit: QuietOctokit,
       timing: TIMING,
       worker,

@@ -9,6 +9,7 @@ describe('the App environment', () => {
       dashboardToken: null,
       port: 3000,
       host: undefined,
+      dashboardPort: 3001,
       githubUrl: 'https://github.com',
     });
   });

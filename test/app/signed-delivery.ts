@@ -3,7 +3,8 @@
 // the webhook secret.
 import { createHmac, generateKeyPairSync } from 'node:crypto';
 
-export function sign({ body, secret }: { body: string; secret: string }): string {
+/** `sha256=` and the HMAC of the body's exact bytes (a string is its UTF-8 bytes). */
+export function sign({ body, secret }: { body: string | Buffer; secret: string }): string {
   return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 

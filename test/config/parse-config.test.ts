@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configFromObject, matchesPattern, parseConfig } from '../../src/config/index.ts';
+import { configFromObject, matchesPattern, parseConfig } from '../../src/config/index.ts';
+import { configErrorOf } from './config-error-of.ts';
 
 const FILE = '.github/shipwell.yml';
 const DAY = 86_400_000;
 
-/** The ConfigError a call throws (fails the test when it does not throw one). */
-function configError(run: () => unknown): ConfigError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError, none was thrown');
-}
+const configError = configErrorOf;
 
 describe('parseConfig', () => {
   it('reads every duration form', () => {
@@ -117,7 +109,7 @@ describe('parseConfig', () => {
         line: 4,
         message: 'expected a duration: a positive number and a unit, like 7d, 12h, 30m, 45s or 2w, found "fortnight"',
       },
-      { path: 'history', line: 5, message: 'expected a whole number, 0 or more, found -1' },
+      { path: 'history', line: 5, message: 'expected a whole number from 0 to 1000, found -1' },
       {
         path: 'rollback.signals[1]',
         line: 7,
@@ -240,7 +232,7 @@ describe('configFromObject', () => {
     expect(error.message.split('\n').sort()).toEqual(
       [
         '.github/shipwell.yml: minCoverge: unknown key; did you mean "minCoverage"?',
-        '.github/shipwell.yml: history: expected a whole number, 0 or more, found 1.5',
+        '.github/shipwell.yml: history: expected a whole number from 0 to 1000, found 1.5',
       ].sort(),
     );
   });

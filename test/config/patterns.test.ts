@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesPattern, parsePattern } from '../../src/config/index.ts';
+import { matchesPattern, parseConfig, parsePattern } from '../../src/config/index.ts';
 
 describe('parsePattern', () => {
   it('reads /…/flags as a regex and keeps the text as written', () => {
@@ -55,6 +55,66 @@ describe('matchesPattern', () => {
       const pattern = parsePattern(source);
       const answers = [1, 2, 3].map(() => matchesPattern(pattern, 'hotfix'));
       expect(answers).toEqual([true, true, true]);
+    }
+  });
+});
+
+describe('linear-time patterns (RE2)', () => {
+  it.each([
+    ['/(a)\\1/', '`\\1` is a backreference'],
+    ['/(?<n>a)\\k<n>/', '`\\k<n>` is a backreference'],
+    ['/hot(?=fix)/', '`(?=` is a lookaround'],
+    ['/hot(?!fix)/', '`(?!` is a lookaround'],
+    ['/(?<=hot)fix/', '`(?<=` is a lookaround'],
+    ['/(?<!hot)fix/', '`(?<!` is a lookaround'],
+    ['/a/v', 'the v flag'],
+  ])('refuses %s, naming why', (source, reason) => {
+    expect(() => parsePattern(source)).toThrow(reason);
+  });
+
+  it('is a config error naming the key and its line', () => {
+    expect(() =>
+      parseConfig({ text: 'rollback:\n  workflows:\n    - deploy\n    - "/(a)\\\\1/"\n', file: 'shipwell.yml' }),
+    ).toThrow(
+      'shipwell.yml:4: rollback.workflows[1]: expected a regular expression that can be matched in linear time, without backreferences or lookaround (`\\1` is a backreference), found "/(a)\\\\1/"',
+    );
+    expect(() =>
+      parseConfig({ text: 'overrides:\n  ios:\n    devops:\n      hotfixPattern: /x(?=y)/\n', file: 'shipwell.yml' }),
+    ).toThrow('shipwell.yml:4: overrides.ios.devops.hotfixPattern: expected a regular expression that can be');
+  });
+
+  it('accepts a nested quantifier and answers like JavaScript would', () => {
+    const pattern = parsePattern('/^(a+)+$/');
+    expect(matchesPattern(pattern, 'aaaa')).toBe(true);
+    expect(matchesPattern(pattern, `${'a'.repeat(31)}!`)).toBe(false);
+  });
+
+  it.each([
+    ['/hotfix/i', ['HotFix-1'], ['hot-fix']],
+    ['/^fix$/m', ['a\nfix\nb'], ['a fix b']],
+    ['/a.b/s', ['a\nb'], ['ab']],
+    ['/a.b/', ['a-b'], ['a\nb']],
+    ['/\\u0041\\u{42}/u', ['AB'], ['ab']],
+    ['/\\cJ/', ['\n'], ['J']],
+    ['/a[^]b/', ['a\nb', 'a-b'], ['ab']],
+    ['/a[]b/', [], ['ab', 'a]b', 'a-b']],
+    ['/[[:]+/', ['[:', '::'], ['alpha']],
+    ['/v\\d+\\.\\d+/', ['release v1.2'], ['v1']],
+    ['/(?<major>\\d+)\\./', ['10.'], ['x.']],
+    ['/fix/gy', ['hotfix'], ['hot']],
+  ])('%s reads as JavaScript reads it', (source, matching, other) => {
+    const pattern = parsePattern(source);
+    const js = new RegExp(
+      source.slice(1, source.lastIndexOf('/')),
+      source.slice(source.lastIndexOf('/') + 1).replace(/[gy]/g, ''),
+    );
+    for (const text of matching) {
+      expect(js.test(text)).toBe(true);
+      expect(matchesPattern(pattern, text)).toBe(true);
+    }
+    for (const text of other) {
+      expect(js.test(text)).toBe(false);
+      expect(matchesPattern(pattern, text)).toBe(false);
     }
   });
 });

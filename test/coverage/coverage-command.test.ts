@@ -81,7 +81,7 @@ describe('shipwell coverage', () => {
     writeFileSync(file, 'SF:a.js\nDA:1,x\nend_of_record\n');
     const { error } = await run([file]);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe(`${file}:2: expected DA:<line>,<hits>, found "DA:1,x"`);
+    expect((error as Error).message).toBe(`${file}:2: expected DA:<line>,<hits>, found a malformed DA record`);
     expect((await run([at('js-c8.info'), '--format', 'svg'])).error).toBeInstanceOf(InputError);
     expect((await run([at('js-c8.info'), '--fail-under', 'lots'])).error).toBeInstanceOf(InputError);
     expect((await run([])).error).toBeInstanceOf(InputError);

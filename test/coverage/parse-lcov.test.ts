@@ -120,27 +120,35 @@ describe('parseLcov', () => {
   });
 
   it.each([
-    ['SF:a.js\nDA:1,1\nDA:2,-1\nend_of_record\n', 3, 'expected DA:<line>,<hits>, found "DA:2,-1"'],
-    ['SF:a.js\nDA:1,\nend_of_record\n', 2, 'expected DA:<line>,<hits>, found "DA:1,"'],
-    ['SF:a.js\nDA:1,2 \nend_of_record\n', 2, 'expected DA:<line>,<hits>, found "DA:1,2 "'],
-    ['DA:1,1\n', 1, 'expected SF:<path> before "DA:1,1"'],
+    ['SF:a.js\nDA:1,1\nDA:2,-1\nend_of_record\n', 3, 'expected DA:<line>,<hits>, found a malformed DA record'],
+    ['SF:a.js\nDA:1,\nend_of_record\n', 2, 'expected DA:<line>,<hits>, found a malformed DA record'],
+    ['SF:a.js\nDA:1,2 \nend_of_record\n', 2, 'expected DA:<line>,<hits>, found a malformed DA record'],
+    ['DA:1,1\n', 1, 'expected SF:<path> before a DA record'],
     [
       'SF:a.js\nBRDA:1,0,0,-5\nend_of_record\n',
       2,
-      'expected BRDA:<line>,<block>,<branch>,<taken or ->, found "BRDA:1,0,0,-5"',
+      'expected BRDA:<line>,<block>,<branch>,<taken or ->, found a malformed BRDA record',
     ],
     [
       'SF:a.js\nBRDA:1,0,0\nend_of_record\n',
       2,
-      'expected BRDA:<line>,<block>,<branch>,<taken or ->, found "BRDA:1,0,0"',
+      'expected BRDA:<line>,<block>,<branch>,<taken or ->, found a malformed BRDA record',
     ],
     [
       'SF:a.js\nBRDA:1,0,0,1,2\nend_of_record\n',
       2,
-      'expected BRDA:<line>,<block>,<branch>,<taken or ->, found "BRDA:1,0,0,1,2"',
+      'expected BRDA:<line>,<block>,<branch>,<taken or ->, found a malformed BRDA record',
     ],
-    ['SF:a.js\nfn:1,f\nend_of_record\n', 2, 'expected an lcov record (KEY:value or end_of_record), found "fn:1,f"'],
-    ['SF:a.js\nhello\nend_of_record\n', 2, 'expected an lcov record (KEY:value or end_of_record), found "hello"'],
+    [
+      'SF:a.js\nfn:1,f\nend_of_record\n',
+      2,
+      'expected an lcov record (KEY:value or end_of_record), found a line of 6 bytes',
+    ],
+    [
+      'SF:a.js\nhello\nend_of_record\n',
+      2,
+      'expected an lcov record (KEY:value or end_of_record), found a line of 5 bytes',
+    ],
     ['SF:a.js\nDA:1,1\n', 2, 'expected end_of_record before the end of the file (record opened at line 1)'],
     ['SF:\n', 1, 'expected SF:<path>, found an empty path'],
     ['end_of_record\n', 1, 'expected SF:<path> before end_of_record'],

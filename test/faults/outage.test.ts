@@ -310,7 +310,7 @@ describe('10,000 deliveries, two SIGKILLs and a 30 s PostgreSQL outage', () => {
       const key = (f: Fact) => JSON.stringify(JSON.parse(JSON.stringify(f)));
       // the stored deliveries as the App exports them (id, name, payload, received at)
       const exported = await (
-        await fetch(`http://127.0.0.1:${app.port}/shipwell/api/deliveries.jsonl?org=${ORG}`)
+        await fetch(`http://127.0.0.1:${app.dashboardPort}/shipwell/api/deliveries.jsonl?org=${ORG}`)
       ).text();
       const expected = exported
         .trimEnd()
@@ -322,7 +322,7 @@ describe('10,000 deliveries, two SIGKILLs and a 30 s PostgreSQL outage', () => {
     }
 
     // the App's report equals the offline report of the same deliveries
-    const base = `http://127.0.0.1:${app.port}/shipwell/api`;
+    const base = `http://127.0.0.1:${app.dashboardPort}/shipwell/api`;
     const exported = await (await fetch(`${base}/deliveries.jsonl?org=${ORG}`)).text();
     const lines = exported.trimEnd().split('\n');
     expect(lines).toHaveLength(DISTINCT);

@@ -8,4 +8,4 @@ import { runApp } from '../../app/run-app.ts';
 
 const redeliveryInterval = Number(process.env.SHIPWELL_TEST_REDELIVERY_MS ?? 2_000);
 const app = await runApp({ timing: { pollInterval: 1_000, redeliveryInterval } });
-if (app) console.log(`listening on port ${app.port}`);
+if (app) console.log(`listening on port ${app.port}, dashboard on port ${app.dashboardPort ?? app.port}`);

@@ -6,12 +6,12 @@
 // that refuses everything.
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Harness, SECRET, startHarness } from '../app/app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from '../app/fake-github.ts';
 import { sendDelivery, sign } from '../app/signed-delivery.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
+import { createDatabase } from '../support/create-database.ts';
 import { type PostgresServer, usePostgres } from '../support/postgres.ts';
 
 const BAD = 1_000;
@@ -97,12 +97,7 @@ async function postBadly({ url, id, body, bad }: { url: string; id: string; body
   return response.status;
 }
 
-async function pgDatabase(name: string): Promise<string> {
-  const admin = new pg.Pool({ connectionString: postgres.url, max: 1 });
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return postgres.url.replace(/\/[^/]*$/, `/${name}`);
-}
+const pgDatabase = (name: string) => createDatabase({ server: postgres, name });
 
 describe.each([
   { db: 'sqlite', url: async () => undefined },

@@ -8,6 +8,8 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 export interface AppProcess {
   child: ChildProcess;
   port: number;
+  /** Where the dashboard and API answer (test/faults/serve-app.ts reports it; else the main port). */
+  dashboardPort: number;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
   /** Resolves once the process has exited. */
@@ -54,6 +56,7 @@ export async function spawnApp({
   return {
     child,
     port,
+    dashboardPort: Number(/dashboard on port (\d+)/.exec(output)?.[1] ?? port),
     output: () => output,
     exited: () => (child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : exit),
   };

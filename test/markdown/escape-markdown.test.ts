@@ -12,7 +12,7 @@ describe('escapeMarkdown', () => {
 
   it('escapes links, images, emphasis, code, strikethrough and math', () => {
     expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\)');
-    expect(escapeMarkdown('![i](http://x)')).toBe('\\!\\[i\\]\\(http://x\\)');
+    expect(escapeMarkdown('![i](http://x)')).toBe('\\!\\[i\\]\\(http:\u200d//x\\)');
     expect(escapeMarkdown('**bold** _it_ ~~s~~ `code` $x$')).toBe(
       '\\*\\*bold\\*\\* \\_it\\_ \\~\\~s\\~\\~ \\`code\\` \\$x\\$',
     );
@@ -30,6 +30,28 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('a @ b')).toBe('a @ b');
   });
 
+  it('keeps bare URLs from becoming links, readable', () => {
+    expect(escapeMarkdown('see https://evil.example/x')).toBe('see https:\u200d//evil.example/x');
+    expect(escapeMarkdown('HTTP://a.example and ftp://b.example')).toBe(
+      'HTTP:\u200d//a.example and ftp:\u200d//b.example',
+    );
+    expect(escapeMarkdown('www.evil.example')).toBe('www\u200d.evil.example');
+    expect(escapeMarkdown('1https://x.example 2www.x.example')).toBe('1https:\u200d//x.example 2www\u200d.x.example');
+    expect(escapeMarkdown('v1.2: mail me')).toBe('v1.2: mail me');
+  });
+
+  it('leaves no autolink in text around URLs of every shape', () => {
+    const url = fc.oneof(
+      fc.webUrl({ validSchemes: ['http', 'https', 'ftp', 'HTTPS'] }),
+      fc.domain().map((domain) => `www.${domain}`),
+    );
+    fc.assert(
+      fc.property(fc.string(), url, fc.string(), (before, link, after) => {
+        expect(escapeMarkdown(`${before}${link}${after}`)).not.toMatch(/(https?|ftps?):\/\/|www\./i);
+      }),
+    );
+  });
+
   it('folds line breaks and control characters into spaces', () => {
     expect(escapeMarkdown('one\ntwo\r\nthree\u2028four\tfive')).toBe('one two three four five');
   });
@@ -44,13 +66,14 @@ describe('escapeMarkdown', () => {
     expect(escapeMarkdown('v1-rc')).toBe('v1-rc');
   });
 
-  it('never lets raw HTML, a line break, a cell separator or a mention through', () => {
+  it('never lets raw HTML, a line break, a cell separator, a mention or a bare URL through', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {
         const out = escapeMarkdown(text);
         expect(out).not.toMatch(/[<>\n\r]/);
         expect(countUnescapedPipes(out)).toBe(0);
         expect(out).not.toMatch(/@[\p{L}\p{N}_-]/u);
+        expect(out).not.toMatch(/(https?|ftps?):\/\/|www\./i);
         expect(out).not.toMatch(/(^|[^\\])(\\\\)*[[\]()`*_!~$|]/);
       }),
     );

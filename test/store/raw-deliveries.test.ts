@@ -124,6 +124,29 @@ describe.each(backends)('deliveries stored as received, on $name', (backend) => 
     }
   });
 
+  it('a signed payload replayed under a new id is stored once (X-GitHub-Delivery is not signed)', async () => {
+    const { store, db } = await backend.open();
+    const text = releaseText();
+    expect(await store.inbox.record(received('first-id', text))).toBe(true);
+    expect(await store.inbox.record(received('replayed-id', text, T0 + 5))).toBe(false);
+    // a GitHub redelivery: the same id and payload
+    expect(await store.inbox.record(received('first-id', text, T0 + 9))).toBe(false);
+    // in one batch too (arriving together), and a different payload is still new
+    const together = await Promise.all([
+      store.inbox.record(received('batch-a', `${text} `)),
+      store.inbox.record(received('batch-b', `${text} `)),
+      store.inbox.record(received('batch-c', `${text}  `)),
+    ]);
+    expect(together).toEqual([true, false, true]);
+    expect(
+      (await store.redeliveries.storedIds({ ids: ['first-id', 'replayed-id', 'batch-a', 'batch-b', 'batch-c'] })).size,
+    ).toBe(3);
+    const [payloads] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM delivery_payloads');
+    expect(Number(payloads?.n)).toBe(3);
+    // processed once: the replay adds no fact rows
+    expect((await claimAll(store)).map((s) => s.delivery.id).sort()).toEqual(['batch-a', 'batch-c', 'first-id']);
+  });
+
   it('a payload that is not JSON is claimed as unreadable beside a good one, which is intact', async () => {
     const { store, db } = await backend.open();
     const good = releaseText();

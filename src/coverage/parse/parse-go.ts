@@ -24,6 +24,7 @@ export async function parseGo({
   let mode: string | null = null;
   await forEachLine({
     chunks,
+    file,
     onLine(text, line) {
       if (text.trim() === '') return;
       const modeMatch = MODE.exec(text);
@@ -33,7 +34,7 @@ export async function parseGo({
           throw new CoverageError({
             file,
             line,
-            reason: `expected mode: ${mode} again, found ${JSON.stringify(text)}`,
+            reason: `expected mode: ${mode} again, found mode: ${modeMatch[1]}`,
           });
         }
         mode = modeMatch[1]!;
@@ -43,7 +44,7 @@ export async function parseGo({
         throw new CoverageError({
           file,
           line,
-          reason: `expected mode: set|count|atomic, found ${JSON.stringify(text)}`,
+          reason: `expected mode: set|count|atomic, found a line of ${text.length} characters`,
         });
       }
       const block = BLOCK.exec(text);
@@ -51,7 +52,7 @@ export async function parseGo({
         throw new CoverageError({
           file,
           line,
-          reason: `expected <file>:<line>.<col>,<line>.<col> <statements> <count>, found ${JSON.stringify(text.slice(0, 80))}`,
+          reason: `expected <file>:<line>.<col>,<line>.<col> <statements> <count>, found a line of ${text.length} characters that is not one`,
         });
       }
       const [, path, startLine, startCol, endLine, endCol, statements, count] = block;

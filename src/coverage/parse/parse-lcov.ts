@@ -4,7 +4,7 @@ import { createArena } from '../file-coverage/create-arena.ts';
 import { emptyFileCoverage } from '../file-coverage/empty-file-coverage.ts';
 import { trimFileCoverage } from '../file-coverage/trim-file-coverage.ts';
 import type { CoverageReport, FileCoverage } from '../types.ts';
-import { LINE_COVERED, LINE_EXECUTABLE, MAX_LINE_NUMBER } from '../types.ts';
+import { LINE_COVERED, LINE_EXECUTABLE, MAX_LINE_NUMBER, MAX_REPORT_LINE_BYTES } from '../types.ts';
 
 const NL = 10;
 const CR = 13;
@@ -20,6 +20,25 @@ const EXECUTABLE = LINE_EXECUTABLE;
 const COVERED = LINE_EXECUTABLE | LINE_COVERED;
 
 const isDigit = (c: number | undefined): boolean => c !== undefined && c >= 48 && c <= 57;
+const isKeyByte = (c: number): boolean => (c >= 65 && c <= 90) || isDigit(c) || c === 95;
+/** lcov's record keys: an error may name one, never quote a line. */
+const LCOV_KEYS = new Set([
+  'TN',
+  'SF',
+  'FN',
+  'FNL',
+  'FNA',
+  'FNDA',
+  'FNF',
+  'FNH',
+  'DA',
+  'LF',
+  'LH',
+  'BRDA',
+  'BRF',
+  'BRH',
+  'VER',
+]);
 
 /** Position just after the digits starting at `start` (start itself when there are none). */
 function digitsEnd(bytes: Uint8Array, start: number, end: number): number {
@@ -77,12 +96,29 @@ export async function parseLcov({
   let branchCount = 0;
   const arena = createArena();
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  const quote = (bytes: Uint8Array, start: number, end: number): string => {
-    const text = decoder.decode(bytes.subarray(start, end));
-    return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+  /**
+   * What a bad line is, never what it says (the file may not be a report at
+   * all, and then its text could be a secret): its record key when it has
+   * one of lcov's, else its length.
+   */
+  const describeLine = (bytes: Uint8Array, start: number, end: number, malformed = true): string => {
+    let key = start;
+    while (key < end && key - start < 16 && isKeyByte(bytes[key]!)) key++;
+    if (bytes[key] === COLON && key > start) {
+      const name = decoder.decode(bytes.subarray(start, key));
+      if (LCOV_KEYS.has(name)) return `a ${malformed ? 'malformed ' : ''}${name} record`;
+    }
+    return `a line of ${end - start} bytes`;
   };
   const fail = (reason: string): never => {
     throw new CoverageError({ file, line: lineNo, reason });
+  };
+  const tooLong = (line: number): never => {
+    throw new CoverageError({
+      file,
+      line,
+      reason: `expected lines of at most ${MAX_REPORT_LINE_BYTES} bytes, found a longer one`,
+    });
   };
 
   const markLine = (line: number, flags: number): undefined => {
@@ -144,6 +180,7 @@ export async function parseLcov({
 
   /** Any line but the common `DA:<line>,<hits>` (already counted in lineNo, CR removed). */
   const onLine = (bytes: Uint8Array, from: number, end: number): undefined => {
+    if (end - from > MAX_REPORT_LINE_BYTES) return tooLong(lineNo);
     let start = from;
     if (lineNo === 1 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) start += 3;
     const c0 = bytes[start];
@@ -160,22 +197,20 @@ export async function parseLcov({
       ) {
         return fail(
           current
-            ? `expected DA:<line>,<hits>, found ${quote(bytes, start, end)}`
-            : `expected SF:<path> before ${quote(bytes, start, end)}`,
+            ? `expected DA:<line>,<hits>, found ${describeLine(bytes, start, end)}`
+            : `expected SF:<path> before ${describeLine(bytes, start, end, false)}`,
         );
       }
       const line = digitsValue(bytes, start + 3, numberEnd, MAX_LINE);
       if (line > MAX_LINE) {
-        return fail(
-          `expected DA:<line>,<hits> with a line number up to ${MAX_LINE}, found ${quote(bytes, start, end)}`,
-        );
+        return fail(`expected DA:<line>,<hits> with a line number up to ${MAX_LINE}, found a larger one`);
       }
       return markLine(line, digitsValue(bytes, numberEnd + 1, hitsEnd, 1) > 0 ? COVERED : EXECUTABLE);
     }
     // BRDA:<line>,<block>,<branch>,<taken or ->
     if (c0 === 66 && bytes[start + 1] === 82 && bytes[start + 2] === 68 && bytes[start + 3] === 65) {
       if (bytes[start + 4] === COLON) {
-        if (!current) return fail(`expected SF:<path> before ${quote(bytes, start, end)}`);
+        if (!current) return fail(`expected SF:<path> before ${describeLine(bytes, start, end, false)}`);
         const numberEnd = digitsEnd(bytes, start + 5, end);
         const blockEnd = indexIn(bytes, COMMA, numberEnd + 1, end);
         const branchEnd = blockEnd === -1 ? -1 : indexIn(bytes, COMMA, blockEnd + 1, end);
@@ -190,7 +225,7 @@ export async function parseLcov({
           (!dash && (takenEnd === takenStart || takenEnd !== end)) ||
           line > MAX_LINE
         ) {
-          return fail(`expected BRDA:<line>,<block>,<branch>,<taken or ->, found ${quote(bytes, start, end)}`);
+          return fail(`expected BRDA:<line>,<block>,<branch>,<taken or ->, found ${describeLine(bytes, start, end)}`);
         }
         return addBranch(line, dash ? 0 : digitsValue(bytes, takenStart, end, MAX_HITS - 1));
       }
@@ -203,7 +238,7 @@ export async function parseLcov({
         if (same) return endRecord();
       }
       if (decoder.decode(bytes.subarray(start, end)).trim() === '') return;
-      return fail(`expected an lcov record (KEY:value or end_of_record), found ${quote(bytes, start, end)}`);
+      return fail(`expected an lcov record (KEY:value or end_of_record), found ${describeLine(bytes, start, end)}`);
     }
     if (colon === start + 2 && c0 === 83 && bytes[start + 1] === 70) {
       // SF:<path>
@@ -223,7 +258,7 @@ export async function parseLcov({
     for (let i = start; i < colon; i++) {
       const c = bytes[i]!;
       if (!((c >= 65 && c <= 90) || (i > start && (isDigit(c) || c === 95)))) {
-        return fail(`expected an lcov record (KEY:value or end_of_record), found ${quote(bytes, start, end)}`);
+        return fail(`expected an lcov record (KEY:value or end_of_record), found ${describeLine(bytes, start, end)}`);
       }
     }
   };
@@ -338,6 +373,7 @@ export async function parseLcov({
         ) {
           while (bytes[end] !== NL) end++;
           count++;
+          if (end - start > MAX_REPORT_LINE_BYTES) tooLong(count);
           start = end + 1;
           continue;
         }
@@ -355,28 +391,47 @@ export async function parseLcov({
     maxLine = max;
   };
 
-  /** The start of a line cut at the end of the previous chunk (null when none). */
-  let carry: Uint8Array | null = null;
+  /**
+   * The start of a line cut across chunks, as copied pieces (a view would
+   * keep the whole chunk alive): each chunk is searched for a newline once
+   * and joined once, so a long line costs linear time, and a line over
+   * MAX_REPORT_LINE_BYTES is refused as soon as it passes the cap.
+   */
+  let carry: Uint8Array[] = [];
+  let carried = 0;
+  const joinCarry = (tail: Uint8Array): Uint8Array => {
+    const joined = new Uint8Array(carried + tail.length);
+    let at = 0;
+    for (const piece of [...carry, tail]) {
+      joined.set(piece, at);
+      at += piece.length;
+    }
+    carry = [];
+    carried = 0;
+    return joined;
+  };
+  const hold = (piece: Uint8Array): void => {
+    carried += piece.length;
+    if (carried > MAX_REPORT_LINE_BYTES + 1) tooLong(lineNo + 1);
+    carry.push(piece.slice());
+  };
   const consume = (bytes: Uint8Array): void => {
     let from = 0;
-    if (carry) {
+    if (carried > 0) {
       const newline = bytes.indexOf(NL);
-      const joined = new Uint8Array(carry.length + (newline === -1 ? bytes.length : newline + 1));
-      joined.set(carry);
-      joined.set(newline === -1 ? bytes : bytes.subarray(0, newline + 1), carry.length);
       if (newline === -1) {
-        carry = joined;
+        hold(bytes);
         return;
       }
-      carry = null;
+      if (carried + newline > MAX_REPORT_LINE_BYTES + 1) tooLong(lineNo + 1);
+      const joined = joinCarry(bytes.subarray(0, newline + 1));
       scan(joined, 0, joined.length);
       from = newline + 1;
     }
     const limit = bytes.lastIndexOf(NL) + 1;
     if (limit > from) scan(bytes, from, limit);
-    // Copied: a view would keep the whole chunk alive.
     const rest = Math.max(from, limit);
-    if (rest < bytes.length) carry = bytes.slice(rest);
+    if (rest < bytes.length) hold(bytes.subarray(rest));
   };
 
   let held = '';
@@ -391,8 +446,8 @@ export async function parseLcov({
     }
   }
   if (held) consume(ENCODER.encode(held));
-  if (carry) {
-    const last: Uint8Array = carry;
+  if (carried > 0) {
+    const last = joinCarry(new Uint8Array(0));
     lineNo++;
     onLine(last, 0, last[last.length - 1] === CR ? last.length - 1 : last.length);
   }

@@ -42,7 +42,8 @@ export async function readJson<T>({
       : positionMatch
         ? lineAt(text, Number(positionMatch[1]))
         : lineAt(text, text.length);
-    throw new CoverageError({ file, line, reason: `expected ${expected}, found invalid JSON: ${message}` });
+    // JavaScript's message quotes the text it stopped at: never shown (the file may be a secret)
+    throw new CoverageError({ file, line, reason: `expected ${expected}, found invalid JSON` });
   }
   const result = schema.safeParse(value);
   if (result.success) return result.data;

@@ -24,7 +24,7 @@ export function readXmlNumber({
       file,
       line: element.line,
       reason: `expected <${element.name} ${attribute}="<non-negative integer>">, found ${
-        text === undefined ? `no ${attribute}` : `${attribute}=${JSON.stringify(text)}`
+        text === undefined ? `no ${attribute}` : `another ${attribute} value`
       }`,
     });
   }
@@ -33,7 +33,7 @@ export function readXmlNumber({
     throw new CoverageError({
       file,
       line: element.line,
-      reason: `expected <${element.name} ${attribute}="<integer up to ${max}>">, found ${attribute}=${JSON.stringify(text)}`,
+      reason: `expected <${element.name} ${attribute}="<integer up to ${max}>">, found a larger ${attribute}`,
     });
   }
   return value;

@@ -3,6 +3,14 @@ import { CoverageError } from '../coverage-error.ts';
 
 const PIECE = 16 * 1024;
 
+/**
+ * The XML parser's message without what it quotes from the document (a
+ * name, a namespace URI): the file may not be a report, and its text secret.
+ */
+function withoutContent(message: string): string {
+  return message.replace(/(:| to ).*$/s, '').replace(/\.$/, '');
+}
+
 /** What an XML report parser sees of one start tag. */
 export interface XmlElement {
   name: string;
@@ -36,7 +44,7 @@ export async function readXml({
     throw new CoverageError({
       file,
       line: parser.line,
-      reason: `expected well-formed XML, found an error: ${error.message.replace(/^\d+:\d+: /, '')}`,
+      reason: `expected well-formed XML, found an error: ${withoutContent(error.message.replace(/^\d+:\d+: /, ''))}`,
     });
   });
   parser.on('opentag', (tag) => {
@@ -59,7 +67,7 @@ export async function readXml({
       throw new CoverageError({
         file,
         line: parser.line,
-        reason: `expected well-formed XML, found an error: ${(error as Error).message}`,
+        reason: `expected well-formed XML, found an error: ${withoutContent((error as Error).message)}`,
       });
     }
   };
