@@ -8,5 +8,6 @@ export { parseDuration } from './parse-duration.ts';
 export { parsePattern } from './parse-pattern.ts';
 export { renderJsonSchema } from './render-json-schema.ts';
 export { rulesForSegment } from './rules-for-segment.ts';
+export { suggestKey } from './suggest-key.ts';
 export { targetsForSegment } from './targets-for-segment.ts';
 export * from './types.ts';
