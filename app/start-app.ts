@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { createProbot, type Probot, type ProbotOctokit } from 'probot';
+import { useEnvProxy } from '../network/index.ts';
 import type { Store } from '../src/store/index.ts';
+import { createAppLogger } from './create-app-logger.ts';
+import { createProcessMetrics } from './create-process-metrics.ts';
 import { createWebhookHandler } from './create-webhook-handler.ts';
 import { dashboardRoutes, loadOrgReport, readAppHealth } from './dashboard/index.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
+import { logAccess } from './log-access.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
 import { createRouter, deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
 import { startCheckpointer } from './start-checkpointer.ts';
 import { startHttpServer } from './start-http-server.ts';
+import { startWebhookProxy } from './start-webhook-proxy.ts';
 import { DEFAULT_TIMING, startWorker, type Worker, type WorkerTiming } from './start-worker.ts';
 import { startWorkerThread } from './start-worker-thread.ts';
 import type { AppDeps } from './types.ts';
@@ -56,11 +61,16 @@ export async function startApp({
   worker?: 'auto' | 'thread' | 'inline' | 'off';
 } = {}): Promise<RunningApp> {
   const settings = readAppEnv(env);
+  // one logger for Probot's lines and ours, each named once (docs/app.md, "Logs")
+  const log = await createAppLogger(env);
+  if (useEnvProxy(env) === 'unsupported') {
+    log.warn(`HTTPS_PROXY/HTTP_PROXY is set but Node ${process.version} cannot use it (24.14 or later can)`);
+  }
   const probot = createProbot({
     env,
-    overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
+    overrides: { log, request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
   });
-  await probot.ready(); // its logger and webhook verifier exist from here on
+  await probot.ready(); // its webhook verifier exists from here on
   const { database } = settings;
   const mode = workerMode !== 'auto' ? workerMode : database.kind === 'sqlite' ? 'inline' : 'thread';
   if (mode === 'thread' && database.kind === 'sqlite' && database.path === ':memory:') {
@@ -77,7 +87,7 @@ export async function startApp({
   const deps: AppDeps = {
     store,
     clock,
-    log: probot.log.child({ name: 'shipwell' }),
+    log: log.child({ name: 'shipwell' }),
     worker: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
   };
@@ -124,21 +134,35 @@ export async function startApp({
         listOrgs: () => store.listOrgs(),
         clock,
         baseUrl: settings.githubUrl,
+        processMetrics: createProcessMetrics(),
       }),
     ],
   });
   const { server, port } = await startHttpServer({
-    handlers: [webhooks, router],
+    handlers: [webhooks, logAccess({ handler: router, log: deps.log })],
     port: settings.port,
     host: settings.host,
     log: deps.log,
   });
   deps.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
+  const local = settings.host === undefined || settings.host === '0.0.0.0' || settings.host === '::';
+  const webhookProxy = await startWebhookProxy({
+    url: env.WEBHOOK_PROXY_URL,
+    target: `http://${local ? '127.0.0.1' : settings.host}:${port}${probot.webhookPath}`,
+    log: deps.log,
+  }).catch(async (error: unknown) => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await worker?.stop();
+    await checkpointer?.stop();
+    await store.close();
+    throw error;
+  });
   return {
     port,
     probot,
     store,
     async stop() {
+      await webhookProxy?.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

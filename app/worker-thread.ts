@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createProbot } from 'probot';
+import { useEnvProxy } from '../network/index.ts';
+import { createAppLogger } from './create-app-logger.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { openStore } from './open-store.ts';
 import { readAppEnv } from './read-app-env.ts';
@@ -16,10 +18,12 @@ import type { FromWorkerThread, ToWorkerThread } from './start-worker-thread.ts'
 
 const { env, timing } = workerData as { env: Record<string, string | undefined>; timing: WorkerTiming };
 const settings = readAppEnv(env);
-const probot = createProbot({ env, overrides: { request: { fetch: fetchWithTimeout } } });
-await probot.ready(); // its logger and webhooks exist from here on
+const appLog = await createAppLogger(env);
+useEnvProxy(env);
+const probot = createProbot({ env, overrides: { log: appLog, request: { fetch: fetchWithTimeout } } });
+await probot.ready(); // its webhooks exist from here on
 const store = await openStore({ database: settings.database, now: Date.now(), checkpoints: 'manual' });
-const log = probot.log.child({ name: 'shipwell' });
+const log = appLog.child({ name: 'shipwell' });
 let arrivals = 0;
 const worker = startWorker({
   deps: {
