@@ -1,5 +1,6 @@
 import { collectRepoFacts, reportHorizon } from '../src/github/index.ts';
 import { type BackfillJob, orgOf } from '../src/store/index.ts';
+import type { BackfillProgress } from './create-backfill-progress.ts';
 import { loadRepoConfig } from './load-repo-config.ts';
 import type { AppDeps } from './types.ts';
 
@@ -7,10 +8,20 @@ import type { AppDeps } from './types.ts';
  * Backfills one repository's history with the shared REST collector, from
  * the report horizon of its config to now (the installation client's
  * throttling keeps within rate limits), and commits the facts with the job.
- * Parts the installation may not read are logged. Throws on failure.
+ * Parts the installation may not read are logged, and so is the
+ * installation's progress (`progress`). Throws on failure.
  */
-export async function runBackfill({ deps, job }: { deps: AppDeps; job: BackfillJob }): Promise<boolean> {
+export async function runBackfill({
+  deps,
+  job,
+  progress,
+}: {
+  deps: AppDeps;
+  job: BackfillJob;
+  progress?: BackfillProgress;
+}): Promise<boolean> {
   const octokit = await deps.github.installation(job.installationId);
+  const watched = await progress?.watch({ job, octokit });
   const config = await loadRepoConfig({ deps, octokit, repo: job.repo });
   const now = deps.clock();
   const owner = orgOf(job.repo);
@@ -27,5 +38,6 @@ export async function runBackfill({ deps, job }: { deps: AppDeps; job: BackfillJ
   }
   const done = await deps.store.completeBackfill({ repo: job.repo, worker: deps.worker, facts: collected.facts, now });
   if (done) deps.log.info({ repo: job.repo, facts: collected.facts.length }, 'backfill done');
+  await watched?.finished({ done });
   return done;
 }

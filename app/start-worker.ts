@@ -1,4 +1,5 @@
 import type { Fact } from '../src/events/index.ts';
+import { createBackfillProgress } from './create-backfill-progress.ts';
 import { MINUTE, SECOND } from './durations.ts';
 import { processDelivery } from './process-delivery.ts';
 import { publishRepoVerdicts } from './publish-repo-verdicts.ts';
@@ -73,6 +74,7 @@ export function startWorker({
   arrived?: () => number;
 }): Worker {
   const { store, log, clock, worker } = deps;
+  const progress = createBackfillProgress({ log, clock, store });
   let stopped = false;
   let nextRedeliveryScan = 0;
 
@@ -129,7 +131,7 @@ export function startWorker({
     const [job] = await store.claimBackfills({ worker, now: clock(), lease: LEASE, limit: 1 });
     if (!job) return false;
     try {
-      await runBackfill({ deps, job });
+      await runBackfill({ deps, job, progress });
     } catch (error) {
       const now = clock();
       log.error({ repo: job.repo, attempts: job.attempts }, `backfill failed: ${describe(error)}`);

@@ -4,7 +4,7 @@ import { writeFacts } from './write-facts.ts';
 
 type BackfillQueue = Pick<
   Store,
-  'enqueueBackfill' | 'claimBackfills' | 'completeBackfill' | 'failBackfill' | 'readBackfill'
+  'enqueueBackfill' | 'claimBackfills' | 'completeBackfill' | 'failBackfill' | 'readBackfill' | 'countBackfills'
 >;
 
 interface BackfillRow {
@@ -80,6 +80,19 @@ export function createBackfillQueue({ db }: { db: SqlDatabase }): BackfillQueue 
          WHERE repo = $1 AND locked_by = $2`,
         [repo, worker, error, retryAt],
       );
+    },
+
+    async countBackfills({ installationId }) {
+      const rows = await db.query<{ status: string; n: number | string }>(
+        'SELECT status, COUNT(*) AS n FROM backfills WHERE installation_id = $1 GROUP BY status',
+        [installationId],
+      );
+      const count = (status: string) => Number(rows.find((row) => row.status === status)?.n ?? 0);
+      return {
+        total: rows.reduce((sum, row) => sum + Number(row.n), 0),
+        done: count('done'),
+        failed: count('failed'),
+      };
     },
 
     async readBackfill({ repo }) {

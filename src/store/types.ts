@@ -91,6 +91,13 @@ export interface StoredConfig {
   readAt: Instant;
 }
 
+/** An installation's backfill jobs: all, done, and failed at their last attempt. */
+export interface BackfillCounts {
+  total: number;
+  done: number;
+  failed: number;
+}
+
 export interface BackfillJob {
   repo: string;
   org: string;
@@ -180,6 +187,8 @@ export interface Store {
   completeBackfill(input: { repo: string; worker: string; facts: Fact[]; now: Instant }): Promise<boolean>;
   failBackfill(input: { repo: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
   readBackfill(input: { repo: string }): Promise<BackfillJob | null>;
+  /** How far an installation's backfill is: its repositories' jobs, done and failed (the rest wait). */
+  countBackfills(input: { installationId: number }): Promise<BackfillCounts>;
   /** Sets (or moves) the time a release must be re-evaluated (its window closes). */
   setTimer(input: { repo: string; tag: string; dueAt: Instant }): Promise<void>;
   clearTimer(input: { repo: string; tag: string }): Promise<void>;
