@@ -6,7 +6,7 @@ export { matchesPattern } from './matches-pattern.ts';
 export { parseConfig } from './parse-config.ts';
 export { parseDuration } from './parse-duration.ts';
 export { parsePattern } from './parse-pattern.ts';
-export { renderJsonSchema } from './render-json-schema.ts';
+export { renderJsonSchema, SCHEMA_URL } from './render-json-schema.ts';
 export { rulesForSegment } from './rules-for-segment.ts';
 export { suggestKey } from './suggest-key.ts';
 export { targetsForSegment } from './targets-for-segment.ts';
