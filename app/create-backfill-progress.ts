@@ -15,7 +15,7 @@ export interface BackfillProgress {
 }
 
 /**
- * The App's backfill progress (docs/app.md, "Backfill"): per installation, a
+ * The App's backfill progress (docs/app.md, "Operations"): per installation, a
  * log line at most every `interval` ms while its repositories are collected
  * — repositories done of those left when this process took the first,
  * requests made, the rate limit left, the time to go (createProgressMeter) —

@@ -14,7 +14,7 @@ export interface ProgressDisplay {
 }
 
 /**
- * Progress of long work on stderr (README.md, "The command line"): where
+ * Progress of long work on stderr (README.md, "Progress"): where
  * stderr is a terminal, one live line rewritten in place (and erased at the
  * end, so the output stays clean); elsewhere (CI logs, a file) a plain line
  * every `interval` milliseconds, none for work shorter than that.

@@ -1,5 +1,5 @@
 // The App's backfill says where it stands in its log (docs/app.md,
-// "Backfill"): per installation, repositories done, requests, the rate
+// "Operations"): per installation, repositories done, requests, the rate
 // limit left and the time to go, at most every interval, and when done.
 import { DatabaseSync } from 'node:sqlite';
 import type { Logger } from 'probot';

@@ -1,5 +1,5 @@
 // `shipwell report --org` tells where it stands on stderr: a live line on a
-// terminal, plain lines elsewhere (docs/report.md, "Progress").
+// terminal, plain lines elsewhere (README.md, "Progress").
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliIo } from '../../cli/command.ts';
 import { createReportCommand } from '../../cli/commands/report.ts';

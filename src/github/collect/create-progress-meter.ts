@@ -27,7 +27,7 @@ export interface ProgressMeter extends CollectionProgress {
 
 /**
  * Counts repositories and requests of one collection and estimates the time
- * to go (docs/report.md, "Progress"): the pace so far times the repositories
+ * to go (README.md, "Progress"): the pace so far times the repositories
  * left; when the rate-limit budget left cannot pay for the requests the rest
  * needs at the same number per repository, no sooner than the limit's reset.
  * `clock` is the adapter's; `onChange` runs after every event.
