@@ -73,6 +73,16 @@ function tempDir(): string {
   return dir;
 }
 
+/** The setup server for GitHub played by `conversions`, writing `.env` in `dir`. */
+async function startLocalSetup(dir: string, host: string, env: Record<string, string>): Promise<SetupServer> {
+  return startSetup({
+    env: { GHE_HOST: host, GHE_PROTOCOL: 'http', ...env },
+    dotEnvPath: join(dir, '.env'),
+    port: 0,
+    host: '127.0.0.1',
+  });
+}
+
 async function page(port: number): Promise<{ action: string; manifest: Record<string, unknown>; html: string }> {
   const html = await (await fetch(`http://127.0.0.1:${port}/`)).text();
   const action = /<form action="([^"]+)" method="post">/.exec(html)![1]!.replace(/&amp;/g, '&');
@@ -93,12 +103,7 @@ describe('npm run setup', () => {
     const conversions = await startConversions();
     const dir = tempDir();
     writeFileSync(join(dir, '.env'), 'DATABASE_URL=sqlite:./kept.db\n');
-    setup = await startSetup({
-      env: { GHE_HOST: conversions.host, GHE_PROTOCOL: 'http', GH_ORG: 'acme' },
-      dotEnvPath: join(dir, '.env'),
-      port: 0,
-      host: '127.0.0.1',
-    });
+    setup = await startLocalSetup(dir, conversions.host, { GH_ORG: 'acme' });
     const { action, manifest, html } = await page(setup.port);
     const state = new URL(action).searchParams.get('state')!;
     expect(action).toBe(`http://${conversions.host}/organizations/acme/settings/apps/new?state=${state}`);
@@ -160,12 +165,7 @@ describe('npm run setup', () => {
   it('says what went wrong when GitHub refuses the code, and writes nothing', async () => {
     const conversions = await startConversions();
     const dir = tempDir();
-    setup = await startSetup({
-      env: { GHE_HOST: conversions.host, GHE_PROTOCOL: 'http', WEBHOOK_PROXY_URL: 'https://smee.io/abc' },
-      dotEnvPath: join(dir, '.env'),
-      port: 0,
-      host: '127.0.0.1',
-    });
+    setup = await startLocalSetup(dir, conversions.host, { WEBHOOK_PROXY_URL: 'https://smee.io/abc' });
     const { action, manifest, html } = await page(setup.port);
     expect(action).toMatch(new RegExp(`^http://${conversions.host}/settings/apps/new\\?state=`));
     expect(manifest).toMatchObject({ hook_attributes: { url: 'https://smee.io/abc' } });

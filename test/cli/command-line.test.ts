@@ -63,31 +63,28 @@ describe('a mistyped flag or command', () => {
 describe('the token', () => {
   const API = 'https://api.github.test';
 
-  it('is read from GH_TOKEN, which wins over GITHUB_TOKEN, and named when GitHub refuses it', async () => {
-    nock(API, { reqheaders: { authorization: 'token from-gh' } })
+  it.each([
+    [
+      'GH_TOKEN, which wins over GITHUB_TOKEN',
+      { GH_TOKEN: 'from-gh', GITHUB_TOKEN: 'from-github' },
+      'from-gh',
+      'GH_TOKEN',
+    ],
+    [
+      'GITHUB_TOKEN when GH_TOKEN is blank',
+      { GH_TOKEN: ' ', GITHUB_TOKEN: 'from-github' },
+      'from-github',
+      'GITHUB_TOKEN',
+    ],
+  ])('is read from %s, and named when GitHub refuses it', async (_, env, token, name) => {
+    nock(API, { reqheaders: { authorization: `token ${token}` } })
       .get('/repos/acme/api')
       .reply(401, { message: 'Bad credentials' });
-    const command = createReportCommand({
-      env: { GH_TOKEN: 'from-gh', GITHUB_TOKEN: 'from-github', GITHUB_API_URL: API },
-      fetch: globalThis.fetch,
-    });
+    const command = createReportCommand({ env: { ...env, GITHUB_API_URL: API }, fetch: globalThis.fetch });
     const io = { stdout: { write: () => true }, stderr: { write: () => true } };
     const error = await command.run(['--repo', 'acme/api'], io).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputError);
-    expect((error as Error).message).toBe('GH_TOKEN: GitHub refused the token (401 Bad credentials)');
-    expect(nock.isDone()).toBe(true);
-  });
-
-  it('is read from GITHUB_TOKEN when GH_TOKEN is not set', async () => {
-    nock(API, { reqheaders: { authorization: 'token from-github' } })
-      .get('/repos/acme/api')
-      .reply(401, { message: 'Bad credentials' });
-    const command = createReportCommand({
-      env: { GH_TOKEN: ' ', GITHUB_TOKEN: 'from-github', GITHUB_API_URL: API },
-      fetch: globalThis.fetch,
-    });
-    const io = { stdout: { write: () => true }, stderr: { write: () => true } };
-    await expect(command.run(['--repo', 'acme/api'], io)).rejects.toThrow(/^GITHUB_TOKEN: GitHub refused the token/);
+    expect((error as Error).message).toBe(`${name}: GitHub refused the token (401 Bad credentials)`);
     expect(nock.isDone()).toBe(true);
   });
 });
