@@ -92,7 +92,9 @@ export async function replayDockerfile({
   chownSync(home, imageUid, imageUid);
   const npmCache = join(root, 'npm-cache');
   prepareNpmCache(npmCache, imageUid);
-  const basePath = `${dirname(nodeBin)}:/usr/local/sbin:/usr/sbin:/usr/bin:/sbin:/bin`;
+  // npm as the tests run it (/usr/bin here, /usr/local/bin in a node image), after the image's node
+  const npmDir = dirname(execFileSync('sh', ['-c', 'command -v npm'], { encoding: 'utf8' }).trim());
+  const basePath = `${dirname(nodeBin)}:${npmDir}:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`;
 
   const image: Omit<ReplayedImage, 'spawn' | 'run' | 'path'> = {
     from: '',
