@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { useEnvProxy } from '../network/index.ts';
 import { createOctokit } from '../src/github/index.ts';
 import type { Instant } from '../src/time/index.ts';
 import { chooseMode } from './choose-mode.ts';
@@ -28,6 +29,12 @@ export async function run({
   clock?: () => Instant;
 } = {}): Promise<void> {
   try {
+    // self-hosted and GHES runners reach GitHub through the proxy they name
+    if (useEnvProxy(env) === 'unsupported') {
+      core.warning(
+        `HTTPS_PROXY/HTTP_PROXY is set but this runner's Node ${process.version} has no built-in proxy support (24.14 or later has it): requests go direct`,
+      );
+    }
     const inputs = readInputs((name) => core.getInput(name));
     const runner = readRunnerEnv(env);
     const mode = chooseMode({ inputs, eventName: runner.GITHUB_EVENT_NAME });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { threadId } from 'node:worker_threads';
 import type { Probot, ProbotOctokit } from 'probot';
+import { useEnvProxy } from '../network/index.ts';
+import { createAppLogger } from './create-app-logger.ts';
 import { createAppProbot } from './create-app-probot.ts';
 import { fetchWithTimeout } from './fetch-with-timeout.ts';
 import { type AppCredentials, readAppCredentials } from './read-app-credentials.ts';
@@ -39,19 +41,24 @@ export async function createAppContext({
 }): Promise<AppContext> {
   const credentials = readAppCredentials(env);
   const settings = readAppEnv(env);
+  // one logger for Probot's lines and ours, each named once (docs/app.md, "Logs")
+  const log = await createAppLogger(env);
+  if (useEnvProxy(env) === 'unsupported') {
+    log.warn(`HTTPS_PROXY/HTTP_PROXY is set but Node ${process.version} cannot use it (24.14 or later can)`);
+  }
   const probot = createAppProbot({
     env,
     credentials,
-    overrides: { request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
+    overrides: { log, request: { fetch: fetchWithTimeout }, ...(Octokit ? { Octokit } : {}) },
   });
-  await probot.ready(); // its logger and webhook verifier exist from here on
+  await probot.ready(); // its webhook verifier exists from here on
   return {
     settings,
     credentials,
     probot,
     helpers: {
       github: { installation: (id) => probot.auth(id), app: () => probot.auth() },
-      log: probot.log.child({ name: 'shipwell' }),
+      log: log.child({ name: 'shipwell' }),
       clock,
       worker: `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`,
     },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Logger } from 'probot';
+import { logAccess } from './log-access.ts';
 import { createRouter, type Route } from './routes/index.ts';
 import { startHttpServer } from './start-http-server.ts';
 
@@ -39,7 +40,7 @@ export async function serveRoutes({
   let local: number | null = null;
   if (token === null) {
     const dashboard = await startHttpServer({
-      handlers: [createRouter({ routes: [health, ...routes], token: null })],
+      handlers: [logAccess({ handler: createRouter({ routes: [health, ...routes], token: null }), log })],
       port: dashboardPort,
       host: '127.0.0.1',
       log,
@@ -50,7 +51,7 @@ export async function serveRoutes({
   }
   const routed = token === null ? [health] : [health, ...routes];
   const main = await startHttpServer({
-    handlers: [webhooks, createRouter({ routes: routed, token })],
+    handlers: [webhooks, logAccess({ handler: createRouter({ routes: routed, token }), log })],
     port,
     host,
     log,

@@ -1,12 +1,14 @@
 import type { Probot, ProbotOctokit } from 'probot';
 import type { Store } from '../src/store/index.ts';
 import { createAppContext } from './create-app-context.ts';
+import { createProcessMetrics } from './create-process-metrics.ts';
 import { createWebhookHandler } from './create-webhook-handler.ts';
 import { createReportSource, dashboardRoutes, type ReportSource, readAppHealth } from './dashboard/index.ts';
 import { DEFAULT_TIMING, startJobs, type Worker, type WorkerTiming } from './jobs/start-jobs.ts';
 import { openStore } from './open-store.ts';
 import { deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
 import { serveRoutes } from './serve-routes.ts';
+import { startWebhookProxy } from './start-webhook-proxy.ts';
 import { startCheckpointer } from './threads/start-checkpointer.ts';
 import { startReaderThread } from './threads/start-reader-thread.ts';
 import { startWorkerThread } from './threads/start-worker-thread.ts';
@@ -100,6 +102,7 @@ export async function startApp({
         listOrgs: () => store.repos.orgs(),
         clock,
         baseUrl: settings.githubUrl,
+        processMetrics: createProcessMetrics(),
       }),
     ],
     token: settings.dashboardToken,
@@ -110,12 +113,27 @@ export async function startApp({
   });
   const { port } = served;
   helpers.log.info(`Shipwell App listening on port ${port} (${store.dialect})`);
+  // local development: deliveries relayed from a smee.io channel (docs/app.md, "Local development")
+  const local = settings.host === undefined || settings.host === '0.0.0.0' || settings.host === '::';
+  const webhookProxy = await startWebhookProxy({
+    url: env.WEBHOOK_PROXY_URL,
+    target: `http://${local ? '127.0.0.1' : settings.host}:${port}${probot.webhookPath}`,
+    log: helpers.log,
+  }).catch(async (error: unknown) => {
+    await served.close();
+    await worker?.stop();
+    await reader?.stop();
+    await checkpointer?.stop();
+    await store.close();
+    throw error;
+  });
   return {
     port,
     dashboardPort: served.dashboardPort,
     probot,
     store,
     async stop() {
+      await webhookProxy?.stop();
       await served.close();
       await worker?.stop();
       await reader?.stop();

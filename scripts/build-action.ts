@@ -27,7 +27,8 @@ const result = await build({
     {
       // @actions/core imports @actions/http-client (and with it undici, ~400 KB)
       // only for OIDC tokens, which Shipwell never asks for: a stub that says
-      // so keeps the bundle small and its start fast.
+      // so keeps the bundle small and its start fast. Proxies do not need it:
+      // Node's own fetch goes through HTTPS_PROXY/HTTP_PROXY (network/useEnvProxy).
       name: 'no-oidc-http-client',
       setup(build) {
         build.onResolve({ filter: /^@actions\/http-client(\/|$)/ }, (args) => ({

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One entry point that sets up everything on a fresh machine, then runs:
 #   bash scripts/dev.sh start           the App (Probot) on an embedded SQLite file
+#   bash scripts/dev.sh setup           register the App on GitHub (writes .env)
 #   bash scripts/dev.sh test            every test (npm test)
 #   bash scripts/dev.sh shipwell ARGS   the CLI, e.g. shipwell kpis --deliveries FILE
 #   bash scripts/dev.sh npm ARGS        any npm script (npm run bench, …)
@@ -47,11 +48,12 @@ command="${1:-}"
 [ $# -gt 0 ] && shift
 case "$command" in
   start) exec npm start -- "$@" ;;
+  setup) exec npm run setup -- "$@" ;;
   test) apt_packages; exec npm test -- "$@" ;;
   shipwell) exec node cli/index.ts "$@" ;;
   npm) exec npm "$@" ;;
   *)
-    echo "usage: bash scripts/dev.sh start | test | shipwell ARGS | npm ARGS" >&2
+    echo "usage: bash scripts/dev.sh start | setup | test | shipwell ARGS | npm ARGS" >&2
     exit 2
     ;;
 esac

@@ -1,3 +1,4 @@
+import type { Registry } from 'prom-client';
 import { ConfigError } from '../../src/config/index.ts';
 import { renderDashboardPage, renderMessagePage, renderReleasesCsv } from '../../src/dashboard/index.ts';
 import { type AppHealth, OPENMETRICS_CONTENT_TYPE, renderMetrics } from '../../src/metrics/index.ts';
@@ -23,8 +24,9 @@ export interface DashboardSources {
  * The dashboard's routes for the App's router, all behind its access control
  * (`protected: true`: the bearer token, or loopback only without one):
  * `GET /shipwell` (the page), `GET /shipwell/api/releases.csv` (the release
- * table) and `GET /metrics` (OpenMetrics for every org). `baseUrl` is
- * GitHub's web root for check-run links (GHE).
+ * table) and `GET /metrics` (OpenMetrics for every org, then
+ * `processMetrics`' series). `baseUrl` is GitHub's web root for check-run
+ * links (GHE).
  */
 export function dashboardRoutes({
   loadReport,
@@ -32,7 +34,12 @@ export function dashboardRoutes({
   listOrgs,
   clock,
   baseUrl,
-}: DashboardSources & { clock: () => number; baseUrl?: string }): Route[] {
+  processMetrics,
+}: DashboardSources & {
+  clock: () => number;
+  baseUrl?: string;
+  processMetrics?: Registry<typeof OPENMETRICS_CONTENT_TYPE>;
+}): Route[] {
   const links = baseUrl === undefined ? {} : { baseUrl };
 
   /** The report, or an answer already sent (400 for a bad query, 422 for a bad config). */
@@ -145,7 +152,11 @@ export function dashboardRoutes({
           }),
         );
         const reports = loaded.flat();
-        const body = await renderMetrics({ reports, health: await loadHealth({ now }) });
+        const body = await renderMetrics({
+          reports,
+          health: await loadHealth({ now }),
+          ...(processMetrics ? { process: processMetrics } : {}),
+        });
         sendText({ response, status: 200, contentType: OPENMETRICS_CONTENT_TYPE, body });
       },
     },

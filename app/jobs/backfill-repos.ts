@@ -1,5 +1,6 @@
 import { collectRepoFacts, reportHorizon } from '../../src/github/index.ts';
 import { type BackfillJob, orgOf, type StoreSlice } from '../../src/store/index.ts';
+import { createBackfillProgress } from '../create-backfill-progress.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
@@ -26,6 +27,8 @@ export function backfillRepos({
   onEvaluationRequested: () => void;
 }): Job<BackfillJob> {
   const { clock, worker, log } = helpers;
+  // per installation, a log line at most every 30 s while its repositories are collected
+  const progress = createBackfillProgress({ log, clock, store });
   return defineJob({
     name: 'backfill-repos',
     schedule: { batch: 1, idle: 1000 },
@@ -33,6 +36,7 @@ export function backfillRepos({
     async perform([job]) {
       if (!job) return [];
       const octokit = await helpers.github.installation(job.installationId);
+      const watched = await progress.watch({ job, octokit });
       const config = await loadRepoConfig({ configs: store.configs, helpers, octokit, repo: job.repo });
       const now = clock();
       const owner = orgOf(job.repo);
@@ -57,6 +61,7 @@ export function backfillRepos({
         log.info({ repo: job.repo, facts: collected.facts.length }, 'backfill done');
         onEvaluationRequested();
       }
+      await watched.finished({ done });
       return [];
     },
     fail: ({ item, error, retryAt }) => store.backfills.fail({ repo: item.repo, worker, error, now: clock(), retryAt }),

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { CoverageFileError, readCoverageFiles } from '../../files/index.ts';
 import {
   COVERAGE_FORMATS,
@@ -13,6 +12,7 @@ import {
 } from '../../src/coverage/index.ts';
 import type { Command } from '../command.ts';
 import { CheckFailed, InputError } from '../errors.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const HELP = `Usage: shipwell coverage FILE... [--format auto|${COVERAGE_FORMATS.join('|')}] [--json] [--fail-under PCT] [--workspace DIR]
 
@@ -34,38 +34,24 @@ Options:
 
 Exit: 0 ok, 1 under --fail-under, 2 bad input (FILE:LINE: what was expected).`;
 
-function parseOptions(args: string[]): {
+function readCoverageOptions(args: string[]): {
   files: string[];
   format: CoverageFormat | undefined;
   json: boolean;
   failUnder: number | null;
   workspace: string | undefined;
 } {
-  let parsed: ReturnType<
-    typeof parseArgs<{
-      options: {
-        format: { type: 'string' };
-        json: { type: 'boolean' };
-        'fail-under': { type: 'string' };
-        workspace: { type: 'string' };
-      };
-      allowPositionals: true;
-    }>
-  >;
-  try {
-    parsed = parseArgs({
-      args,
-      options: {
-        format: { type: 'string' },
-        json: { type: 'boolean' },
-        'fail-under': { type: 'string' },
-        workspace: { type: 'string' },
-      },
-      allowPositionals: true,
-    });
-  } catch (error) {
-    throw new InputError(`${(error as Error).message}; see shipwell coverage --help`);
-  }
+  const parsed = parseOptions({
+    command: 'coverage',
+    args,
+    options: {
+      format: { type: 'string' },
+      json: { type: 'boolean' },
+      'fail-under': { type: 'string' },
+      workspace: { type: 'string' },
+    },
+    allowPositionals: true,
+  });
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new InputError('expected at least one FILE; see shipwell coverage --help');
   const format = values.format ?? 'auto';
@@ -95,7 +81,7 @@ export const coverageCommand: Command = {
   summary: 'line and branch totals of coverage reports (lcov, Cobertura, JaCoCo, Clover, Istanbul, Go, xccov)',
   help: HELP,
   async run(args, io) {
-    const options = parseOptions(args);
+    const options = readCoverageOptions(args);
     let reports: CoverageReport[];
     try {
       reports = await readCoverageFiles({ files: options.files, format: options.format });

@@ -1,4 +1,3 @@
-import { parseArgs } from 'node:util';
 import { DeliveryError, ingestDeliveries } from '../../src/events/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { renderReportMarkdown } from '../../src/markdown/index.ts';
@@ -6,6 +5,7 @@ import { renderJsonReport } from '../../src/report/index.ts';
 import type { Command } from '../command.ts';
 import { InputError } from '../errors.ts';
 import { parseNow } from '../parse-now.ts';
+import { parseOptions } from '../parse-options.ts';
 import { readConfigFile } from '../read-config-file.ts';
 import { readDeliveries } from '../read-deliveries.ts';
 
@@ -36,23 +36,17 @@ export const kpisCommand: Command = {
   summary: 'compute the KPI report from recorded webhook deliveries (JSONL)',
   help,
   async run(args, io) {
-    let values: { deliveries?: string; config?: string; now?: string; format?: string; verbose?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: {
-          deliveries: { type: 'string' },
-          config: { type: 'string' },
-          now: { type: 'string' },
-          format: { type: 'string', default: 'json' },
-          verbose: { type: 'boolean', default: false },
-        },
-        strict: true,
-        allowPositionals: false,
-      }));
-    } catch (error) {
-      throw new InputError(`${(error as Error).message}; see 'shipwell kpis --help'`);
-    }
+    const { values } = parseOptions({
+      command: 'kpis',
+      args,
+      options: {
+        deliveries: { type: 'string' },
+        config: { type: 'string' },
+        now: { type: 'string' },
+        format: { type: 'string', default: 'json' },
+        verbose: { type: 'boolean', default: false },
+      },
+    });
     if (values.deliveries === undefined)
       throw new InputError("--deliveries FILE.jsonl is required; see 'shipwell kpis --help'");
     if (values.format !== 'json' && values.format !== 'markdown') {

@@ -1,19 +1,23 @@
-import { parseArgs } from 'node:util';
 import {
   type CollectedFacts,
   collectOrgFacts,
   collectRepoFacts,
   createOctokit,
+  createProgressMeter,
+  describeTransientFailure,
   httpStatus,
+  observeResponses,
   renderCollectionNotes,
   reportHorizon,
 } from '../../src/github/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { renderReportMarkdown } from '../../src/markdown/index.ts';
 import type { Command } from '../command.ts';
-import { InputError } from '../errors.ts';
+import { createProgressDisplay } from '../create-progress-display.ts';
+import { InputError, NetworkError } from '../errors.ts';
 import { loadReportConfig } from '../load-report-config.ts';
 import { parseNow } from '../parse-now.ts';
+import { parseOptions } from '../parse-options.ts';
 
 const help = `Usage: shipwell report (--repo OWNER/NAME | --org ORG) [--config FILE] [--now ISO] [--format json|markdown]
 
@@ -22,11 +26,15 @@ releases and their commits, deployments, workflow runs and their attempts,
 merged and reverted pull requests, rollback labels, Shipwell's check runs,
 Dependabot alerts, topics and custom properties — only as far back as the
 report needs. What the token may not read is listed ("not available: needs
-…"), and so is what REST cannot show at all.
+…"), and so is what REST cannot show at all. While it works, stderr shows
+repositories done, requests made, the rate limit left and the time to go: a
+live line on a terminal, a line every 30 s elsewhere.
 
 Environment:
-  GITHUB_TOKEN     the token (a fine-grained or classic PAT, or a workflow's)
+  GH_TOKEN, GITHUB_TOKEN  the token (a fine-grained or classic PAT, a
+                   workflow's, or \`gh auth token\`); GH_TOKEN wins when both are set
   GITHUB_API_URL   the API root (default https://api.github.com)
+  HTTPS_PROXY, HTTP_PROXY, NO_PROXY  a proxy to reach it through
 
 Options:
   --repo OWNER/NAME  one repository
@@ -41,43 +49,46 @@ Options:
 
 Which config file(s) were used is said on stderr.
 
-Exit codes: 0 ok, 2 bad input (a flag, the config, a repository or token GitHub refuses).`;
+Exit codes: 0 ok, 2 bad input (a flag, the config, a repository or token
+GitHub refuses), 3 GitHub unreachable or unavailable (network, timeout,
+server error, rate limit spent: try again later).`;
 
 const REPO = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/;
 
+/** A line of progress on stderr at most this often where stderr is not a terminal. */
+const PROGRESS_INTERVAL = 30_000;
+
 /**
- * `shipwell report`; `env` and `fetch` are parameters so tests can point it
- * at a fake GitHub.
+ * `shipwell report`; `env`, `fetch`, `clock` and `progressInterval` are
+ * parameters so tests can point it at a fake GitHub and see its progress.
  */
 export function createReportCommand({
   env = process.env,
   fetch,
+  clock = Date.now,
+  progressInterval = PROGRESS_INTERVAL,
 }: {
   env?: NodeJS.ProcessEnv;
   fetch?: typeof globalThis.fetch;
+  clock?: () => number;
+  progressInterval?: number;
 } = {}): Command {
   return {
     name: 'report',
     summary: 'collect history through the GitHub API and compute the KPI report',
     help,
     async run(args, io) {
-      let values: { repo?: string; org?: string; config?: string; now?: string; format?: string };
-      try {
-        ({ values } = parseArgs({
-          args,
-          options: {
-            repo: { type: 'string' },
-            org: { type: 'string' },
-            config: { type: 'string' },
-            now: { type: 'string' },
-            format: { type: 'string', default: 'json' },
-          },
-          strict: true,
-          allowPositionals: false,
-        }));
-      } catch (error) {
-        throw new InputError(`${(error as Error).message}; see 'shipwell report --help'`);
-      }
+      const { values } = parseOptions({
+        command: 'report',
+        args,
+        options: {
+          repo: { type: 'string' },
+          org: { type: 'string' },
+          config: { type: 'string' },
+          now: { type: 'string' },
+          format: { type: 'string', default: 'json' },
+        },
+      });
       if ((values.repo === undefined) === (values.org === undefined)) {
         throw new InputError("expected exactly one of --repo OWNER/NAME or --org ORG; see 'shipwell report --help'");
       }
@@ -88,13 +99,18 @@ export function createReportCommand({
       if (values.format !== 'json' && values.format !== 'markdown') {
         throw new InputError(`--format: expected json or markdown, found "${values.format}"`);
       }
-      const now = parseNow(values.now);
-      const token = env.GITHUB_TOKEN?.trim() || undefined;
-      if (!token)
-        io.stderr.write('shipwell report: GITHUB_TOKEN is not set; asking GitHub without a token (60 requests/hour)\n');
+      const now = parseNow(values.now, clock);
+      const token = env.GH_TOKEN?.trim() || env.GITHUB_TOKEN?.trim() || undefined;
+      const tokenName = env.GH_TOKEN?.trim() ? 'GH_TOKEN' : 'GITHUB_TOKEN';
+      if (!token) {
+        io.stderr.write(
+          'shipwell report: neither GH_TOKEN nor GITHUB_TOKEN is set; asking GitHub without a token (60 requests/hour)\n',
+        );
+      }
+      const apiUrl = env.GITHUB_API_URL || 'https://api.github.com';
       const octokit = createOctokit({
         auth: token,
-        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        baseUrl: apiUrl,
         fetch,
         userAgent: 'shipwell-cli',
         log: {
@@ -113,29 +129,52 @@ export function createReportCommand({
         );
       }
       const { config } = loaded;
+      const display = createProgressDisplay({
+        stream: io.stderr,
+        clock,
+        interval: progressInterval,
+        prefix: 'shipwell report: ',
+      });
+      const progress = createProgressMeter({ clock, onChange: (meter) => display.update(meter.snapshot()) });
+      observeResponses({ octokit, onResponse: (response) => progress.responded(response) });
       const since = reportHorizon({ config, now });
       let collected: CollectedFacts;
       const target = values.repo ?? `org ${values.org}`;
       try {
-        collected = repoMatch
-          ? await collectRepoFacts({
-              octokit,
-              owner: repoMatch[1]!,
-              repo: repoMatch[2]!,
-              since,
-              now,
-              labels: config.rollback.labels,
-            })
-          : await collectOrgFacts({ octokit, org: values.org!, since, now, labels: config.rollback.labels });
+        if (repoMatch) {
+          progress.planned({ repos: 1 });
+          collected = await collectRepoFacts({
+            octokit,
+            owner: repoMatch[1]!,
+            repo: repoMatch[2]!,
+            since,
+            now,
+            labels: config.rollback.labels,
+          });
+          progress.repoDone({ repo: values.repo! });
+        } else {
+          collected = await collectOrgFacts({
+            octokit,
+            org: values.org!,
+            since,
+            now,
+            labels: config.rollback.labels,
+            progress,
+          });
+        }
       } catch (error) {
+        const transient = describeTransientFailure(error);
+        if (transient !== null) throw new NetworkError(`${apiUrl}: ${transient}`);
         const status = httpStatus(error);
-        if (status === 401) throw new InputError('GITHUB_TOKEN: GitHub refused the token (401 Bad credentials)');
+        if (status === 401) throw new InputError(`${tokenName}: GitHub refused the token (401 Bad credentials)`);
         if (status === 404 || status === 403) {
           throw new InputError(
             `${values.repo ? '--repo' : '--org'} ${target}: GitHub answered ${status}: not found, or the token cannot see it`,
           );
         }
         throw error;
+      } finally {
+        display.finish(progress.snapshot());
       }
       const report = computeReport({
         facts: collected.facts,

@@ -10,8 +10,12 @@
  *   `{ facts, unavailable, limitations }`: the same facts webhooks give
  *   (synthetic origins `api:<kind>:<id>`); 403/404 parts are listed in
  *   `unavailable` with the permission they need.
- * - `collectOrgFacts({ octokit, org, since, now, labels? })` → the same for
- *   every repo of an org, plus `repos`.
+ * - `collectOrgFacts({ octokit, org, since, now, labels?, progress? })` → the same for
+ *   every repo of an org, plus `repos`; `progress` (CollectionProgress) hears
+ *   the number of repositories and each one done.
+ * - Progress: `observeResponses({ octokit, onResponse })` sees every answer
+ *   (requests, rate-limit budget); `createProgressMeter({ clock })` sums
+ *   both up with a time to go; `describeProgress(snapshot)` words it.
  * - `resolveTagCommit({ octokit, owner, repo, tag })` → commit sha, annotated tags peeled.
  * - `createConfigFileReader({ octokit })` → the contents API as a config
  *   source for loadConfig (src/config).
@@ -31,12 +35,16 @@
 export { collectOrgFacts } from './collect/collect-org-facts.ts';
 export { collectRepoFacts } from './collect/collect-repo-facts.ts';
 export { createConfigFileReader } from './collect/create-config-file-reader.ts';
+export { createProgressMeter, type ProgressMeter, type ProgressSnapshot } from './collect/create-progress-meter.ts';
+export { describeProgress } from './collect/describe-progress.ts';
 export { renderCollectionNotes } from './collect/render-collection-notes.ts';
 export { reportHorizon } from './collect/report-horizon.ts';
 export { resolveTagCommit } from './collect/resolve-tag-commit.ts';
 export { REST_LIMITATIONS } from './collect/rest-limitations.ts';
 export { createOctokit, type OctokitLog } from './create-octokit.ts';
+export { describeTransientFailure } from './describe-transient-failure.ts';
 export { httpStatus } from './http-status.ts';
+export { observeResponses } from './observe-responses.ts';
 export { findCheckRun } from './publish/find-check-run.ts';
 export { publishReleaseVerdict } from './publish/publish-release-verdict.ts';
 export { ReadOnlyTokenError } from './publish/read-only-token-error.ts';

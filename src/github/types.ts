@@ -51,3 +51,24 @@ export interface RepoRef {
   since: number;
   now: number;
 }
+
+/**
+ * What the collector tells while it works, so an adapter can show progress
+ * (the CLI's line on stderr, the App's log). Requests are seen separately,
+ * on the client (observeResponses).
+ */
+export interface CollectionProgress {
+  /** The repositories to collect are known (an org's, archived ones left out). */
+  planned(input: { repos: number }): void;
+  /** One repository's history is collected. */
+  repoDone(input: { repo: string }): void;
+}
+
+/** What one answer from GitHub said about the client's rate-limit budget. */
+export interface ResponseSeen {
+  status: number;
+  /** `x-ratelimit-remaining`; null when the answer has none (GitHub Enterprise with limits off). */
+  rateLimitRemaining: number | null;
+  /** `x-ratelimit-reset` in epoch milliseconds; null when absent. */
+  rateLimitReset: number | null;
+}

@@ -45,16 +45,19 @@ const PERIOD_GAUGES = [
  * The OpenMetrics exposition of `/metrics`, built with prom-client on a
  * registry of its own (never the global one): per org and segment, gauges for
  * the current and the last complete period, open alerts past due and the
- * targets; then the App's health. A number the report leaves null is left
- * out rather than written as NaN. Labels are escaped by prom-client. Serve
- * it with OPENMETRICS_CONTENT_TYPE.
+ * targets; then the App's health, and the series of `process` (a registry
+ * the adapter fills, e.g. prom-client's default process metrics). A number
+ * the report leaves null is left out rather than written as NaN. Labels are
+ * escaped by prom-client. Serve it with OPENMETRICS_CONTENT_TYPE.
  */
 export async function renderMetrics({
   reports,
   health,
+  process: processMetrics,
 }: {
   reports: readonly OrgReport[];
   health: AppHealth;
+  process?: Registry<typeof OPENMETRICS_CONTENT_TYPE>;
 }): Promise<string> {
   const registry = new Registry<typeof OPENMETRICS_CONTENT_TYPE>();
   registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
@@ -127,5 +130,7 @@ export async function renderMetrics({
     }).set(health.lastProcessedDeliveryAgeSeconds);
   }
 
-  return registry.metrics();
+  if (!processMetrics) return registry.metrics();
+  // merge keeps the registries' content type (OpenMetrics); its types only name the default one
+  return Registry.merge([registry, processMetrics] as unknown as Registry[]).metrics();
 }

@@ -73,6 +73,19 @@ export function createBackfills({ q, dialect }: { q: SqlExecutor; dialect: Diale
       );
     },
 
+    async count({ installationId }) {
+      const rows = await q.query<{ status: string; n: number | string }>(
+        'SELECT status, COUNT(*) AS n FROM backfills WHERE installation_id = $1 GROUP BY status',
+        [installationId],
+      );
+      const count = (status: string) => Number(rows.find((row) => row.status === status)?.n ?? 0);
+      return {
+        total: rows.reduce((sum, row) => sum + Number(row.n), 0),
+        done: count('done'),
+        failed: count('failed'),
+      };
+    },
+
     async read({ repo }) {
       const rows = await q.query<BackfillRow>(`SELECT ${columns} FROM backfills WHERE repo = $1`, [repo]);
       return rows[0] ? readBackfillRow(rows[0]) : null;

@@ -120,6 +120,20 @@ export interface StoredConfig {
   readAt: Instant;
 }
 
+/** An installation's backfill jobs: all, done, and failed at their last attempt. */
+export interface BackfillCounts {
+  total: number;
+  done: number;
+  failed: number;
+}
+
+/** An installation's backfill jobs: all, done, and failed at their last attempt. */
+export interface BackfillCounts {
+  total: number;
+  done: number;
+  failed: number;
+}
+
 export interface BackfillJob {
   repo: string;
   org: string;
@@ -319,6 +333,8 @@ export interface Backfills {
   complete(input: { repo: string; worker: string; now: Instant }): Promise<boolean>;
   fail(input: { repo: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
   read(input: { repo: string }): Promise<BackfillJob | null>;
+  /** How far an installation's backfill is: its repositories' jobs, done and failed (the rest wait). */
+  count(input: { installationId: number }): Promise<BackfillCounts>;
 }
 
 /** Configs as last read from GitHub, per repository and per org. */

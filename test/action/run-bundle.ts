@@ -39,6 +39,7 @@ export async function runBundle({
   repository = 'Codertocat/Hello-World',
   sha = 'f95f852bd8fca8fcc58a9a2d6c842781e32a215e',
   workspace,
+  env: extraEnv = {},
 }: {
   apiUrl: string;
   inputs: Record<string, string>;
@@ -47,6 +48,8 @@ export async function runBundle({
   repository?: string;
   sha?: string;
   workspace?: string;
+  /** More of the runner's environment (a proxy, extra CA certificates). */
+  env?: NodeJS.ProcessEnv;
 }): Promise<BundleRun> {
   const dir = await mkdtemp(join(tmpdir(), 'shipwell-action-'));
   const eventPath = join(dir, 'event.json');
@@ -75,6 +78,7 @@ export async function runBundle({
     INPUT_CONFIG: '.github/shipwell.yml',
     INPUT_MODE: 'auto',
     'INPUT_COVERAGE-FORMAT': 'auto',
+    ...extraEnv,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
   const child = spawn(process.execPath, [BUNDLE], { env, cwd: workspace ?? dir });

@@ -9,15 +9,19 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 export async function startChild({
   github,
   databaseUrl,
+  env: extra = {},
 }: {
   github: FakeGitHub;
   databaseUrl: string;
+  /** More variables, or other values (LOG_LEVEL, a dashboard token). */
+  env?: Record<string, string>;
 }): Promise<{ child: ChildProcess; port: number; output: () => string }> {
   const env = {
     ...process.env,
     ...appEnv({ github, databaseUrl }),
     LOG_LEVEL: 'info' as const,
     LOG_FORMAT: 'json' as const,
+    ...extra,
   };
   const child = spawn(process.execPath, ['app/index.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

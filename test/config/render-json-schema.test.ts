@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderJsonSchema } from '../../src/config/index.ts';
+import { renderJsonSchema, SCHEMA_URL } from '../../src/config/index.ts';
 
 interface JsonSchemaNode {
   description?: string;
@@ -29,6 +29,22 @@ describe('the JSON Schema', () => {
   it('is the committed schema/shipwell.schema.json (run `npm run schema` when this fails)', () => {
     const committed = readFileSync(new URL('../../schema/shipwell.schema.json', import.meta.url), 'utf8');
     expect(committed).toBe(renderJsonSchema());
+  });
+
+  it("carries its $id, the URL docs/configuration.md gives editors (the file at the major version's tag)", () => {
+    const document = JSON.parse(renderJsonSchema()) as { $id: string; $schema: string };
+    expect(document.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(document.$id).toBe(SCHEMA_URL);
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    };
+    const major = Math.max(1, Number(version.split('.')[0]));
+    expect(SCHEMA_URL).toBe(
+      `https://raw.githubusercontent.com/shipwell/shipwell/v${major}/schema/shipwell.schema.json`,
+    );
+    const docs = readFileSync(new URL('../../docs/configuration.md', import.meta.url), 'utf8');
+    expect(docs).toContain(`# yaml-language-server: $schema=${SCHEMA_URL}`);
+    expect(docs).not.toContain('node_modules/shipwell');
   });
 
   it('describes every key', () => {

@@ -435,6 +435,19 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.backfills.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
   });
 
+  it("counts an installation's backfill jobs: all, done and failed", async () => {
+    const { store } = await backend.open();
+    expect(await store.backfills.count({ installationId: 7 })).toEqual({ total: 0, done: 0, failed: 0 });
+    for (const repo of ['acme/a', 'acme/b', 'acme/c'])
+      await store.backfills.enqueue({ repo, installationId: 7, now: T0 });
+    await store.backfills.enqueue({ repo: 'other/x', installationId: 8, now: T0 });
+    const [a, b] = await store.backfills.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 2 });
+    await store.backfills.complete({ repo: a!.repo, worker: 'w', now: T0 });
+    await store.backfills.fail({ repo: b!.repo, worker: 'w', error: 'boom', now: T0, retryAt: T0 + MINUTE });
+    expect(await store.backfills.count({ installationId: 7 })).toEqual({ total: 3, done: 1, failed: 1 });
+    expect(await store.backfills.count({ installationId: 8 })).toEqual({ total: 1, done: 0, failed: 0 });
+  });
+
   it('asks for each redelivery once a day at most and hands a lease to one holder at a time', async () => {
     const { store } = await backend.open();
     const ask = (hookDeliveryId: number, now: number) =>

@@ -1,4 +1,4 @@
-import type { CollectedFacts, GitHubClient, UnavailablePart } from '../types.ts';
+import type { CollectedFacts, CollectionProgress, GitHubClient, UnavailablePart } from '../types.ts';
 import { collectRepoFacts } from './collect-repo-facts.ts';
 import { timeOf } from './time-of.ts';
 
@@ -7,7 +7,8 @@ import { timeOf } from './time-of.ts';
  * one's history (collectRepoFacts). Archived repositories not pushed to since
  * the horizon are skipped: they cannot hold anything the report shows except
  * open alerts, which GitHub closes on archive. Unavailable parts name their
- * repository.
+ * repository. `progress` hears how many repositories there are and each one
+ * done.
  */
 export async function collectOrgFacts({
   octokit,
@@ -15,18 +16,21 @@ export async function collectOrgFacts({
   since,
   now,
   labels,
+  progress,
 }: {
   octokit: GitHubClient;
   org: string;
   since: number;
   now: number;
   labels?: readonly string[];
+  progress?: CollectionProgress;
 }): Promise<CollectedFacts & { repos: string[] }> {
   const list = await octokit.paginate('GET /orgs/{org}/repos', { org, type: 'all', per_page: 100 });
   const result: CollectedFacts & { repos: string[] } = { facts: [], unavailable: [], limitations: [], repos: [] };
   const unavailable = new Map<string, UnavailablePart>();
-  for (const repository of list) {
-    if (repository.archived && (timeOf(repository.pushed_at) ?? 0) < since) continue;
+  const kept = list.filter((repository) => !repository.archived || (timeOf(repository.pushed_at) ?? 0) >= since);
+  progress?.planned({ repos: kept.length });
+  for (const repository of kept) {
     const collected = await collectRepoFacts({
       octokit,
       owner: repository.owner.login,
@@ -42,6 +46,7 @@ export async function collectOrgFacts({
       unavailable.set(part, { part, permission: missing.permission });
     }
     result.limitations = collected.limitations;
+    progress?.repoDone({ repo: repository.full_name });
   }
   result.unavailable = [...unavailable.values()];
   return result;

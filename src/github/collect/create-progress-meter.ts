@@ -1,0 +1,91 @@
+import type { CollectionProgress, ResponseSeen } from '../types.ts';
+
+/** Where a collection stands (describeProgress words it). */
+export interface ProgressSnapshot {
+  reposDone: number;
+  /** null until the list of repositories is known. */
+  reposTotal: number | null;
+  requests: number;
+  /** From the newest answer that carried one; null before. */
+  rateLimitRemaining: number | null;
+  /** Epoch milliseconds; null before an answer carried one. */
+  rateLimitReset: number | null;
+  /** Milliseconds since the meter was created. */
+  elapsed: number;
+  /** Estimated milliseconds to go; null until one repository is done. */
+  remaining: number | null;
+  /** The estimate waits for the rate limit's reset: the budget left is smaller than what the rest needs. */
+  waitsForRateLimit: boolean;
+}
+
+/** The collector's progress port plus the requests it made, summed up on demand. */
+export interface ProgressMeter extends CollectionProgress {
+  /** One answer from GitHub (observeResponses feeds it). */
+  responded(response: ResponseSeen): void;
+  snapshot(): ProgressSnapshot;
+}
+
+/**
+ * Counts repositories and requests of one collection and estimates the time
+ * to go (README.md, "Progress"): the pace so far times the repositories
+ * left; when the rate-limit budget left cannot pay for the requests the rest
+ * needs at the same number per repository, no sooner than the limit's reset.
+ * `clock` is the adapter's; `onChange` runs after every event.
+ */
+export function createProgressMeter({
+  clock,
+  onChange = () => {},
+}: {
+  clock: () => number;
+  onChange?: (meter: ProgressMeter) => void;
+}): ProgressMeter {
+  const started = clock();
+  let reposDone = 0;
+  let reposTotal: number | null = null;
+  let requests = 0;
+  let rateLimitRemaining: number | null = null;
+  let rateLimitReset: number | null = null;
+
+  const meter: ProgressMeter = {
+    planned({ repos }) {
+      reposTotal = repos;
+      onChange(meter);
+    },
+    repoDone() {
+      reposDone += 1;
+      onChange(meter);
+    },
+    responded(response) {
+      requests += 1;
+      if (response.rateLimitRemaining !== null) rateLimitRemaining = response.rateLimitRemaining;
+      if (response.rateLimitReset !== null) rateLimitReset = response.rateLimitReset;
+      onChange(meter);
+    },
+    snapshot() {
+      const now = clock();
+      const elapsed = now - started;
+      let remaining: number | null = null;
+      let waitsForRateLimit = false;
+      if (reposTotal !== null && reposDone > 0) {
+        const left = Math.max(0, reposTotal - reposDone);
+        remaining = (elapsed / reposDone) * left;
+        const needed = (requests / reposDone) * left;
+        if (rateLimitRemaining !== null && rateLimitReset !== null && needed > rateLimitRemaining) {
+          waitsForRateLimit = rateLimitReset - now > remaining;
+          remaining = Math.max(remaining, rateLimitReset - now);
+        }
+      }
+      return {
+        reposDone,
+        reposTotal,
+        requests,
+        rateLimitRemaining,
+        rateLimitReset,
+        elapsed,
+        remaining,
+        waitsForRateLimit,
+      };
+    },
+  };
+  return meter;
+}
