@@ -27,9 +27,11 @@ function factsOf(rows: readonly FactRow[]): Fact[] {
   return facts;
 }
 
-/** `$k` bound to a list: an array on PostgreSQL, a JSON text read by json_each on SQLite. */
-function listParam(dialect: Dialect, k: number): string {
-  return dialect === 'postgres' ? `ANY($${k}::text[])` : `(SELECT value FROM json_each($${k}))`;
+/** `column` is one of the list bound at `$k`: an array on PostgreSQL, a JSON text read by json_each on SQLite. */
+function inList(dialect: Dialect, column: string, k: number): string {
+  return dialect === 'postgres'
+    ? `${column} = ANY($${k}::text[])`
+    : `${column} IN (SELECT value FROM json_each($${k}))`;
 }
 
 function listValue(dialect: Dialect, values: readonly string[]): SqlValue {
@@ -163,7 +165,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
           const rows = await q.query<{ at: number | string | null }>(
             `SELECT MIN(at) AS at FROM fact_rows WHERE repo = $1 AND grp IN (
                SELECT grp FROM fact_rows WHERE repo = $1
-                 AND (grp IN ${listParam(dialect, 2)} OR sha IN ${listParam(dialect, 3)} OR ref IN ${listParam(dialect, 4)}))`,
+                 AND (${inList(dialect, 'grp', 2)} OR ${inList(dialect, 'sha', 3)} OR ${inList(dialect, 'ref', 4)}))`,
             [
               repo,
               listValue(dialect, groups.map(columnKey)),
@@ -185,7 +187,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
         async select({ since, shas, groups }) {
           const rows = await select(
             `grp IN (SELECT grp FROM fact_rows WHERE repo = $1
-               AND (grp IN ${listParam(dialect, 2)} OR sha IN ${listParam(dialect, 3)}${since === null ? '' : ' OR last_at >= $4'}))`,
+               AND (${inList(dialect, 'grp', 2)} OR ${inList(dialect, 'sha', 3)}${since === null ? '' : ' OR last_at >= $4'}))`,
             [
               listValue(dialect, groups.map(columnKey)),
               listValue(dialect, shas.map(columnKey)),

@@ -368,7 +368,7 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
       return answer.status === 422 ? ((await answer.json()) as { error: string }) : null;
     });
     expect(refused.error).toBe(
-      'Octo-org/settings/.github/shipwell.yml:2: history: expected a whole number, 0 or more, found "many"',
+      'Octo-org/settings/.github/shipwell.yml:2: history: expected a whole number from 0 to 1000, found "many"',
     );
   });
 

@@ -23,7 +23,7 @@ describe("resolveStoredConfig: the App's stored copy", () => {
       problem: null,
     };
     expect(() => resolveStoredConfig({ scope: 'acme', value })).toThrow(
-      `${ORG}:2: history: expected a whole number, 0 or more, found -1`,
+      `${ORG}:2: history: expected a whole number from 0 to 1000, found -1`,
     );
   });
 

@@ -419,10 +419,13 @@ describe('createWebhookHandler takes a signed delivery', () => {
     expect((await send({ url: door.url, headers: github(less, 'dup-2'), body: less })).status).toBe(200);
     expect(door.stored()).toBe(1);
     expect(await storedText(door.db, 'dup-2')).toBe(greater);
-    expect((await send({ url: door.url, headers: github(less, 'dup-3'), body: less })).status).toBe(200);
-    expect((await send({ url: door.url, headers: github(greater, 'dup-3'), body: greater })).status).toBe(200);
+    // the other order, with payloads of its own (dup-2's under another id would be a replay)
+    const less3 = JSON.stringify({ n: 3 });
+    const greater3 = JSON.stringify({ n: 4 });
+    expect((await send({ url: door.url, headers: github(less3, 'dup-3'), body: less3 })).status).toBe(200);
+    expect((await send({ url: door.url, headers: github(greater3, 'dup-3'), body: greater3 })).status).toBe(200);
     expect(door.stored()).toBe(3);
-    expect(await storedText(door.db, 'dup-3')).toBe(greater);
+    expect(await storedText(door.db, 'dup-3')).toBe(greater3);
   });
 
   it('its path with a query string is its path', async () => {

@@ -176,7 +176,7 @@ describe('loadConfig: errors name the file, the line and the key', () => {
     expect(error.message).toBe(
       [
         `${OWN}:2: minCoverge: unknown key; did you mean "minCoverage"?`,
-        `${ORG}:2: history: expected a whole number, 0 or more, found "many"`,
+        `${ORG}:2: history: expected a whole number from 0 to 1000, found "many"`,
       ].join('\n'),
     );
   });
