@@ -6,6 +6,7 @@ import {
   type DatabaseLocation,
   openPostgres,
   openSqlite,
+  SchemaTooNewError,
   type SqlDatabase,
   type Store,
 } from '../src/store/index.ts';
@@ -61,6 +62,8 @@ export async function openStore({
     if (migrate) await applyMigrations({ db, now });
   } catch (error) {
     await db.close().catch(() => undefined);
+    // a schema from a newer Shipwell says so itself (docs/operations.md, "Rollbacks")
+    if (error instanceof SchemaTooNewError) throw error;
     throw new Error(describeDatabaseFailure({ database, error }));
   }
   return createStore({ db });

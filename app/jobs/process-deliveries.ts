@@ -71,7 +71,7 @@ export function processDeliveries({
         );
         for (const one of done) {
           try {
-            await commit({ store, helpers, done: [one], requested: new Set(requested) });
+            await commit({ store, helpers, done: [one], requested });
           } catch (own) {
             failures.push({
               item: { ...one.stored, location: one.location },
@@ -80,7 +80,7 @@ export function processDeliveries({
           }
         }
       }
-      if (requested.size > 0) onEvaluationRequested();
+      onEvaluationRequested();
       return failures;
     },
     fail: ({ item, error, retryAt }) =>
@@ -110,7 +110,8 @@ async function commit({
   store: ProcessingStore;
   helpers: Pick<JobHelpers, 'clock' | 'worker'>;
   done: readonly Processed[];
-  requested: Set<string>;
+  /** Repositories to evaluate beside those the facts are about (a config change's). */
+  requested: ReadonlySet<string>;
 }): Promise<void> {
   await store.transaction(async (tx) => {
     const now = helpers.clock();
@@ -120,11 +121,12 @@ async function commit({
       deliveries: done.map(({ stored, location }) => ({ id: stored.delivery.id, location })),
     });
     const facts: Fact[] = [];
+    const repos = new Set(requested);
     const registered = new Set<string>();
     for (const { stored, facts: own, location } of done) {
       if (!marked.has(stored.delivery.id)) continue;
       facts.push(...own);
-      for (const fact of own) requested.add(fact.repo);
+      for (const fact of own) repos.add(fact.repo);
       const { repo, installationId } = location;
       if (repo !== null && installationId !== null && !registered.has(`${repo}:${installationId}`)) {
         registered.add(`${repo}:${installationId}`);
@@ -132,6 +134,6 @@ async function commit({
       }
     }
     await tx.facts.write({ facts });
-    await tx.evaluations.request({ repos: [...requested], now });
+    await tx.evaluations.request({ repos: [...repos], now });
   });
 }

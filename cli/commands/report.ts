@@ -121,7 +121,10 @@ export function createReportCommand({
         },
       });
       const scope = repoMatch ? { owner: repoMatch[1]!, repo: repoMatch[2]! } : { owner: values.org!, repo: '.github' };
-      const loaded = await loadReportConfig({ octokit, ...scope, file: values.config });
+      const loaded = await loadReportConfig({ octokit, ...scope, file: values.config }).catch((error: unknown) => {
+        const transient = describeTransientFailure(error);
+        throw transient === null ? error : new NetworkError(`${apiUrl}: ${transient}`);
+      });
       io.stderr.write(`shipwell report: config: ${loaded.description}\n`);
       if (loaded.files.length === 0 && loaded.refused.length > 0) {
         io.stderr.write(

@@ -65,18 +65,21 @@ export async function startHarness({
   databaseUrl,
   token = TOKEN,
   timing = { pollInterval: 50, redeliveryInterval: 60_000 },
+  worker = 'inline',
 }: {
   github: FakeGitHub;
   databaseUrl?: string;
   token?: string | null;
   timing?: WorkerTiming;
+  /** `inline` (default: the quiet Octokit, retries off, reaches the jobs) or `thread`, as in production. */
+  worker?: 'inline' | 'thread';
 }): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'shipwell-app-'));
   const app = await startApp({
     env: appEnv({ github, databaseUrl: databaseUrl ?? `sqlite:${join(dir, 'app.db')}`, token }),
     Octokit: QuietOctokit,
     timing,
-    worker: 'inline',
+    worker,
   });
   const url = (path: string) => `http://127.0.0.1:${app.port}${path}`;
   return {

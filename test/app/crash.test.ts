@@ -8,7 +8,11 @@ import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fact, normalizeDelivery } from '../../src/events/index.ts';
+import { factContentKey } from '../../src/kpi/index.ts';
+import { createFactLog } from '../../src/store/create-fact-log.ts';
+import { openSqlite } from '../../src/store/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
+import { keptFacts } from '../store/kept-facts.ts';
 import { SECRET, waitFor } from './app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
 import { sendDelivery } from './signed-delivery.ts';
@@ -117,7 +121,10 @@ describe('crash recovery (SIGKILL of npm start)', () => {
     for (const id of acknowledged) expect(byId.get(id), id).toMatchObject({ status: 'processed', process_count: 1 });
     expect(rows.every((r) => r.status === 'processed' && r.process_count === 1)).toBe(true);
     // and their facts are exactly the facts the core makes of the stored deliveries, once each
-    const stored = db.prepare('SELECT body FROM facts').all() as { body: string }[];
+    // read as the App reads them: each content once with its least and greatest origin (keptFacts)
+    const log = createFactLog({ q: openSqlite({ database: db }), dialect: 'sqlite' });
+    const key = (f: Fact) => `${factContentKey(f)} ${f.origin}`;
+    const stored = (await log.read({ org: 'Codertocat' })).map(key);
     const raw = db
       .prepare(
         'SELECT d.id, d.name, p.payload, d.delivered_at FROM deliveries d JOIN delivery_payloads p ON p.id = d.id',
@@ -132,8 +139,7 @@ describe('crash recovery (SIGKILL of npm start)', () => {
       (r) =>
         normalizeDelivery({ id: r.id, name: r.name, payload: JSON.parse(r.payload), at: r.delivered_at }).facts ?? [],
     );
-    const key = (f: Fact) => JSON.stringify(f);
-    expect(stored.map((s) => key(JSON.parse(s.body) as Fact)).sort()).toEqual(expected.map(key).sort());
+    expect(stored.sort()).toEqual(keptFacts(expected).map(key).sort());
     db.close();
   }, 90_000);
 });

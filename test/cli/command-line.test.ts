@@ -78,6 +78,8 @@ describe('the token', () => {
     ],
   ])('is read from %s, and named when GitHub refuses it', async (_, env, token, name) => {
     nock(API, { reqheaders: { authorization: `token ${token}` } })
+      .get((path) => path.startsWith('/repos/acme/api/contents/'))
+      .reply(401, { message: 'Bad credentials' })
       .get('/repos/acme/api')
       .reply(401, { message: 'Bad credentials' });
     const command = createReportCommand({ env: { ...env, GITHUB_API_URL: API }, fetch: globalThis.fetch });

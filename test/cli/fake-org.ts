@@ -25,6 +25,11 @@ export async function startFakeOrg({
   const requests: string[] = [];
   const server: Server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+    // the config reads (no file anywhere: every default applies) are not part of the collection measured here
+    if (/^\/repos\/[^/]+\/[^/]+\/contents\//.test(path)) {
+      response.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"Not Found"}');
+      return;
+    }
     requests.push(`${request.method} ${path}`);
     const send = (status: number, body: unknown) => {
       response.writeHead(status, {

@@ -29,6 +29,12 @@ function capture(terminal: boolean) {
   return { out, io };
 }
 
+/** stderr without its first line, which names the config file(s) used. */
+function progressOf(stderr: string): string {
+  expect(stderr).toMatch(/^shipwell report: config: the defaults: no /);
+  return stderr.slice(stderr.indexOf('\n') + 1);
+}
+
 const NOW = ['--now', '2026-03-20T00:00:00Z'];
 
 describe('shipwell report progress', () => {
@@ -41,7 +47,7 @@ describe('shipwell report progress', () => {
     });
     const { out, io } = capture(false);
     await command.run(['--org', 'acme', ...NOW], io);
-    const lines = out.stderr.trimEnd().split('\n');
+    const lines = progressOf(out.stderr).trimEnd().split('\n');
     expect(lines.every((line) => line.startsWith('shipwell report: '))).toBe(true);
     expect(out.stderr).not.toContain('\r');
     // the archived repository not pushed to since the horizon is not counted
@@ -63,7 +69,7 @@ describe('shipwell report progress', () => {
     const command = createReportCommand({ env: { GITHUB_TOKEN: 't', GITHUB_API_URL: fake.url }, clock: () => 0 });
     const { out, io } = capture(false);
     await command.run(['--org', 'acme', ...NOW], io);
-    expect(out.stderr).toBe('');
+    expect(progressOf(out.stderr)).toBe('');
   });
 
   it('keeps one live line on a terminal and erases it at the end', async () => {
@@ -74,8 +80,9 @@ describe('shipwell report progress', () => {
     });
     const { out, io } = capture(true);
     await command.run(['--org', 'acme', ...NOW], io);
-    expect(out.stderr).not.toContain('\n');
-    const frames = out.stderr.split('\r\x1b[2K').slice(1);
+    const live = progressOf(out.stderr);
+    expect(live).not.toContain('\n');
+    const frames = live.split('\r\x1b[2K').slice(1);
     expect(frames.length).toBeGreaterThan(3);
     expect(frames).toContain('shipwell report: 0/2 repositories, 1 request, rate limit 4,999 left');
     expect(frames.some((frame) => frame.startsWith('shipwell report: 2/2 repositories'))).toBe(true);
@@ -91,7 +98,7 @@ describe('shipwell report progress', () => {
     });
     const { out, io } = capture(false);
     await command.run(['--repo', 'acme/api', ...NOW], io);
-    expect(out.stderr).toContain('shipwell report: 0/1 repository, 1 request, rate limit 4,999 left');
+    expect(progressOf(out.stderr)).toContain('shipwell report: 0/1 repository, 1 request, rate limit 4,999 left');
     expect(out.stderr).toMatch(/collected 1 repository with \d+ requests/);
   });
 });

@@ -14,7 +14,8 @@ let github: FakeGitHub;
 let harness: Harness;
 beforeAll(async () => {
   github = await startFakeGitHub();
-  harness = await startHarness({ github });
+  // as in production: jobs and reports on their own threads
+  harness = await startHarness({ github, worker: 'thread' });
 });
 afterAll(async () => {
   await harness?.stop();

@@ -27,6 +27,8 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Fact, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
+import { factContentKey } from '../../src/kpi/index.ts';
+import { createFactLog } from '../../src/store/create-fact-log.ts';
 import { appEnv, SECRET, waitFor } from '../app/app-harness.ts';
 import { type FakeGitHub, startFakeGitHub } from '../app/fake-github.ts';
 import { sendDelivery } from '../app/signed-delivery.ts';
@@ -37,6 +39,7 @@ import {
   sha,
   workflowRunCompleted,
 } from '../kpi/deliveries.ts';
+import { keptFacts } from '../store/kept-facts.ts';
 import { type PostgresServer, startPostgres } from '../support/postgres.ts';
 import { type AppProcess, spawnApp, stopApp } from './spawn-app.ts';
 
@@ -304,10 +307,13 @@ describe('10,000 deliveries, two SIGKILLs and a 30 s PostgreSQL outage', () => {
       expect(new Set(rows.map((r) => r.id))).toEqual(new Set(byId.keys()));
       const notOnce = rows.filter((r) => r.status !== 'processed' || Number(r.process_count) !== 1);
       expect(notOnce).toEqual([]);
-      const stored = (await db.query<{ body: string | object }>('SELECT body FROM facts')).rows.map((r) =>
-        JSON.stringify(typeof r.body === 'string' ? JSON.parse(r.body) : r.body),
-      );
-      const key = (f: Fact) => JSON.stringify(JSON.parse(JSON.stringify(f)));
+      // read as the App reads them: each content once with its least and greatest origin (keptFacts)
+      const log = createFactLog({
+        q: { query: async (sql, params) => (await db.query(sql, params as unknown[])).rows },
+        dialect: 'postgres',
+      });
+      const key = (f: Fact) => `${factContentKey(f)} ${f.origin}`;
+      const stored = (await log.read({ org: ORG })).map(key);
       // the stored deliveries as the App exports them (id, name, payload, received at)
       const exported = await (
         await fetch(`http://127.0.0.1:${app.dashboardPort}/shipwell/api/deliveries.jsonl?org=${ORG}`)
@@ -316,7 +322,7 @@ describe('10,000 deliveries, two SIGKILLs and a 30 s PostgreSQL outage', () => {
         .trimEnd()
         .split('\n')
         .flatMap((line) => normalizeDelivery(JSON.parse(line) as WebhookDelivery).facts ?? []);
-      expect(stored.sort()).toEqual(expected.map(key).sort());
+      expect(stored.sort()).toEqual(keptFacts(expected).map(key).sort());
     } finally {
       await db.end();
     }

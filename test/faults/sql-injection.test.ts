@@ -118,7 +118,7 @@ describe.each(backends)('hostile names through the store on $name', (backend) =>
     expect(await applyMigrations({ db, now: T0 })).toEqual([]);
     const [deliveries] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM deliveries');
     expect(Number(deliveries?.n)).toBe(cases.length + 1);
-    const [facts] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM facts');
+    const [facts] = await db.query<{ n: number | string }>('SELECT COUNT(*) AS n FROM fact_rows');
     expect(Number(facts?.n)).toBeGreaterThan(cases.length);
   }, 60_000);
 });
