@@ -21,5 +21,7 @@ export function benchAppEnv(): Record<string, string> {
     GHE_HOST: '127.0.0.1:9',
     GHE_PROTOCOL: 'http',
     LOG_LEVEL: 'fatal',
+    // without a dashboard token the dashboard listens on its own loopback port: any free one
+    SHIPWELL_DASHBOARD_PORT: '0',
   };
 }

@@ -6,7 +6,7 @@ import type { Dialect, SqlExecutor } from './types.ts';
 const PAGE = 5000;
 
 /**
- * Migration 6's data step: the facts stored one row per delivery (`facts`)
+ * Migration 7's data step: the facts stored one row per delivery (`facts`)
  * become one row per distinct content (`fact_rows`), through the fact log's
  * own write, page by page; then the old table goes.
  */

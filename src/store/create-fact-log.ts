@@ -6,6 +6,15 @@ import { orgOf } from './org-of.ts';
 import type { Dialect, FactLog, SqlExecutor, SqlScalar, SqlValue } from './types.ts';
 import { valuesList } from './values-list.ts';
 
+/** A group as its column holds it: its kind as it is (`release:`…), the rest through columnKey. */
+function groupKey(group: string): string {
+  const colon = group.indexOf(':');
+  return colon < 0 ? columnKey(group) : `${group.slice(0, colon + 1)}${columnKey(group.slice(colon + 1))}`;
+}
+
+/** A group stored by its hash (an over-long or NUL-holding name): the engine cannot be told its name back. */
+const HASHED_GROUP = /^[a-z-]+:sha256:[0-9a-f]{64}$/;
+
 /** Rows in one PostgreSQL statement: 12 parameters each, under its 65,535. */
 const ROWS_PER_STATEMENT = 1000;
 
@@ -32,6 +41,15 @@ function inList(dialect: Dialect, column: string, k: number): string {
   return dialect === 'postgres'
     ? `${column} = ANY($${k}::text[])`
     : `${column} IN (SELECT value FROM json_each($${k}))`;
+}
+
+/**
+ * `fact_rows` read through one of its partial indexes: SQLite's planner,
+ * without statistics, would rather scan a repository's rows by its group
+ * index; PostgreSQL's planner keeps its own statistics.
+ */
+function factRowsBy(dialect: Dialect, index: 'fact_rows_sha' | 'fact_rows_ref' | 'fact_rows_last_at'): string {
+  return dialect === 'sqlite' ? `fact_rows INDEXED BY ${index}` : 'fact_rows';
 }
 
 function listValue(dialect: Dialect, values: readonly string[]): SqlValue {
@@ -74,30 +92,47 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
     return changed;
   };
 
-  /** Keeps of a repository's repo-info facts only those that decide; returns the groups of the kept new ones. */
-  const pruneRepoInfo = async (repo: string, added: Set<string>): Promise<string[]> => {
-    const rows = await q.query<FactRow & { grp: string; content: string }>(
-      "SELECT grp, content, body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND type = 'repo-info'",
+  /** The content key of a fact: the SHA-256 of what it says (factContentKey) with its repository. */
+  const contentOf = (fact: Fact): string =>
+    createHash('sha256')
+      .update(`${fact.repo}\u0000${factContentKey(fact)}`)
+      .digest('base64url');
+
+  /**
+   * Of a repository's repo-info facts, stored and new, only those that decide
+   * its topics and custom properties are kept (reduceRepoInfo): the stored
+   * rows that no longer decide go, and the new facts that do not decide are
+   * never written. Returns the new facts to write.
+   */
+  const keepDecidingRepoInfo = async (repo: string, added: readonly RepoInfoFact[]): Promise<RepoInfoFact[]> => {
+    const rows = await q.query<FactRow & { content: string }>(
+      // by the group index: a repository's repo-info groups are `repo-info:…`
+      "SELECT content, body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND grp >= 'repo-info:' AND grp < 'repo-info;'",
       [repo],
     );
-    const byFact = new Map<RepoInfoFact, string>();
-    for (const row of rows) for (const fact of factsOf([row])) byFact.set(fact as RepoInfoFact, row.content);
-    const deciding = new Set(reduceRepoInfo([...byFact.keys()]).deciding.map((fact) => byFact.get(fact)!));
-    const kept: string[] = [];
+    const contents = new Map<RepoInfoFact, string>();
+    for (const row of rows) for (const fact of factsOf([row])) contents.set(fact as RepoInfoFact, row.content);
+    for (const fact of added) contents.set(fact, contentOf(fact));
+    const kept = new Set(reduceRepoInfo([...contents.keys()]).deciding.map((fact) => contents.get(fact)!));
     for (const row of rows) {
-      if (!deciding.has(row.content)) {
+      if (!kept.has(row.content))
         await q.query('DELETE FROM fact_rows WHERE repo = $1 AND content = $2', [repo, row.content]);
-      } else if (added.has(row.grp)) kept.push(row.grp);
     }
-    return kept;
+    return added.filter((fact) => kept.has(contents.get(fact)!));
   };
 
   return {
     async write({ facts }) {
-      const rows = new Map<string, SqlScalar[]>();
+      const infos = new Map<string, RepoInfoFact[]>();
+      const others: Fact[] = [];
       for (const fact of facts) {
-        const text = factContentKey(fact);
-        const content = createHash('sha256').update(`${fact.repo}\u0000${text}`).digest('base64url');
+        if (fact.type === 'repo-info') infos.set(fact.repo, [...(infos.get(fact.repo) ?? []), fact]);
+        else others.push(fact);
+      }
+      for (const [repo, added] of infos) others.push(...(await keepDecidingRepoInfo(repo, added)));
+      const rows = new Map<string, SqlScalar[]>();
+      for (const fact of others) {
+        const content = contentOf(fact);
         const key = `${fact.repo}\u0000${content}`;
         const seen = rows.get(key);
         if (seen) {
@@ -113,7 +148,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
           orgOf(fact.repo),
           content,
           fact.type,
-          columnKey(fields.group),
+          groupKey(fields.group),
           fields.at,
           fields.lastAt,
           fields.knownAt,
@@ -125,16 +160,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
         ]);
       }
       const changed = await upsert([...rows.values()]);
-      const infoRepos = new Map<string, Set<string>>();
-      const logged: { repo: string; grp: string }[] = [];
-      for (const row of changed) {
-        if (!row.grp.startsWith('repo-info:')) logged.push(row);
-        else infoRepos.set(row.repo, (infoRepos.get(row.repo) ?? new Set()).add(row.grp));
-      }
-      for (const [repo, added] of infoRepos) {
-        for (const grp of await pruneRepoInfo(repo, added)) logged.push({ repo, grp });
-      }
-      const unique = new Map(logged.map((row) => [`${row.repo}\u0000${row.grp}`, row]));
+      const unique = new Map(changed.map((row) => [`${row.repo}\u0000${row.grp}`, row]));
       for (const { repo, grp } of unique.values()) {
         await q.query('INSERT INTO fact_changes (repo, grp) VALUES ($1, $2)', [repo, grp]);
       }
@@ -160,15 +186,19 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
         ]);
       return {
         allFacts: async () => factsOf(await select('1 = 1', [])),
-        releaseFacts: async () => factsOf(await select("type IN ('release', 'release-sha', 'retraction')", [])),
+        // by the group index: release, release-sha and retraction facts are the `release:…` groups
+        releaseFacts: async () => factsOf(await select("grp >= 'release:' AND grp < 'release;'", [])),
         async earliestAt({ groups, shas, refs }) {
           const rows = await q.query<{ at: number | string | null }>(
+            // one indexed lookup each (an OR of the three would scan the repository's facts); `IS NOT NULL`
+            // lets SQLite use the partial indexes
             `SELECT MIN(at) AS at FROM fact_rows WHERE repo = $1 AND grp IN (
-               SELECT grp FROM fact_rows WHERE repo = $1
-                 AND (${inList(dialect, 'grp', 2)} OR ${inList(dialect, 'sha', 3)} OR ${inList(dialect, 'ref', 4)}))`,
+               SELECT grp FROM fact_rows WHERE repo = $1 AND ${inList(dialect, 'grp', 2)}
+               UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_sha')} WHERE repo = $1 AND sha IS NOT NULL AND ${inList(dialect, 'sha', 3)}
+               UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_ref')} WHERE repo = $1 AND ref IS NOT NULL AND ${inList(dialect, 'ref', 4)})`,
             [
               repo,
-              listValue(dialect, groups.map(columnKey)),
+              listValue(dialect, groups.map(groupKey)),
               listValue(dialect, shas.map(columnKey)),
               listValue(dialect, refs.map(columnKey)),
             ],
@@ -185,11 +215,16 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
           return [...new Set(factsOf(rows).map((fact) => factIndexFields(fact).group))].sort();
         },
         async select({ since, shas, groups }) {
+          // one indexed lookup each (an OR would scan the repository's facts)
           const rows = await select(
-            `grp IN (SELECT grp FROM fact_rows WHERE repo = $1
-               AND (${inList(dialect, 'grp', 2)} OR ${inList(dialect, 'sha', 3)}${since === null ? '' : ' OR last_at >= $4'}))`,
+            `grp IN (SELECT grp FROM fact_rows WHERE repo = $1 AND ${inList(dialect, 'grp', 2)}
+               UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_sha')} WHERE repo = $1 AND sha IS NOT NULL AND ${inList(dialect, 'sha', 3)}${
+                 since === null
+                   ? ''
+                   : ` UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_last_at')} WHERE repo = $1 AND last_at IS NOT NULL AND last_at >= $4`
+               })`,
             [
-              listValue(dialect, groups.map(columnKey)),
+              listValue(dialect, groups.map(groupKey)),
               listValue(dialect, shas.map(columnKey)),
               ...(since === null ? [] : [since]),
             ],
@@ -206,7 +241,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
       );
       const ids = rows.map((row) => Number(row.id));
       // everything again: facts were forgotten, or a group is known only by its hash (an over-long name)
-      if (rows.some((row) => row.grp === '*' || row.grp.startsWith('sha256:'))) return { ids, groups: 'all' };
+      if (rows.some((row) => row.grp === '*' || HASHED_GROUP.test(row.grp))) return { ids, groups: 'all' };
       return { ids, groups: [...new Set(rows.map((row) => row.grp))].sort() };
     },
 
