@@ -13,7 +13,7 @@ function isBusy(error: unknown): boolean {
 
 /** How long a statement waits for another connection's write lock before it fails. */
 const LOCK_WAIT = 10_000;
-/** Above this size (bytes) a checkpoint also waits for writers so the log can start over. */
+/** Above this size (bytes) a checkpoint also tries to start the log over (and SQLite truncates it to this). */
 const WAL_RESTART_BYTES = 64 * 1024 * 1024;
 
 function pause(ms: number): Promise<void> {
@@ -105,17 +105,13 @@ export function openSqlite({
     checkpoint: () =>
       serialized(async () => {
         if (checkpoints !== 'manual') return;
-        // copies what it can without waiting for anyone; the log only starts over
-        // once all of it is copied, so under steady writing it may keep growing:
-        // past WAL_RESTART_BYTES wait (on this thread) for writers to pause
+        // copies what it can without waiting for anyone; the log only starts over once all of it is
+        // copied and no reader still reads from it. Past WAL_RESTART_BYTES, try to start it over, still
+        // without waiting (busy_timeout 0): holding the write lock while readers finish would hold
+        // every acknowledgement behind the longest read. A busy attempt copies what it can and
+        // leaves the restart to the next tick.
         const { log } = database.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as { log: number };
-        if (log * pageSize < WAL_RESTART_BYTES) return;
-        database.exec('PRAGMA busy_timeout = 1000');
-        try {
-          database.prepare('PRAGMA wal_checkpoint(RESTART)').get();
-        } finally {
-          database.exec('PRAGMA busy_timeout = 0');
-        }
+        if (log * pageSize >= WAL_RESTART_BYTES) database.prepare('PRAGMA wal_checkpoint(RESTART)').get();
       }),
     close: () =>
       serialized(async () => {
