@@ -2,7 +2,7 @@
 // at a lower priority by run-backlog-bench.ts, so it cannot starve the server
 // it measures): signed, distinct deliveries with fresh ids, as fast as
 // `connections` allow or at `rate` per second. Prints one JSON line.
-//   node bench/backlog/fire.ts '{"port":…,"seconds":…,"rate":…,"first":…,"repos":…,"secret":…}'
+//   node bench/backlog/fire.ts '{"port":…,"seconds":…,"rate":…,"first":…,"repos":…,"secret":…[,"start":…]}'
 import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import autocannon from 'autocannon';
@@ -18,8 +18,14 @@ const options = JSON.parse(process.argv[2] ?? '{}') as {
   connections?: number;
   /** A file the ids of acknowledged (2xx) deliveries are appended to, one a line. */
   acked?: string;
+  /** When run 0 started (ms): the payload maker's default when absent. */
+  start?: number;
 };
-const payloads = workflowRunPayloads({ repos: options.repos, secret: options.secret });
+const payloads = workflowRunPayloads({
+  repos: options.repos,
+  secret: options.secret,
+  ...(options.start === undefined ? {} : { start: options.start }),
+});
 let n = options.first;
 const acked: string[] = [];
 const result = await autocannon({
