@@ -140,11 +140,17 @@ async function evaluateRepo({
   const waiting = await store.transaction(async (tx) => {
     await tx.states.save({ org: orgOf(repo), reevaluation });
     await tx.facts.consume({ ids: changes.ids });
+    const saved = await tx.verdicts.save({ repo, verdicts, now });
+    // a verdict's timer follows the verdict: set or cleared when it changed; a pending release
+    // whose window has closed by now is brought back whatever happened to its timer
+    const changed = new Set(saved.changed);
     for (const v of verdicts) {
-      if (v.status === 'pending') await tx.timers.set({ repo, tag: v.tag, dueAt: v.windowEnd });
-      else await tx.timers.clear({ repo, tag: v.tag });
+      if (v.status === 'pending' && (changed.has(v.tag) || v.windowEnd <= now))
+        await tx.timers.set({ repo, tag: v.tag, dueAt: v.windowEnd });
+      else if (changed.has(v.tag)) await tx.timers.clear({ repo, tag: v.tag });
     }
-    return tx.verdicts.save({ repo, verdicts, now });
+    for (const tag of saved.removed) await tx.timers.clear({ repo, tag });
+    return saved.waiting;
   });
   return { due: waiting.length > 0, next: await store.facts.nextKnownAt({ repo, after: now }) };
 }

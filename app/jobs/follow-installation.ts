@@ -45,8 +45,8 @@ export async function followInstallation({
     return [];
   }
   const now = helpers.clock();
+  await store.repos.register({ repos: repos.map((repo) => ({ repo, installationId: installation.id })), now });
   for (const repo of repos) {
-    await store.repos.register({ repo, installationId: installation.id, now });
     await store.backfills.enqueue({ repo, installationId: installation.id, now });
   }
   if (repos.length > 0) helpers.log.info({ installation: installation.id, repos: repos.length }, 'backfill queued');

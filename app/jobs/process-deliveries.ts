@@ -122,17 +122,15 @@ async function commit({
     });
     const facts: Fact[] = [];
     const repos = new Set(requested);
-    const registered = new Set<string>();
+    const located: { repo: string; installationId: number }[] = [];
     for (const { stored, facts: own, location } of done) {
       if (!marked.has(stored.delivery.id)) continue;
       facts.push(...own);
       for (const fact of own) repos.add(fact.repo);
       const { repo, installationId } = location;
-      if (repo !== null && installationId !== null && !registered.has(`${repo}:${installationId}`)) {
-        registered.add(`${repo}:${installationId}`);
-        await tx.repos.register({ repo, installationId, now });
-      }
+      if (repo !== null && installationId !== null) located.push({ repo, installationId });
     }
+    await tx.repos.register({ repos: located, now });
     await tx.facts.write({ facts });
     await tx.evaluations.request({ repos: [...repos], now });
   });

@@ -1,5 +1,9 @@
 import { orgOf } from './org-of.ts';
 import type { Dialect, EvaluationQueue, SqlExecutor } from './types.ts';
+import { valuesList } from './values-list.ts';
+
+/** Repositories in one statement (6 parameters each, far below PostgreSQL's 65,535). */
+const ROWS_PER_STATEMENT = 1000;
 
 /**
  * Repositories whose releases must be evaluated again: a request marks the
@@ -11,13 +15,16 @@ export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect:
   const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   return {
     async request({ repos, now }) {
-      // sorted: two writers touching the same repos take their row locks in one order
-      for (const repo of [...new Set(repos)].sort()) {
+      // one statement a batch, sorted: two writers touching the same repos take their row locks in one order
+      const sorted = [...new Set(repos)].sort();
+      for (let from = 0; from < sorted.length; from += ROWS_PER_STATEMENT) {
+        const rows = sorted.slice(from, from + ROWS_PER_STATEMENT);
         await q.query(
-          `INSERT INTO repos (repo, org, installation_id, dirty_at, dirty_version, known_since) VALUES ($1, $2, NULL, $3, 1, $3)
+          `INSERT INTO repos (repo, org, installation_id, dirty_at, dirty_version, known_since)
+           VALUES ${valuesList({ rows: rows.length, columns: 6 })}
            ON CONFLICT (repo) DO UPDATE SET dirty_at = COALESCE(repos.dirty_at, excluded.dirty_at),
              dirty_version = repos.dirty_version + 1`,
-          [repo, orgOf(repo), now],
+          rows.flatMap((repo) => [repo, orgOf(repo), null, now, 1, now]),
         );
       }
     },

@@ -160,9 +160,13 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
         ]);
       }
       const changed = await upsert([...rows.values()]);
-      const unique = new Map(changed.map((row) => [`${row.repo}\u0000${row.grp}`, row]));
-      for (const { repo, grp } of unique.values()) {
-        await q.query('INSERT INTO fact_changes (repo, grp) VALUES ($1, $2)', [repo, grp]);
+      const unique = [...new Map(changed.map((row) => [`${row.repo}\u0000${row.grp}`, row])).values()];
+      for (let from = 0; from < unique.length; from += ROWS_PER_STATEMENT) {
+        const logged = unique.slice(from, from + ROWS_PER_STATEMENT);
+        await q.query(
+          `INSERT INTO fact_changes (repo, grp) VALUES ${valuesList({ rows: logged.length, columns: 2 })}`,
+          logged.flatMap(({ repo, grp }) => [repo, grp]),
+        );
       }
     },
 

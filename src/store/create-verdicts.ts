@@ -24,8 +24,17 @@ export function createVerdicts({ q, dialect }: { q: SqlExecutor; dialect: Dialec
   const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
   return {
     async save({ repo, verdicts, now }) {
+      // only what changed is written: a repository's evaluation lists every release its report shows
+      const stored = await q.query<{ tag: string; hash: string }>(
+        'SELECT tag, hash FROM release_verdicts WHERE repo = $1',
+        [repo],
+      );
+      const before = new Map(stored.map((row) => [row.tag, row.hash]));
       const waiting: string[] = [];
+      const changed: string[] = [];
       for (const v of verdicts) {
+        if (before.get(columnKey(v.tag)) === v.hash) continue;
+        changed.push(v.tag);
         const rows = await q.query<{ tag: string }>(
           `INSERT INTO release_verdicts (repo, tag, org, hash, status, window_end, body, published_hash, publish_due, attempts)
            VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8 = 1 THEN NULL ELSE $4 END, CASE WHEN $8 = 1 THEN CAST($9 AS BIGINT) END, 0)
@@ -42,13 +51,11 @@ export function createVerdicts({ q, dialect }: { q: SqlExecutor; dialect: Dialec
         );
         if (rows[0] && (rows[0] as { publish_due?: unknown }).publish_due !== null) waiting.push(v.tag);
       }
-      const kept = verdicts.map((v) => columnKey(v.tag));
-      const stale = await q.query<{ tag: string }>('SELECT tag FROM release_verdicts WHERE repo = $1', [repo]);
-      for (const { tag } of stale) {
-        if (!kept.includes(tag))
-          await q.query('DELETE FROM release_verdicts WHERE repo = $1 AND tag = $2', [repo, tag]);
-      }
-      return waiting.sort();
+      const kept = new Set(verdicts.map((v) => columnKey(v.tag)));
+      const removed = [...before.keys()].filter((tag) => !kept.has(tag)).sort();
+      for (const tag of removed)
+        await q.query('DELETE FROM release_verdicts WHERE repo = $1 AND tag = $2', [repo, tag]);
+      return { waiting: waiting.sort(), changed, removed };
     },
 
     async claim({ worker, now, lease, limit }) {

@@ -243,8 +243,8 @@ export interface EvaluationStates {
 
 /** The repositories the App knows, with their installation. */
 export interface RepoRegistry {
-  /** Records a repository (installation id, org); keeps what is known. */
-  register(input: { repo: string; installationId: number | null; now: Instant }): Promise<void>;
+  /** Records repositories (installation id, org) in one statement; keeps what is known (a null installation changes nothing). */
+  register(input: { repos: readonly { repo: string; installationId: number | null }[]; now: Instant }): Promise<void>;
   read(input: { repo: string }): Promise<RepoRecord | null>;
   list(input: { org: string }): Promise<RepoRecord[]>;
   /** Every org with a known repository (installed, or named by a stored fact), sorted. */
@@ -312,11 +312,16 @@ export interface PendingPublication {
  */
 export interface Verdicts {
   /**
-   * Saves a repository's verdicts; those whose hash changed wait for
-   * publishing (history never does); releases no longer listed are dropped.
-   * Returns the tags that now wait.
+   * Saves a repository's verdicts, writing only those whose hash changed;
+   * those wait for publishing (history never does); releases no longer
+   * listed are dropped. Returns the tags that now wait, the tags written,
+   * and the tags dropped (as stored: a long tag by its column key).
    */
-  save(input: { repo: string; verdicts: readonly VerdictRecord[]; now: Instant }): Promise<string[]>;
+  save(input: {
+    repo: string;
+    verdicts: readonly VerdictRecord[];
+    now: Instant;
+  }): Promise<{ waiting: string[]; changed: string[]; removed: string[] }>;
   /** Claims releases whose latest verdict waits to be published. */
   claim(input: Claim & { limit: number }): Promise<PendingPublication[]>;
   /** Records that `hash` was published; a newer verdict saved meanwhile still waits. */

@@ -93,7 +93,7 @@ describe.each(backends)('hostile names through the store on $name', (backend) =>
       // per-release state keyed by hostile repo and tag
       await store.timers.set({ repo: c.repo, tag: c.tag, dueAt: T0 + 5 });
       const verdict = { tag: c.tag, hash: `h'${c.tag}`, status: 'pending', windowEnd: T0, body: c.tag, publish: true };
-      expect(await store.verdicts.save({ repo: c.repo, verdicts: [verdict], now: T0 })).toEqual([c.tag]);
+      expect((await store.verdicts.save({ repo: c.repo, verdicts: [verdict], now: T0 })).waiting).toEqual([c.tag]);
       await store.configs.save({ scope: c.repo, value: { segment: c.tag }, error: null, readAt: T0 });
       expect(await store.configs.read({ scope: c.repo })).toMatchObject({ scope: c.repo, value: { segment: c.tag } });
     }

@@ -307,8 +307,8 @@ describe.each(backends)('store on $name', (backend) => {
 
   it('registers repositories and keeps what is known', async () => {
     const { store } = await backend.open();
-    await store.repos.register({ repo: REPO, installationId: 7, now: T0 });
-    await store.repos.register({ repo: REPO, installationId: null, now: T0 + 1 });
+    await store.repos.register({ repos: [{ repo: REPO, installationId: 7 }], now: T0 });
+    await store.repos.register({ repos: [{ repo: REPO, installationId: null }], now: T0 + 1 });
     expect(await store.repos.read({ repo: REPO })).toEqual({
       repo: REPO,
       org: 'Codertocat',
@@ -316,6 +316,19 @@ describe.each(backends)('store on $name', (backend) => {
       knownSince: T0,
     });
     expect((await store.repos.list({ org: 'Codertocat' })).map((r) => r.repo)).toEqual([REPO]);
+  });
+
+  it('registers a batch in one call: each repository once, a named installation kept over a null', async () => {
+    const { store } = await backend.open();
+    const many = Array.from({ length: 1500 }, (_, n) => ({ repo: `octo-org/r${n}`, installationId: 9 }));
+    await store.repos.register({
+      repos: [...many, { repo: REPO, installationId: 7 }, { repo: REPO, installationId: null }, ...many],
+      now: T0,
+    });
+    expect((await store.repos.read({ repo: REPO }))?.installationId).toBe(7);
+    const listed = await store.repos.list({ org: 'octo-org' });
+    expect(listed).toHaveLength(1500);
+    expect(listed.every((r) => r.installationId === 9 && r.knownSince === T0)).toBe(true);
   });
 
   it('evaluation requests: claimed once, a request made during an evaluation survives its release', async () => {
@@ -392,7 +405,7 @@ describe.each(backends)('store on $name', (backend) => {
       publish,
     });
     const save = (verdicts: ReturnType<typeof verdict>[], now = T0) =>
-      store.verdicts.save({ repo: REPO, verdicts, now });
+      store.verdicts.save({ repo: REPO, verdicts, now }).then((saved) => saved.waiting);
     expect(await save([verdict('v1', 'h1'), verdict('v0', 'h0', false)])).toEqual(['v1']);
     const both = await Promise.all([
       store.verdicts.claim({ worker: 'a', now: T0, lease: MINUTE, limit: 5 }),
@@ -461,6 +474,36 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.leases.take({ name: 'redeliver', holder: 'b', now: T0 + 2 + MINUTE, ttl: MINUTE })).toBe(true);
   });
 
+  it('saves only the verdicts that changed, and says which changed and which were dropped', async () => {
+    const { store } = await backend.open();
+    const verdict = (tag: string, hash: string) => ({
+      tag,
+      hash,
+      status: 'final',
+      windowEnd: T0,
+      body: JSON.stringify({ tag, hash }),
+      publish: true,
+    });
+    const long = 'v'.repeat(600);
+    expect(
+      await store.verdicts.save({ repo: REPO, verdicts: [verdict('v1', 'a'), verdict(long, 'b')], now: T0 }),
+    ).toEqual({ waiting: ['v1', long].sort(), changed: ['v1', long], removed: [] });
+    const again = await store.verdicts.save({
+      repo: REPO,
+      verdicts: [verdict('v1', 'a'), verdict('v2', 'c')],
+      now: T0 + 1,
+    });
+    expect(again.changed).toEqual(['v2']);
+    expect(again.removed).toHaveLength(1);
+    expect(again.removed[0]).toMatch(/^sha256:/);
+    // v1 unchanged still waits for its first publication, v2 joins it
+    const pending = await store.verdicts.claim({ worker: 'w', now: T0 + 2, lease: MINUTE, limit: 5 });
+    expect(pending.map((p) => [p.tag, p.hash])).toEqual([
+      ['v1', 'a'],
+      ['v2', 'c'],
+    ]);
+  });
+
   it('drops claims left by a crashed run (single-process start)', async () => {
     const { store } = await backend.open();
     await record(store, release('a', 'v1'));
@@ -523,9 +566,9 @@ describe.each(backends)('store on $name', (backend) => {
   it('lists the orgs of known repos once each, sorted: installed ones and those asked for evaluation', async () => {
     const { store } = await backend.open();
     expect(await store.repos.orgs()).toEqual([]);
-    await store.repos.register({ repo: 'octo-org/b', installationId: 7, now: T0 });
-    await store.repos.register({ repo: 'octo-org/a', installationId: 7, now: T0 });
-    await store.repos.register({ repo: 'Zeta/z', installationId: null, now: T0 });
+    await store.repos.register({ repos: [{ repo: 'octo-org/b', installationId: 7 }], now: T0 });
+    await store.repos.register({ repos: [{ repo: 'octo-org/a', installationId: 7 }], now: T0 });
+    await store.repos.register({ repos: [{ repo: 'Zeta/z', installationId: null }], now: T0 });
     await store.evaluations.request({ repos: [REPO], now: T0 });
     expect(await store.repos.orgs()).toEqual(['Codertocat', 'Zeta', 'octo-org']);
   });
