@@ -41,6 +41,12 @@ const groups: Group[] = [
     run: async () => (await import('./backlog/run-backlog-bench.ts')).runBacklogBench(),
   },
   {
+    key: 'history',
+    title:
+      'Processing independent of history: one repository with no stored facts, 100,000 and 1,000,000 (SQLite and PostgreSQL), the org report, acknowledgements while reports are read',
+    run: async () => (await import('./history/run-history-bench.ts')).runHistoryBench(),
+  },
+  {
     key: 'action',
     title: 'GitHub Action: cold start, bundle size, requests per report',
     run: async () => (await import('./action/run-action-bench.ts')).runActionBench(),

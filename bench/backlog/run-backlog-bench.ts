@@ -4,88 +4,29 @@
 // Probot and the App as it was before the redesign (BASELINE), all in one run.
 // The load generator is its own process at a lower priority (nice 10), so it
 // cannot starve the server; every figure says what bounded it.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { startFakeGitHub } from '../../test/app/fake-github.ts';
 import { startPostgres } from '../../test/support/postgres.ts';
-import { BENCH_SECRET, benchAppEnv } from '../bench-app-env.ts';
-import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
+import { benchAppEnv } from '../bench-app-env.ts';
+import { readQueueHealth } from '../read-queue-health.ts';
+import { readRssMb } from '../read-rss.ts';
+import { startBenchServer } from '../start-bench-server.ts';
+import { stopBenchServer } from '../stop-bench-server.ts';
 import type { BenchRow } from '../types.ts';
+import { type Fired, fireDeliveries } from './fire-deliveries.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The App before the redesign of its processing (#14–#16): the throughput anchor, run from its own tree. */
 export const BASELINE = '67a5254';
 const REPOS = 50;
 
-interface Fired {
-  sent: number;
-  ok: number;
-  rate: number;
-  p50: number;
-  p99: number;
-  max: number;
-  failures: number;
-  next: number;
-}
-
-/** Runs the load generator in its own process at nice 10; resolves with what it measured. */
-function fire(options: {
-  port: number;
-  seconds: number;
-  rate?: number;
-  first: number;
-  acked?: string;
-}): Promise<Fired> {
-  return new Promise((done, fail) => {
-    const child = spawn(
-      'nice',
-      [
-        '-n',
-        '10',
-        process.execPath,
-        join(ROOT, 'bench/backlog/fire.ts'),
-        JSON.stringify({ ...options, repos: REPOS, secret: BENCH_SECRET }),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-    });
-    child.once('exit', (code) =>
-      code === 0 ? done(JSON.parse(out) as Fired) : fail(new Error(`load generator exited ${code}`)),
-    );
-  });
-}
-
-async function health(port: number): Promise<{ pending: number; failed: number }> {
-  const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
-    queue?: { pending: number; failed: number };
-  };
-  return { pending: body.queue?.pending ?? 0, failed: body.queue?.failed ?? 0 };
-}
-
-/** Resident memory of a process, in MB (VmRSS). */
-function rssMb(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
-async function stop(server: BenchServer): Promise<number> {
-  const { child } = server;
-  if (child.exitCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 20_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-  return Number(/cpu (\d+)/.exec(server.output())?.[1] ?? Number.NaN);
+/** The load generator at this bench's spread of repositories. */
+function fire(options: Omit<Parameters<typeof fireDeliveries>[0], 'repos'>): Promise<Fired> {
+  return fireDeliveries({ ...options, repos: REPOS });
 }
 
 interface Phase {
@@ -129,7 +70,7 @@ async function backlog({
   });
   let maxRss = 0;
   const sampler = setInterval(() => {
-    if (server.child.pid) maxRss = Math.max(maxRss, rssMb(server.child.pid));
+    if (server.child.pid) maxRss = Math.max(maxRss, readRssMb(server.child.pid));
   }, 250);
   try {
     const started = performance.now();
@@ -138,14 +79,14 @@ async function backlog({
     const sent = performance.now();
     if (mode === 'shipwell') {
       for (;;) {
-        const { pending } = await health(server.port);
+        const { pending } = await readQueueHealth(server.port);
         if (pending === 0) break;
         await new Promise((done) => setTimeout(done, 100));
       }
     }
     const drained = performance.now();
     clearInterval(sampler);
-    const cpu = await stop(server);
+    const cpu = await stopBenchServer(server);
     const acknowledged = burst.ok + steady.ok;
     const counted = count && databaseUrl ? await count(databaseUrl) : null;
     const ids = existsSync(acked) ? readFileSync(acked, 'utf8').split('\n').filter(Boolean) : [];
@@ -161,7 +102,7 @@ async function backlog({
     };
   } finally {
     clearInterval(sampler);
-    if (server.child.exitCode === null) await stop(server);
+    if (server.child.exitCode === null) await stopBenchServer(server);
   }
 }
 
@@ -185,7 +126,7 @@ async function fresh({
     await fire({ port: server.port, seconds: 1, rate: 200, first: 0 }); // warm-up
     return await fire({ port: server.port, seconds, rate: 500, first: 10_000_000 });
   } finally {
-    await stop(server);
+    await stopBenchServer(server);
   }
 }
 

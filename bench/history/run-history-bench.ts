@@ -1,0 +1,264 @@
+// Processing independent of history (issue #16): the App processing the same
+// burst of deliveries for a repository with no stored facts, 100,000 and
+// 1,000,000 (a year of one busy repository), on SQLite and on PostgreSQL; the
+// org report's latency with that history; and acknowledgements at 500/s
+// while reports are being read. The empty repository is the anchor, measured
+// in the same run.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
+import { openStore } from '../../app/open-store.ts';
+import { parseDatabaseUrl } from '../../src/store/index.ts';
+import { startFakeGitHub } from '../../test/app/fake-github.ts';
+import { startPostgres } from '../../test/support/postgres.ts';
+import { fireDeliveries } from '../backlog/fire-deliveries.ts';
+import { benchAppEnv } from '../bench-app-env.ts';
+import { readQueueHealth } from '../read-queue-health.ts';
+import { readRssMb } from '../read-rss.ts';
+import { startBenchServer } from '../start-bench-server.ts';
+import { stopBenchServer } from '../stop-bench-server.ts';
+import type { BenchRow } from '../types.ts';
+import { oneRepoHistory } from './one-repo-history.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DAY = 86_400_000;
+/** workflowRunPayloads({ repos: 1 }) sends runs of this repository. */
+const REPO = 'Codertocat/repo-0';
+const ORG = 'Codertocat';
+const TOKEN = 'history-bench-token-0123456789abcdef0123456789';
+
+interface Seeded {
+  seconds: number;
+  factRows: number;
+  bytes: number;
+}
+
+/** Writes `count` facts of REPO ending at `end` the way processing writes them, and asks for one full evaluation. */
+async function seed({ url, count, end }: { url: string; count: number; end: number }): Promise<Seeded> {
+  const started = performance.now();
+  const store = await openStore({ database: parseDatabaseUrl({ url }), now: end });
+  try {
+    await store.repos.register({ repos: [{ repo: REPO, installationId: 1 }], now: end });
+    for (const facts of count === 0 ? [] : oneRepoHistory({ repo: REPO, count, end })) {
+      await store.transaction((tx) => tx.facts.write({ facts }));
+    }
+  } finally {
+    await store.close();
+  }
+  // the change log of a million facts is one "read everything" for the App's first evaluation
+  let factRows: number;
+  let bytes: number;
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    const db = new DatabaseSync(file);
+    try {
+      db.exec('DELETE FROM fact_changes');
+      if (count > 0) db.prepare("INSERT INTO fact_changes (repo, grp) VALUES (?, '*')").run(REPO);
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      factRows = Number((db.prepare('SELECT COUNT(*) AS n FROM fact_rows').get() as { n: number }).n);
+    } finally {
+      db.close();
+    }
+    bytes = statSync(file).size;
+  } else {
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await pool.query('DELETE FROM fact_changes');
+      if (count > 0) await pool.query("INSERT INTO fact_changes (repo, grp) VALUES ($1, '*')", [REPO]);
+      await pool.query('VACUUM ANALYZE');
+      factRows = Number((await pool.query('SELECT COUNT(*) AS n FROM fact_rows')).rows[0].n);
+      bytes = Number((await pool.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n);
+    } finally {
+      await pool.end();
+    }
+  }
+  return { seconds: (performance.now() - started) / 1000, factRows, bytes };
+}
+
+async function settled(port: number): Promise<void> {
+  for (;;) {
+    const { pending, dirtyRepos } = await readQueueHealth(port);
+    if (pending === 0 && dirtyRepos === 0) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+}
+
+async function readReport(port: number): Promise<number> {
+  const started = performance.now();
+  const response = await fetch(`http://127.0.0.1:${port}/shipwell/api/report?org=${ORG}`, {
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
+  if (response.status !== 200) throw new Error(`report answered ${response.status}: ${await response.text()}`);
+  await response.arrayBuffer();
+  return performance.now() - started;
+}
+
+interface Measured {
+  seeded: Seeded;
+  /** Seconds the App took to evaluate the seeded history once at start. */
+  firstEvaluation: number;
+  /** Deliveries processed per second: first sent to last processed. */
+  rate: number;
+  processed: number;
+  reportMs: number[];
+  ackP50: number;
+  ackP99: number;
+  reportsDuringAcks: number;
+  maxRssMb: number;
+}
+
+async function measure({
+  url,
+  count,
+  end,
+  env,
+  seconds,
+}: {
+  url: string;
+  count: number;
+  end: number;
+  env: Record<string, string>;
+  seconds: number;
+}): Promise<Measured> {
+  const seeded = await seed({ url, count, end });
+  const started = performance.now();
+  const server = await startBenchServer({ root: ROOT, script: 'bench/app/serve-app.ts', args: ['shipwell', url], env });
+  let maxRss = 0;
+  const sampler = setInterval(() => {
+    if (server.child.pid) maxRss = Math.max(maxRss, readRssMb(server.child.pid));
+  }, 250);
+  try {
+    await settled(server.port);
+    const firstEvaluation = (performance.now() - started) / 1000;
+    // runs dated after the history, as a busy repository's CI sends them
+    const burstStarted = performance.now();
+    const burst = await fireDeliveries({ port: server.port, seconds, first: 0, repos: 1, start: end });
+    await settled(server.port);
+    const rate = burst.ok / ((performance.now() - burstStarted) / 1000);
+    const reportMs: number[] = [];
+    for (let i = 0; i < 5; i++) reportMs.push(await readReport(server.port));
+    let reading = true;
+    let reportsDuringAcks = 0;
+    const reader = (async () => {
+      while (reading) {
+        await readReport(server.port);
+        reportsDuringAcks++;
+      }
+    })();
+    const steady = await fireDeliveries({
+      port: server.port,
+      seconds,
+      rate: 500,
+      first: burst.next,
+      repos: 1,
+      start: end,
+    });
+    reading = false;
+    await reader;
+    return {
+      seeded,
+      firstEvaluation,
+      rate,
+      processed: burst.ok,
+      reportMs: reportMs.sort((a, b) => a - b),
+      ackP50: steady.p50,
+      ackP99: steady.p99,
+      reportsDuringAcks,
+      maxRssMb: maxRss,
+    };
+  } finally {
+    clearInterval(sampler);
+    await stopBenchServer(server);
+  }
+}
+
+export async function runHistoryBench({
+  seconds = Number(process.env.SHIPWELL_BENCH_HISTORY_SECONDS ?? 15),
+  sizes = [0, 100_000, 1_000_000],
+}: {
+  seconds?: number;
+  sizes?: number[];
+} = {}): Promise<BenchRow[]> {
+  const github = await startFakeGitHub();
+  const env = { ...benchAppEnv(), GHE_HOST: github.host, SHIPWELL_DASHBOARD_TOKEN: TOKEN };
+  const dir = mkdtempSync(join(tmpdir(), 'shipwell-bench-history-'));
+  const postgres = await startPostgres();
+  // the history ends two days ago; the fired runs follow it, in the past
+  const end = Date.now() - 2 * DAY;
+  const rows: BenchRow[] = [];
+  try {
+    for (const label of ['SQLite', 'PostgreSQL'] as const) {
+      const results: { count: number; result: Measured }[] = [];
+      for (const count of sizes) {
+        const name = `history_${count}`;
+        let url: string;
+        if (label === 'SQLite') url = `sqlite:${join(dir, `${name}.db`)}`;
+        else {
+          const admin = new pg.Pool({ connectionString: postgres.url, max: 1 });
+          await admin.query(`CREATE DATABASE ${name}`);
+          await admin.end();
+          url = postgres.url.replace(/\/[^/]*$/, `/${name}`);
+        }
+        results.push({ count, result: await measure({ url, count, end, env, seconds }) });
+      }
+      const empty = results[0]!.result;
+      for (const { count, result } of results) {
+        const facts = count.toLocaleString('en');
+        const median = result.reportMs[Math.floor(result.reportMs.length / 2)]!;
+        const max = result.reportMs.at(-1)!;
+        rows.push(
+          {
+            name: `${label}, ${facts} stored facts: deliveries processed`,
+            value: Math.round(result.rate),
+            unit: '/s',
+            ...(count === 0
+              ? {
+                  note: `anchor, same run: ${result.processed.toLocaleString('en')} runs of the repository, sent as fast as they are acknowledged for ${seconds} s, until processed`,
+                }
+              : {
+                  target: '>= 80 % of the empty repository',
+                  ok: result.rate >= 0.8 * empty.rate,
+                  note: `${((result.rate / empty.rate) * 100).toFixed(0)} % of ${Math.round(empty.rate)}/s with none; seeded in ${result.seeded.seconds.toFixed(0)} s, evaluated whole once at start in ${result.firstEvaluation.toFixed(1)} s; peak RSS ${Math.round(result.maxRssMb)} MB`,
+                }),
+          },
+          {
+            name: `${label}, ${facts} stored facts: org report (GET /shipwell/api/report)`,
+            value: Math.round(median),
+            unit: 'ms median',
+            target: '< 1 s',
+            ok: max < 1000,
+            note: `max ${Math.round(max)} ms of 5 sequential reads after the burst`,
+          },
+          {
+            name: `${label}, ${facts} stored facts: acknowledgements at 500/s while reports are read`,
+            value: result.ackP99,
+            unit: 'ms p99',
+            target: '< 50 ms',
+            ok: result.ackP99 < 50,
+            note: `p50 ${result.ackP50} ms; ${result.reportsDuringAcks} reports read back to back meanwhile`,
+          },
+        );
+        if (count > 0) {
+          rows.push({
+            name: `${label}, ${facts} stored facts: storage`,
+            value: Number((result.seeded.bytes / 2 ** 20).toFixed(0)),
+            unit: 'MB',
+            note: `${result.seeded.factRows.toLocaleString('en')} fact rows (one per distinct fact, each with the first and last delivery that said it); ${(result.seeded.bytes / result.seeded.factRows).toFixed(0)} bytes a fact, indexes included`,
+          });
+        }
+      }
+    }
+    return rows;
+  } finally {
+    await postgres.stop();
+    await github.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('run-history-bench.ts')) {
+  const sizes = process.env.SHIPWELL_BENCH_HISTORY_SIZES?.split(',').map(Number);
+  for (const row of await runHistoryBench(sizes ? { sizes } : {})) console.log(JSON.stringify(row));
+}
