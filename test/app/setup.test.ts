@@ -152,7 +152,8 @@ describe('npm run setup', () => {
     let output = '';
     child = spawn(process.execPath, [join(ROOT, 'app/index.ts')], {
       cwd: dir,
-      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      // any free port for the loopback dashboard too: another App on this machine may hold 3001
+      env: { PATH: process.env.PATH, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', SHIPWELL_DASHBOARD_PORT: '0' },
     });
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -27,7 +27,8 @@ export async function spawnApp({
 }): Promise<AppProcess> {
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    // any free port for the loopback dashboard unless told: another App on this machine may hold 3001
+    env: { ...process.env, SHIPWELL_DASHBOARD_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

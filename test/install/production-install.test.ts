@@ -59,6 +59,8 @@ function runtimeEnv(): Record<string, string> {
     GHE_HOST,
     GHE_PROTOCOL,
     PORT: '0',
+    // another App on this machine may hold the loopback dashboard's default port
+    SHIPWELL_DASHBOARD_PORT: '0',
     LOG_LEVEL: 'info',
   };
 }
