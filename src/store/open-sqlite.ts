@@ -50,6 +50,8 @@ export function openSqlite({
   database.exec('PRAGMA journal_mode = WAL');
   database.exec(`PRAGMA synchronous = ${synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
   database.exec('PRAGMA busy_timeout = 0');
+  // 32 MB of pages per connection (SQLite's default is 2 MB): a large history's index pages stay in memory
+  database.exec('PRAGMA cache_size = -32768');
   database.exec(`PRAGMA journal_size_limit = ${WAL_RESTART_BYTES}`);
   if (checkpoints === 'manual') database.exec('PRAGMA wal_autocheckpoint = 0');
   const pageSize = Number((database.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
