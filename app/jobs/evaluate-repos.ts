@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Config, defaultConfig } from '../../src/config/index.ts';
-import { reevaluateRepo, tallyReport } from '../../src/kpi/index.ts';
+import { type RepoEvaluation, reevaluateRepo, tallyReport } from '../../src/kpi/index.ts';
 import type { ReleaseReport } from '../../src/report/types.ts';
 import { type EvaluationRequest, orgOf, type StoreSlice, type VerdictRecord } from '../../src/store/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
@@ -13,6 +13,14 @@ import { loadRepoConfig } from './load-repo-config.ts';
 const LEASE = 2 * MINUTE;
 /** A repository asked for again while it was evaluated waits this long: one evaluation serves many requests. */
 const MIN_INTERVAL = SECOND;
+/**
+ * ...or this many times as long as its evaluation took, whichever is longer:
+ * evaluating one busy repository takes at most a fifth of the worker's time,
+ * however long its pending releases' windows are.
+ */
+const INTERVAL_PER_EVALUATION = 4;
+/** Evaluations the worker keeps in memory (the most recently evaluated repositories), so it need not read them back. */
+const CACHED_EVALUATIONS = 32;
 
 /** What a verdict is: a change to any of it is published; the passing of time alone is not. */
 export function verdictHash(release: ReleaseReport): string {
@@ -45,6 +53,7 @@ export function evaluateRepos({
   onPublicationDue: () => void;
 }): Job<EvaluationRequest> {
   const { clock, worker } = helpers;
+  const cache = new Map<string, RepoEvaluation>();
   return defineJob({
     name: 'evaluate-repos',
     schedule: { batch: 10, idle: 1000, settle: 15 },
@@ -54,13 +63,15 @@ export function evaluateRepos({
       let due = false;
       for (const request of requests) {
         try {
-          const evaluated = await evaluateRepo({ store, helpers, repo: request.repo });
+          const started = clock();
+          const evaluated = await evaluateRepo({ store, helpers, repo: request.repo, cache });
           due ||= evaluated.due;
+          const took = clock() - started;
           await store.evaluations.release({
             repo: request.repo,
             worker,
             version: request.version,
-            soonest: clock() + MIN_INTERVAL,
+            soonest: clock() + Math.max(MIN_INTERVAL, INTERVAL_PER_EVALUATION * took),
             ...(evaluated.next === null ? {} : { next: evaluated.next }),
           });
         } catch (error) {
@@ -106,18 +117,27 @@ async function evaluateRepo({
   store,
   helpers,
   repo,
+  cache,
 }: {
   store: EvaluationStore;
   helpers: JobHelpers;
   repo: string;
+  /** This worker's latest evaluations, used while the stored one is still the one it saved. */
+  cache: Map<string, RepoEvaluation>;
 }): Promise<{ due: boolean; next: number | null }> {
   const record = await store.repos.read({ repo });
   const config = await configOf({ store, helpers, repo, installationId: record?.installationId ?? null });
   const now = helpers.clock();
   const changes = await store.facts.changes({ repo });
+  const cached = cache.get(repo);
+  const previous =
+    cached !== undefined && cached.now === (await store.states.evaluatedAt({ repo }))
+      ? cached
+      : await store.states.read({ repo });
+  cache.delete(repo);
   const reevaluation = await reevaluateRepo({
     repo,
-    previous: await store.states.read({ repo }),
+    previous,
     changes: changes.groups === 'all' ? 'all' : { groups: changes.groups },
     source: store.facts.source({ repo }),
     config,
@@ -152,5 +172,8 @@ async function evaluateRepo({
     for (const tag of saved.removed) await tx.timers.clear({ repo, tag });
     return saved.waiting;
   });
+  // committed: this is now the stored evaluation (the oldest cached one makes room)
+  cache.set(repo, reevaluation.evaluation);
+  if (cache.size > CACHED_EVALUATIONS) cache.delete(cache.keys().next().value!);
   return { due: waiting.length > 0, next: await store.facts.nextKnownAt({ repo, after: now }) };
 }

@@ -50,6 +50,14 @@ export function createEvaluationStates({ q }: { q: SqlExecutor }): EvaluationSta
       return assemble(repos, releases, alerts)[0] ?? null;
     },
 
+    async evaluatedAt({ repo }) {
+      const rows = await q.query<{ evaluated_at: number | string }>(
+        'SELECT evaluated_at FROM repo_evaluations WHERE repo = $1',
+        [repo],
+      );
+      return rows[0] ? Number(rows[0].evaluated_at) : null;
+    },
+
     async readOrg({ org, releasesFrom }) {
       const repos = await q.query<RepoRow>('SELECT repo, body FROM repo_evaluations WHERE org = $1', [org]);
       const releases = await q.query<ItemRow>(

@@ -232,6 +232,8 @@ export interface FactLog {
 export interface EvaluationStates {
   /** A repository's last evaluation, whole; null when it has none. */
   read(input: { repo: string }): Promise<RepoEvaluation | null>;
+  /** The `now` of a repository's last evaluation (one small row: is a copy in memory still current?); null when none. */
+  evaluatedAt(input: { repo: string }): Promise<Instant | null>;
   /**
    * The evaluations of an org's repositories, with only the releases
    * published at or after `releasesFrom` (what a report's periods show).

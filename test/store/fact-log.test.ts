@@ -159,8 +159,11 @@ describe.each(backends)('the fact log on $name', (backend) => {
       config: defaultConfig(),
       now,
     });
+    expect(await store.states.evaluatedAt({ repo: REPO })).toBeNull();
     await store.transaction((tx) => tx.states.save({ org: 'acme', reevaluation }));
+    // what the worker keeps in memory is what it would read back (docs/architecture.md, "Facts and evaluations")
     expect(await store.states.read({ repo: REPO })).toEqual(reevaluation.evaluation);
+    expect(await store.states.evaluatedAt({ repo: REPO })).toBe(now);
     const from = now - 30 * DAY;
     const [org] = await store.states.readOrg({ org: 'acme', releasesFrom: from });
     expect(org).toEqual({
