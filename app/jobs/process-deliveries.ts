@@ -130,8 +130,9 @@ async function commit({
       const { repo, installationId } = location;
       if (repo !== null && installationId !== null) located.push({ repo, installationId });
     }
-    await tx.repos.register({ repos: located, now });
     await tx.facts.write({ facts });
+    // the repositories' rows last: the evaluation job's claims and releases wait on them until commit
+    await tx.repos.register({ repos: located, now });
     await tx.evaluations.request({ repos: [...repos], now });
   });
 }
