@@ -7,6 +7,7 @@ import pg from 'pg';
 import { startPostgres } from '../../test/support/postgres.ts';
 import { benchAppEnv, BENCH_SECRET as SECRET } from '../bench-app-env.ts';
 import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
+import { stopBenchServer } from '../stop-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,18 +21,6 @@ interface Load {
 }
 
 type Server = BenchServer;
-
-/** Stops the server; resolves with the CPU time (µs, all threads) it used. */
-async function stopServer(server: Server): Promise<number> {
-  const { child } = server;
-  if (child.exitCode === null) {
-    const exited = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  }
-  return Number(/cpu (\d+)/.exec(server.output())?.[1] ?? Number.NaN);
-}
 
 /** Waits until the App has processed everything it stored (its /healthz queue is empty). */
 async function drained(port: number): Promise<void> {
@@ -114,10 +103,10 @@ async function measure(args: string[], env: Record<string, string>, seconds: num
     const databaseCpu = postgres ? postgresCpu() - databaseBefore : 0;
     sent += max.sent + at500.sent;
     if (args[0] === 'shipwell') await drained(server.port);
-    cpu = await stopServer(server);
+    cpu = await stopBenchServer(server);
     return { max, at500, cpuPerDelivery: cpu / sent, databaseCpuPerDelivery: databaseCpu / (max.sent + at500.sent) };
   } finally {
-    if (server.child.exitCode === null) await stopServer(server);
+    if (server.child.exitCode === null) await stopBenchServer(server);
   }
 }
 
