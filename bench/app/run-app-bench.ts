@@ -6,7 +6,7 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { startPostgres } from '../../test/support/postgres.ts';
 import { benchAppEnv, BENCH_SECRET as SECRET } from '../bench-app-env.ts';
-import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
+import { startBenchServer } from '../start-bench-server.ts';
 import { stopBenchServer } from '../stop-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 
@@ -19,8 +19,6 @@ interface Load {
   failures: number;
   sent: number;
 }
-
-type Server = BenchServer;
 
 /** Waits until the App has processed everything it stored (its /healthz queue is empty). */
 async function drained(port: number): Promise<void> {
