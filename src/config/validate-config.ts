@@ -1,7 +1,7 @@
 import type { z } from 'zod';
+import { describeFound } from '../events/describe-found.ts';
 import { ConfigError, type ConfigIssue } from './config-error.ts';
 import { configSchema } from './config-schema.ts';
-import { describeValue } from './describe-value.ts';
 import { knownKeysAt } from './known-keys-at.ts';
 import { splitPrototypeKeys } from './split-prototype-keys.ts';
 import { suggestKey } from './suggest-key.ts';
@@ -56,7 +56,7 @@ function describeIssue(issue: z.core.$ZodIssue, lineOf: LineOf): ConfigIssue[] {
     });
   }
   const expected = issue.code === 'invalid_key' ? (issue.issues[0]?.message ?? issue.message) : issue.message;
-  return [at(issue.path, `expected ${expected}, found ${describeValue(issue.input)}`)];
+  return [at(issue.path, `expected ${expected}, found ${describeFound(issue.input, 'yaml')}`)];
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
