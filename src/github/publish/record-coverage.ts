@@ -1,6 +1,6 @@
 import { COVERAGE_CHECK, type LineCoverage, printCoverageLine } from '../../events/index.ts';
 import type { GitHubClient } from '../types.ts';
-import { writeOrExplain } from './write-or-explain.ts';
+import { createCompletedCheckRun } from './create-completed-check-run.ts';
 
 /**
  * Records a commit's line coverage as a completed `shipwell/coverage` check
@@ -29,19 +29,5 @@ export async function recordCoverage({
 }): Promise<number> {
   const line = printCoverageLine(totals);
   const summary = details.trim() === '' ? line : `${line}\n\n${details.trim()}`;
-  const route = 'POST /repos/{owner}/{repo}/check-runs';
-  const { data } = await writeOrExplain({
-    route,
-    write: () =>
-      octokit.request(route, {
-        owner,
-        repo,
-        name: COVERAGE_CHECK,
-        head_sha: sha,
-        status: 'completed',
-        conclusion,
-        output: { title: line, summary: summary.slice(0, 65_535) },
-      }),
-  });
-  return Number(data.id);
+  return createCompletedCheckRun({ octokit, owner, repo, sha, name: COVERAGE_CHECK, conclusion, title: line, summary });
 }

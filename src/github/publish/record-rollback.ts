@@ -1,11 +1,11 @@
 import { printRollbackSummary, ROLLBACK_CHECK } from '../../events/index.ts';
 import type { GitHubClient } from '../types.ts';
-import { writeOrExplain } from './write-or-explain.ts';
+import { createCompletedCheckRun } from './create-completed-check-run.ts';
 
 /**
  * Records that release `tag` was rolled back: a completed `shipwell/rollback`
  * check run on the release's commit with `Release: TAG` and `Reason: …`
- * lines, which the next report and the App count (kpis.md §3 `recorded`).
+ * lines, which the next report and the App count (docs/kpis.md, "Rollbacks").
  * Returns the check run id. A read-only token → ReadOnlyTokenError.
  */
 export async function recordRollback({
@@ -24,19 +24,14 @@ export async function recordRollback({
   reason: string | null;
 }): Promise<number> {
   const summary = printRollbackSummary({ tag, reason });
-  const route = 'POST /repos/{owner}/{repo}/check-runs';
-  const { data } = await writeOrExplain({
-    route,
-    write: () =>
-      octokit.request(route, {
-        owner,
-        repo,
-        name: ROLLBACK_CHECK,
-        head_sha: sha,
-        status: 'completed',
-        conclusion: 'neutral',
-        output: { title: `Rollback of ${tag}`.slice(0, 255), summary },
-      }),
+  return createCompletedCheckRun({
+    octokit,
+    owner,
+    repo,
+    sha,
+    name: ROLLBACK_CHECK,
+    conclusion: 'neutral',
+    title: `Rollback of ${tag}`,
+    summary,
   });
-  return Number(data.id);
 }
