@@ -15,6 +15,12 @@ export const COVERAGE_FORMATS: readonly CoverageFormat[] = [
 /** What a report counts: source lines, or Go's statements. Mixing both in one merge gives `lines+statements`. */
 export type CoverageUnit = 'lines' | 'statements' | 'lines+statements';
 
+/** What a parser reads: a report's bytes as they stream in, and its file name for errors. */
+export interface CoverageInput {
+  chunks: AsyncIterable<string | Uint8Array>;
+  file: string;
+}
+
 export interface CoverageCounts {
   covered: number;
   total: number;

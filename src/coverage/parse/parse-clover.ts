@@ -2,7 +2,7 @@ import { CoverageError } from '../coverage-error.ts';
 import { coverageTotals } from '../coverage-totals.ts';
 import { addLineHits } from '../file-coverage/add-line-hits.ts';
 import { addOutcomes } from '../file-coverage/add-outcomes.ts';
-import type { CoverageCounts, CoverageReport, FileCoverage } from '../types.ts';
+import type { CoverageCounts, CoverageInput, CoverageReport, FileCoverage } from '../types.ts';
 import { MAX_BRANCHES_PER_LINE, MAX_LINE_NUMBER } from '../types.ts';
 import type { XmlElement } from './read-xml.ts';
 import { readXmlCoverage } from './read-xml-coverage.ts';
@@ -39,13 +39,7 @@ function readFileMetrics(element: XmlElement, file: string): CoverageCounts | nu
  * (docs/coverage.md, "Clover"). A path named by several `<file>` elements
  * adds their lines up and keeps to the lines.
  */
-export async function parseClover({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export async function parseClover({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   const metrics = new Map<FileCoverage, CoverageCounts>();
   const repeated = new Set<FileCoverage>();
   const report = await readXmlCoverage({

@@ -1,7 +1,7 @@
 import { CoverageError } from '../coverage-error.ts';
 import { addLineHits } from '../file-coverage/add-line-hits.ts';
 import { addOutcomes } from '../file-coverage/add-outcomes.ts';
-import type { CoverageReport } from '../types.ts';
+import type { CoverageInput, CoverageReport } from '../types.ts';
 import { MAX_BRANCHES_PER_LINE, MAX_LINE_NUMBER } from '../types.ts';
 import { readXmlCoverage } from './read-xml-coverage.ts';
 import { readXmlNumber } from './read-xml-number.ts';
@@ -12,13 +12,7 @@ import { readXmlNumber } from './read-xml-number.ts';
  * Lines repeated under `<methods>` are not counted again; classes sharing a
  * file are added together.
  */
-export function parseCobertura({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export function parseCobertura({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   return readXmlCoverage({
     chunks,
     file,

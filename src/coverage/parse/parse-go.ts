@@ -1,6 +1,6 @@
 import { CoverageError } from '../coverage-error.ts';
 import { emptyFileCoverage } from '../file-coverage/empty-file-coverage.ts';
-import type { CoverageReport, FileCoverage } from '../types.ts';
+import type { CoverageInput, CoverageReport, FileCoverage } from '../types.ts';
 import { copyString } from './copy-string.ts';
 import { forEachLine } from './for-each-line.ts';
 
@@ -13,13 +13,7 @@ const BLOCK = /^(.+):(\d+)\.(\d+),(\d+)\.(\d+) (\d+) (\d+)$/;
  * statements; a block listed twice is merged as `go tool cover` does (set:
  * either run covers it; count/atomic: counts add up).
  */
-export async function parseGo({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export async function parseGo({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   const files = new Map<string, FileCoverage>();
   let mode: string | null = null;
   await forEachLine({

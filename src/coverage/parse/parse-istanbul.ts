@@ -4,7 +4,7 @@ import { appendBranch } from '../file-coverage/append-branch.ts';
 import { createArena } from '../file-coverage/create-arena.ts';
 import { emptyFileCoverage } from '../file-coverage/empty-file-coverage.ts';
 import { packFileCoverage } from '../file-coverage/pack-file-coverage.ts';
-import type { CoverageReport, FileCoverage } from '../types.ts';
+import type { CoverageInput, CoverageReport, FileCoverage } from '../types.ts';
 import { MAX_LINE_NUMBER } from '../types.ts';
 import { readJson } from './read-json.ts';
 
@@ -38,13 +38,7 @@ const summarySchema = z
  * highest statement count on it; branches from `b`) or
  * `coverage-summary.json` (per-file totals only; its `total` entry is skipped).
  */
-export async function parseIstanbul({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export async function parseIstanbul({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   const value = await readJson({
     chunks,
     file,

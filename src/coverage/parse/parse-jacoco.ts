@@ -1,6 +1,6 @@
 import { addLineHits } from '../file-coverage/add-line-hits.ts';
 import { addOutcomes } from '../file-coverage/add-outcomes.ts';
-import type { CoverageReport } from '../types.ts';
+import type { CoverageInput, CoverageReport } from '../types.ts';
 import { MAX_BRANCHES_PER_LINE, MAX_LINE_NUMBER } from '../types.ts';
 import { readXmlCoverage } from './read-xml-coverage.ts';
 import { readXmlNumber } from './read-xml-number.ts';
@@ -11,13 +11,7 @@ import { readXmlNumber } from './read-xml-number.ts';
  * covered when one ran (ci > 0), as JaCoCo's LINE counter; branches are cb
  * covered of mb + cb. Path: package name / source file name.
  */
-export function parseJacoco({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export function parseJacoco({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   let pkg = '';
   return readXmlCoverage({
     chunks,

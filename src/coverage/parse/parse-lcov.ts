@@ -3,7 +3,7 @@ import { addBranchHits } from '../file-coverage/add-branch-hits.ts';
 import { createArena } from '../file-coverage/create-arena.ts';
 import { emptyFileCoverage } from '../file-coverage/empty-file-coverage.ts';
 import { trimFileCoverage } from '../file-coverage/trim-file-coverage.ts';
-import type { CoverageReport, FileCoverage } from '../types.ts';
+import type { CoverageInput, CoverageReport, FileCoverage } from '../types.ts';
 import { LINE_COVERED, LINE_EXECUTABLE, MAX_LINE_NUMBER, MAX_REPORT_LINE_BYTES } from '../types.ts';
 
 const NL = 10;
@@ -76,13 +76,7 @@ function textBytes({ text }: { text: string }): { bytes: Uint8Array; held: strin
  * matched by line and rank). Memory holds only the per-file results: one byte
  * per line number, plus the tail of a line cut across chunks.
  */
-export async function parseLcov({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export async function parseLcov({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   const files = new Map<string, FileCoverage>();
   let current: FileCoverage | null = null;
   /** Rank of the next BRDA per line, for a file seen before in this report (else null). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { emptyFileCoverage } from '../file-coverage/empty-file-coverage.ts';
-import type { CoverageReport, FileCoverage } from '../types.ts';
+import type { CoverageInput, CoverageReport, FileCoverage } from '../types.ts';
 import { readJson } from './read-json.ts';
 
 const count = z.number().int().nonnegative();
@@ -20,13 +20,7 @@ const schema = z.object({
  * `coveredLines` (totals only, no per-line data). A file listed in several
  * targets counts once: the listing with the most executable, then covered, lines.
  */
-export async function parseXccov({
-  chunks,
-  file,
-}: {
-  chunks: AsyncIterable<string | Uint8Array>;
-  file: string;
-}): Promise<CoverageReport> {
+export async function parseXccov({ chunks, file }: CoverageInput): Promise<CoverageReport> {
   const report = await readJson({ chunks, file, schema, expected: 'xccov view --report --json output' });
   const files = new Map<string, FileCoverage>();
   for (const target of report.targets) {
