@@ -70,7 +70,7 @@ export async function startApp({
   const store = await openStore({ database, now: clock(), checkpoints: checkpointed ? 'manual' : 'automatic' });
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();
-  const checkpointer = checkpointed ? startCheckpointer({ path: database.path, log: helpers.log }) : null;
+  const checkpointer = checkpointed ? await startCheckpointer({ path: database.path, log: helpers.log }) : null;
   let worker: Worker | null = null;
   let reader: (ReportSource & { stop(): Promise<void> }) | null = null;
   let reports: ReportSource;

@@ -1,7 +1,7 @@
-import { Worker as Thread } from 'node:worker_threads';
 import type { Logger } from 'probot';
 import { ConfigError, type ConfigIssue } from '../../src/config/index.ts';
 import type { ReportSource } from '../dashboard/report-source.ts';
+import { superviseThread } from './supervise-thread.ts';
 
 /** What the App asks its reader thread. */
 export type ReaderRequest =
@@ -25,46 +25,33 @@ export async function startReaderThread({
   env: Record<string, string | undefined>;
   log: Logger;
 }): Promise<ReportSource & { stop(): Promise<void> }> {
-  let stopping = false;
-  let current: Thread | null = null;
   let next = 0;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-  const onMessage = (message: ReaderResponse | 'ready' | 'stopped') => {
-    if (typeof message !== 'object') return;
-    const waiter = waiting.get(message.id);
-    waiting.delete(message.id);
+  const onMessage = (message: unknown) => {
+    if (typeof message !== 'object' || message === null) return;
+    const answer = message as ReaderResponse;
+    const waiter = waiting.get(answer.id);
+    waiting.delete(answer.id);
     if (!waiter) return;
-    if ('result' in message) waiter.resolve(message.result);
-    else if (message.error.config) waiter.reject(new ConfigError(message.error.config));
-    else waiter.reject(new Error(message.error.message));
+    if ('result' in answer) waiter.resolve(answer.result);
+    else if (answer.error.config) waiter.reject(new ConfigError(answer.error.config));
+    else waiter.reject(new Error(answer.error.message));
   };
-  const spawn = (): Promise<Thread> =>
-    new Promise((resolve, reject) => {
-      const thread = new Thread(new URL('./reader-thread.ts', import.meta.url), { workerData: { env } });
-      thread.once('message', (message) => (message === 'ready' ? resolve(thread) : undefined));
-      thread.on('message', onMessage);
-      thread.once('error', (error) => {
-        log.error(`reader thread failed: ${error.message}`);
-        reject(error);
-      });
-      thread.once('exit', (code) => {
-        if (current === thread) current = null;
-        for (const waiter of waiting.values()) waiter.reject(new Error(`the reader thread exited (${code})`));
-        waiting.clear();
-        if (stopping) return;
-        log.error(`reader thread exited (${code}); starting it again`);
-        setTimeout(() => {
-          if (!stopping)
-            void spawn().then(
-              (thread) => (current = thread),
-              () => undefined,
-            );
-        }, 1000);
-      });
-    });
-  current = await spawn();
+  const thread = await superviseThread({
+    name: 'reader',
+    url: new URL('./reader-thread.ts', import.meta.url),
+    workerData: { env },
+    log,
+    ready: true,
+    onMessage,
+    onExit: (code) => {
+      for (const waiter of waiting.values()) waiter.reject(new Error(`the reader thread exited (${code})`));
+      waiting.clear();
+    },
+  });
   const ask = <T>(request: Omit<ReaderRequest, 'id'>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
+      const current = thread.current();
       if (!current) {
         reject(new Error('the reader thread is not running'));
         return;
@@ -76,17 +63,6 @@ export async function startReaderThread({
   return {
     report: (input) => ask({ kind: 'report', input }),
     exportDeliveries: (input) => ask({ kind: 'export', input }),
-    async stop() {
-      stopping = true;
-      const thread = current;
-      if (!thread) return;
-      const stopped = new Promise<void>((resolve) => {
-        thread.on('message', (message) => (message === 'stopped' ? resolve() : undefined));
-        thread.once('exit', () => resolve());
-      });
-      thread.postMessage('stop');
-      await stopped;
-      await thread.terminate();
-    },
+    stop: () => thread.stop(),
   };
 }

@@ -1,6 +1,6 @@
-import { Worker as Thread } from 'node:worker_threads';
 import type { Logger } from 'probot';
 import type { Worker, WorkerTiming } from '../jobs/start-jobs.ts';
+import { superviseThread } from './supervise-thread.ts';
 
 /**
  * Runs the App's jobs (app/jobs/start-jobs.ts) on their own thread with
@@ -18,30 +18,13 @@ export async function startWorkerThread({
   timing: WorkerTiming;
   log: Logger;
 }): Promise<Worker> {
-  let stopping = false;
-  let current: Thread | null = null;
-  const spawn = (): Promise<Thread> =>
-    new Promise((resolve, reject) => {
-      const thread = new Thread(new URL('./worker-thread.ts', import.meta.url), { workerData: { env, timing } });
-      thread.once('message', (message) => (message === 'ready' ? resolve(thread) : undefined));
-      thread.once('error', (error) => {
-        log.error(`worker thread failed: ${error.message}`);
-        reject(error);
-      });
-      thread.once('exit', (code) => {
-        if (current === thread) current = null;
-        if (stopping) return;
-        log.error(`worker thread exited (${code}); starting it again`);
-        setTimeout(() => {
-          if (!stopping)
-            void spawn().then(
-              (next) => (current = next),
-              () => undefined,
-            );
-        }, 1000);
-      });
-    });
-  current = await spawn();
+  const thread = await superviseThread({
+    name: 'worker',
+    url: new URL('./worker-thread.ts', import.meta.url),
+    workerData: { env, timing },
+    log,
+    ready: true,
+  });
   let waking = false;
   return {
     // one message per turn of the event loop, however many deliveries were stored in it
@@ -50,20 +33,9 @@ export async function startWorkerThread({
       waking = true;
       setImmediate(() => {
         waking = false;
-        current?.postMessage('wake');
+        thread.current()?.postMessage('wake');
       });
     },
-    stop: async () => {
-      stopping = true;
-      const thread = current;
-      if (!thread) return;
-      const stopped = new Promise<void>((resolve) => {
-        thread.on('message', (message) => (message === 'stopped' ? resolve() : undefined));
-        thread.once('exit', () => resolve());
-      });
-      thread.postMessage('stop');
-      await stopped;
-      await thread.terminate();
-    },
+    stop: () => thread.stop(),
   };
 }
