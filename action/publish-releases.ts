@@ -7,7 +7,7 @@ import {
   VERDICT_CHECK,
   verdictCheck,
 } from '../src/github/index.ts';
-import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/markdown/index.ts';
+import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary, type TrendStyle } from '../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../src/report/types.ts';
 
 const HINT = 'Full report: the JSON file named by this step’s `report` output.';
@@ -37,8 +37,10 @@ export async function publishReleases({
   const lines: string[] = [];
   for (const release of releases) {
     const name = `\`${escapeMarkdown(release.tag)}\``;
-    const render = (maxLength: number) =>
-      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT });
+    // The report is this repository's alone: the trend is labelled as the repository's (docs/action.md,
+    // "What each output shows"). Release notes draw its chart; check runs keep the text trend.
+    const render = (maxLength: number, trend: TrendStyle = 'text') =>
+      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT, trend });
     const check = verdictCheck({ release, publish: config.publish });
     const existing =
       config.publish.checkRun && release.sha
@@ -67,7 +69,7 @@ export async function publishReleases({
       owner,
       repo,
       tag: release.tag,
-      section: (room) => render(Math.min(room, GITHUB_SUMMARY_LIMIT)),
+      section: (room) => render(Math.min(room, GITHUB_SUMMARY_LIMIT), 'mermaid'),
       config,
     });
     const checkText =

@@ -55,6 +55,7 @@ export async function runOrgReport({
   const summary = fitJobSummary([
     renderReportMarkdown({
       report,
+      trend: 'mermaid',
       maxLength: REPORT_MARKDOWN_LIMIT,
       fullReportHint: `Full report: \`${path}\` (the \`report\` output).`,
     }),

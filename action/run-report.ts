@@ -76,6 +76,8 @@ export async function runReport({
     readOnly,
     renderReportMarkdown({
       report,
+      repo: full,
+      trend: 'mermaid',
       maxLength: REPORT_MARKDOWN_LIMIT,
       fullReportHint: `Full report: \`${path}\` (the \`report\` output).`,
     }),

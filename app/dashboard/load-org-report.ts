@@ -1,35 +1,8 @@
-import { type Config, defaultConfig } from '../../src/config/index.ts';
-import {
-  createRepoEvaluator,
-  EVALUATION_VERSION,
-  type RepoEvaluation,
-  shownPeriods,
-  tallyReport,
-} from '../../src/kpi/index.ts';
+import { createRepoEvaluator, type RepoEvaluation, shownPeriods, tallyReport } from '../../src/kpi/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { StoreSlices } from '../../src/store/index.ts';
-import { resolveStoredConfig } from '../resolve-stored-config.ts';
-
-/**
- * The config as last read from GitHub (resolveStoredConfig): the
- * repository's with `repo` (else the org's), the org's `.github`
- * repository's for an org; the defaults when none was stored. One that does
- * not validate, or that GitHub refused, throws a ConfigError naming it.
- */
-async function readStoredConfig({
-  store,
-  org,
-  repo,
-}: {
-  store: Pick<StoreSlices, 'configs'>;
-  org: string;
-  repo: string | undefined;
-}): Promise<Config> {
-  const stored =
-    (repo ? await store.configs.read({ scope: repo }) : null) ?? (await store.configs.read({ scope: org }));
-  if (!stored) return defaultConfig();
-  return resolveStoredConfig(stored);
-}
+import { isUsableEvaluation } from './is-usable-evaluation.ts';
+import { readReportConfig } from './read-report-config.ts';
 
 /**
  * An org's report (one repository's with `repo`) as of `now`, with the org's
@@ -53,7 +26,7 @@ export async function loadOrgReport({
   repo?: string | undefined;
   now: number;
 }): Promise<Report> {
-  const config = await readStoredConfig({ store, org, repo });
+  const config = await readReportConfig({ store, org, repo });
   const releasesFrom = shownPeriods({ now, config })[0]!.start;
   const evaluator = createRepoEvaluator(config);
   const stored = repo
@@ -61,10 +34,7 @@ export async function loadOrgReport({
     : await store.states.readOrg({ org, releasesFrom });
   const usable = new Map<string, RepoEvaluation>();
   for (const evaluation of stored) {
-    const { configKey } = evaluator.settingsOf(evaluator.segmentOf(evaluation.repo, evaluation.repoInfo));
-    if (evaluation.version === EVALUATION_VERSION && evaluation.configKey === configKey && evaluation.now <= now) {
-      usable.set(evaluation.repo, evaluation);
-    }
+    if (isUsableEvaluation({ evaluator, evaluation, now })) usable.set(evaluation.repo, evaluation);
   }
   const repos = repo ? [repo] : (await store.repos.list({ org })).map((r) => r.repo);
   const evaluations: RepoEvaluation[] = [];

@@ -1,12 +1,13 @@
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src/github/index.ts';
 import { createRepoEvaluator, tallyReport } from '../../src/kpi/index.ts';
-import { renderReleaseSummary } from '../../src/markdown/index.ts';
+import { renderReleaseSummary, type TrendStyle } from '../../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../../src/report/types.ts';
 import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
 import { loadRepoConfig } from './load-repo-config.ts';
+import { loadSegmentReport } from './load-segment-report.ts';
 
 /** How long one replica may take to publish a verdict before another may. */
 const LEASE = 5 * MINUTE;
@@ -18,9 +19,9 @@ export type PublishingStore = StoreSlice<'verdicts' | 'repos' | 'states' | 'fact
  * a release whose latest verdict (saved by the evaluation job) differs from
  * the one last published gets the "Shipwell KPIs" check run on its commit
  * and the release-notes section (src/github, the Action's publisher), with
- * its segment's trend. One replica publishes each verdict once; a failure is
- * retried with backoff, and a verdict that changed meanwhile is published
- * next.
+ * its segment's trend across the org's repositories (loadSegmentReport).
+ * One replica publishes each verdict once; a failure is retried with
+ * backoff, and a verdict that changed meanwhile is published next.
  */
 export function publishVerdicts({
   store,
@@ -77,6 +78,13 @@ export function publishVerdicts({
         : createRepoEvaluator(config).evaluate({ repo, facts: await store.facts.read({ repo }), now });
     const current = tallyReport({ evaluations: [evaluation], config, now, repo });
     const owner = orgOf(repo);
+    // the trend under the verdict: its segment across the org's repositories, as the dashboard counts them
+    const segment = await loadSegmentReport({ store, org: owner, repo, evaluation, now });
+    if (segment === null)
+      log.warn({ repo }, "the org's config does not validate: the trend shows the repository alone");
+    else if (segment.uncounted.length > 0) {
+      log.warn({ repo, uncounted: segment.uncounted }, 'repositories evaluated under another config: not in the trend');
+    }
     const name = repo.slice(owner.length + 1);
     for (const item of releases) {
       try {
@@ -86,17 +94,28 @@ export function publishVerdicts({
           ...current,
           releases: current.releases.map((r) => (r.tag === release.tag ? release : r)),
         };
-        const render = (maxLength?: number) =>
+        const render = (trend: TrendStyle, maxLength?: number) =>
           renderReleaseSummary({
             report,
             repo,
             tag: release.tag,
             fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
+            segmentReport: segment?.report,
+            trend,
             ...(maxLength === undefined ? {} : { maxLength }),
           });
-        const result = await publishReleaseVerdict({ octokit, owner, repo: name, release, summary: render(), config });
+        // check runs keep the text trend; release notes draw the chart (docs/dashboard.md, "Pictures in summaries")
+        const result = await publishReleaseVerdict({
+          octokit,
+          owner,
+          repo: name,
+          release,
+          summary: render('text'),
+          config,
+        });
         try {
-          await updateReleaseNotes({ octokit, owner, repo: name, tag: release.tag, section: render, config });
+          const section = (room: number) => render('mermaid', room);
+          await updateReleaseNotes({ octokit, owner, repo: name, tag: release.tag, section, config });
         } catch (error) {
           if (httpStatus(error) !== 404) throw error;
         }

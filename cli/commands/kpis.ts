@@ -75,7 +75,8 @@ export const kpisCommand: Command = {
     io.stdout.write(
       values.format === 'json'
         ? renderJsonReport(report)
-        : renderReportMarkdown({ report, maxLength: Number.POSITIVE_INFINITY }),
+        : // every repository of the deliveries: each segment across them (docs/report.md, "Which repositories a figure covers")
+          renderReportMarkdown({ report, maxLength: Number.POSITIVE_INFINITY }),
     );
   },
 };

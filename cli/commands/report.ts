@@ -194,7 +194,9 @@ export function createReportCommand({
       } else {
         const notes = renderCollectionNotes(collected);
         io.stdout.write(
-          `${renderReportMarkdown({ report, maxLength: Number.MAX_SAFE_INTEGER })}${notes ? `\n${notes}\n` : ''}`,
+          // --repo: one repository's figures, labelled as its own; --org: each segment across the org's
+          // repositories (docs/report.md, "Which repositories a figure covers").
+          `${renderReportMarkdown({ report, maxLength: Number.MAX_SAFE_INTEGER, ...(repoMatch ? { repo: values.repo! } : {}) })}${notes ? `\n${notes}\n` : ''}`,
         );
       }
     },

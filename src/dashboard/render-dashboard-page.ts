@@ -76,7 +76,7 @@ export function renderDashboardPage({
         `<section aria-labelledby="h-patches"><h2 id="h-patches">Security-patch coverage</h2>${renderPatchCoverageChart({ segment })}</section>`,
         `<section aria-labelledby="h-duration"><h2 id="h-duration">Median rollback duration</h2>${renderRollbackDurationChart({ segment })}</section>`,
         `<section aria-labelledby="h-activities"><h2 id="h-activities">DevOps activities by kind</h2>${renderActivityChart({ segment })}</section>`,
-        `<section aria-labelledby="h-reasons"><h2 id="h-reasons">Top rollback reasons</h2>${renderRollbackReasons({ segment })}</section>`,
+        `<section aria-labelledby="h-reasons"><h2 id="h-reasons">Top rollback reasons</h2>${renderRollbackReasons({ report, segment })}</section>`,
         `<section aria-labelledby="h-tree"><h2 id="h-tree">Input metrics: North Star → criteria → segments</h2>${renderMetricsTree({ report, periodIndex: lastComplete >= 0 ? lastComplete : report.periods.length - 1, selected: name })}</section>`,
         `<section aria-labelledby="h-releases"><h2 id="h-releases">Recent releases</h2><p><a href="${escapeHtml(links.csv)}" download>Download this table as CSV</a></p><div class="table-wrap">${renderReleaseRows({ report, segment: name, ...(baseUrl === undefined ? {} : { baseUrl }) })}</div></section>`,
       ].join('')

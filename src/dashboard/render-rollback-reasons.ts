@@ -1,5 +1,6 @@
 import { shortenText } from '../markdown/shorten-text.ts';
-import type { SegmentReport } from '../report/types.ts';
+import { summarizeRollbackReasons } from '../report/summarize-rollback-reasons.ts';
+import type { Report, SegmentReport } from '../report/types.ts';
 import { CHART } from './chart-layout.ts';
 import { escapeHtml } from './escape-html.ts';
 import { renderDataTable } from './render-data-table.ts';
@@ -9,44 +10,74 @@ import { scaleLinear } from './scale-linear.ts';
 /** Longest reason drawn in the chart (the table shows it whole). */
 const MAX_LABEL = 60;
 const ROW = 34;
+/** The label of rollbacks that gave no reason (docs/kpis.md, "Top rollback reasons"). */
+const NO_REASON = 'no reason given';
 
-/** The segment's top rollback reasons over the shown periods as horizontal bars, by count. */
-export function renderRollbackReasons({ segment }: { segment: SegmentReport }): string {
-  const reasons = segment.topRollbackReasons;
-  if (reasons.length === 0) {
-    return `<p class="empty" id="rollback-reasons">No rollback with a reason in the shown periods.</p>`;
+interface ReasonBar {
+  label: string;
+  count: number;
+  series: 'rollback-reason' | 'rollback-no-reason';
+}
+
+/**
+ * The segment's top rollback reasons over the shown periods as horizontal
+ * bars, by count; then, apart, the rolled-back releases whose rollback gave
+ * no reason ("no reason given"), and "+ N more with the same count" when the
+ * report's list of three is cut inside a tie (summarizeRollbackReasons).
+ */
+export function renderRollbackReasons({
+  report,
+  segment,
+}: {
+  report: Pick<Report, 'releases'>;
+  segment: SegmentReport;
+}): string {
+  const { top, tiedPastCut, withoutReason } = summarizeRollbackReasons({ report, segment });
+  const bars: ReasonBar[] = [
+    ...top.map((r) => ({ label: r.reason, count: r.count, series: 'rollback-reason' as const })),
+    ...(withoutReason > 0 ? [{ label: NO_REASON, count: withoutReason, series: 'rollback-no-reason' as const }] : []),
+  ];
+  if (bars.length === 0) {
+    return `<p class="empty" id="rollback-reasons">No rollback in the shown periods.</p>`;
   }
-  const height = 16 + reasons.length * ROW;
-  const max = Math.max(...reasons.map((r) => r.count));
+  const height = 16 + bars.length * ROW;
+  const max = Math.max(...bars.map((r) => r.count));
   const x = scaleLinear({ domain: [0, max], range: [0, CHART.width - 80] });
-  const body = reasons
-    .map((reason, i) => {
+  const body = bars
+    .map((bar, i) => {
       const top = 8 + i * ROW;
-      const label = escapeHtml(shortenText({ text: reason.reason, max: MAX_LABEL }));
+      const label = escapeHtml(shortenText({ text: bar.label, max: MAX_LABEL }));
+      const style = bar.series === 'rollback-reason' ? 's-not' : 's-pending';
       return (
         `<text class="reason" x="8" y="${top + 11}">${label}</text>` +
-        `<rect class="bar s-not" x="8" y="${top + 15}" width="${Math.max(2, x(reason.count))}" height="12" data-series="rollback-reason" data-key="${escapeHtml(reason.reason)}" data-value="${reason.count}"><title>${escapeHtml(`${reason.reason}: ${reason.count}`)}</title></rect>` +
-        `<text class="value" x="${14 + Math.max(2, x(reason.count))}" y="${top + 25}" aria-hidden="true">${reason.count}</text>`
+        `<rect class="bar ${style}" x="8" y="${top + 15}" width="${Math.max(2, x(bar.count))}" height="12" data-series="${bar.series}" data-key="${escapeHtml(bar.label)}" data-value="${bar.count}"><title>${escapeHtml(`${bar.label}: ${bar.count}`)}</title></rect>` +
+        `<text class="value" x="${14 + Math.max(2, x(bar.count))}" y="${top + 25}" aria-hidden="true">${bar.count}</text>`
       );
     })
     .join('');
-  return renderFigure({
-    id: 'rollback-reasons',
-    title: `Top rollback reasons of segment ${segment.name}`,
-    description: `The first rollback of each release in the shown periods, grouped by reason: ${reasons
-      .map((r) => `${r.reason} (${r.count})`)
-      .join('; ')}.`,
-    body,
-    height,
-    table: renderDataTable({
-      caption: `Top rollback reasons of segment ${segment.name}`,
-      columns: ['reason', 'rollbacks'],
-      rows: reasons.map((r) => ({
-        header: r.reason,
-        key: r.reason,
-        cells: [{ text: String(r.count), value: r.count }],
-      })),
-      id: 'rollback-reasons-table',
-    }),
-  });
+  const tie =
+    tiedPastCut > 0
+      ? `<p class="muted">+ ${tiedPastCut} more with the same count as “${escapeHtml(shortenText({ text: top.at(-1)!.reason, max: MAX_LABEL }))}” (${top.at(-1)!.count}): the list keeps three, cut by text.</p>`
+      : '';
+  return (
+    renderFigure({
+      id: 'rollback-reasons',
+      title: `Top rollback reasons of segment ${segment.name}`,
+      description: `The first rollback of each release in the shown periods, grouped by reason: ${bars
+        .map((r) => `${r.label} (${r.count})`)
+        .join('; ')}${tiedPastCut > 0 ? `; ${tiedPastCut} more with the same count as the last reason` : ''}.`,
+      body,
+      height,
+      table: renderDataTable({
+        caption: `Top rollback reasons of segment ${segment.name}`,
+        columns: ['reason', 'rollbacks'],
+        rows: bars.map((r) => ({
+          header: r.label,
+          key: r.label,
+          cells: [{ text: String(r.count), value: r.count }],
+        })),
+        id: 'rollback-reasons-table',
+      }),
+    }) + tie
+  );
 }

@@ -1,4 +1,4 @@
-import type { Report } from '../report/types.ts';
+import type { Report, SegmentReport } from '../report/types.ts';
 import { describeStatus } from './describe-status.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { fitMarkdown } from './fit-markdown.ts';
@@ -11,11 +11,30 @@ import { DEFAULT_FULL_REPORT_HINT, GITHUB_SUMMARY_LIMIT, type MarkdownLine, type
 /** Longest tag shown, before escaping. */
 const MAX_TAG = 120;
 
+/** The segment's trend across `segmentReport`'s repositories when it lists the segment; else the repository's own. */
+function trendOf({
+  segment,
+  segmentReport,
+  repo,
+  trend,
+}: {
+  segment: SegmentReport;
+  segmentReport: Report | undefined;
+  repo: string;
+  trend: TrendStyle;
+}): MarkdownLine[] {
+  const across = segmentReport?.segments.find((s) => s.name === segment.name);
+  return across ? renderTrend({ segment: across, trend }) : renderTrend({ segment, trend, repo });
+}
+
 /**
  * The summary for one release (check run output, release-notes section):
  * its verdict, a line per criterion against its segment's rules (as the
  * report carries them), then its segment's North Star and patch coverage
- * over the shown periods. A release the report does not list (a
+ * over the shown periods: the segment's across every repository of
+ * `segmentReport` when one is given and lists the segment, labelled as the
+ * segment; otherwise `report`'s, labelled as `repo`'s alone (so `report` is
+ * then the repository's own). A release the report does not list (a
  * draft, an excluded prerelease, one outside the shown periods) gets a
  * one-line explanation instead. At most `maxLength` characters.
  */
@@ -26,10 +45,13 @@ export function renderReleaseSummary({
   maxLength = GITHUB_SUMMARY_LIMIT,
   fullReportHint = DEFAULT_FULL_REPORT_HINT,
   trend = 'text',
+  segmentReport,
 }: {
   report: Report;
   repo: string;
   tag: string;
+  /** A report of every repository the caller knows (the App: the org's), for the segment's trend. */
+  segmentReport?: Report | undefined;
   /** `mermaid` adds a chart before the segment's table and sparklines (job summaries; check runs stay `text`). */
   trend?: TrendStyle;
 } & RenderLimits): string {
@@ -63,7 +85,7 @@ export function renderReleaseSummary({
       { text: '', keepWithNext: true },
       ...renderReleaseCriteria({ release, rules: segment.rules, now: report.now }),
       { text: '' },
-      ...renderTrend({ segment, trend }),
+      ...trendOf({ segment, segmentReport, repo, trend }),
     ];
   }
   return fitMarkdown({ lines, maxLength, hint: fullReportHint });

@@ -1,25 +1,30 @@
-import type { SegmentReport } from '../report/types.ts';
-import { escapeMarkdown } from './escape-markdown.ts';
+import type { Report, SegmentReport } from '../report/types.ts';
 import { formatCount } from './format-count.ts';
 import { formatNumber } from './format-number.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPeriod } from './format-period.ts';
+import { labelSegment } from './label-segment.ts';
 import { markTarget } from './mark-target.ts';
+import { renderRollbackReasons } from './render-rollback-reasons.ts';
 import { renderSegmentHeading } from './render-segment-heading.ts';
 import { renderTable } from './render-table.ts';
-import { shortenText } from './shorten-text.ts';
 import type { MarkdownLine } from './types.ts';
-
-/** Longest rollback reason shown, before escaping. */
-const MAX_REASON = 200;
 
 /**
  * One segment of the org report: a table of the shown periods (North Star,
  * its breakdown, rollbacks, patch coverage), open alerts past due, median
- * time to fix and the top rollback reasons.
+ * time to fix and the top rollback reasons. Labelled as the segment, or with
+ * `repo` as that one repository's figures (labelSegment).
  */
-export function renderSegmentSection({ segment }: { segment: SegmentReport }): MarkdownLine[] {
-  const repos = segment.repos.length;
+export function renderSegmentSection({
+  report,
+  segment,
+  repo,
+}: {
+  report: Pick<Report, 'releases'>;
+  segment: SegmentReport;
+  repo?: string | undefined;
+}): MarkdownLine[] {
   const rows = segment.periods.map((period) => {
     const label = formatPeriod(period);
     return [
@@ -35,16 +40,9 @@ export function renderSegmentSection({ segment }: { segment: SegmentReport }): M
       `${formatCount(period.patchesSettled)} / ${formatCount(period.patchesInSla)}`,
     ];
   });
-  const reasons = segment.topRollbackReasons.map(
-    ({ reason, count }, i) =>
-      `${i + 1}. ${escapeMarkdown(shortenText({ text: reason, max: MAX_REASON }))} (${formatCount(count)})`,
-  );
   return [
     ...renderSegmentHeading({
-      heading: {
-        text: `### Segment ${escapeMarkdown(segment.name)} (${formatCount(repos)} repo${repos === 1 ? '' : 's'})`,
-        unit: 'segment',
-      },
+      heading: { text: `### ${labelSegment({ segment, repo })}`, unit: 'segment' },
       targets: segment.targets,
     }),
     ...renderTable({
@@ -67,12 +65,6 @@ export function renderSegmentSection({ segment }: { segment: SegmentReport }): M
       text: `Open alerts past due: **${formatCount(segment.openAlertsPastDue)}** · median time to fix: ${formatNumber({ value: segment.medianTimeToFixHours, unit: 'h' })}`,
     },
     { text: '' },
-    ...(reasons.length > 0
-      ? [
-          { text: 'Top rollback reasons:', keepWithNext: true },
-          { text: '', keepWithNext: true },
-          ...reasons.map((text) => ({ text })),
-        ]
-      : [{ text: 'Top rollback reasons: none' }]),
+    ...renderRollbackReasons({ report, segment }),
   ];
 }

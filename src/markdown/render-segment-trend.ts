@@ -1,30 +1,49 @@
-import type { SegmentReport } from '../report/types.ts';
-import { escapeMarkdown } from './escape-markdown.ts';
+import type { SegmentPeriodReport, SegmentReport } from '../report/types.ts';
+import { describeNorthStar } from './describe-north-star.ts';
+import { formatCount } from './format-count.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPeriod } from './format-period.ts';
+import { labelSegment } from './label-segment.ts';
 import { markTarget } from './mark-target.ts';
 import { renderSegmentHeading } from './render-segment-heading.ts';
 import { renderSparkline } from './render-sparkline.ts';
 import { renderTable } from './render-table.ts';
 import type { MarkdownLine } from './types.ts';
 
+/** A period worth a row: it has releases or settled alerts, or it is the current one. */
+function hasData(period: SegmentPeriodReport): boolean {
+  return period.current || period.releases > 0 || period.patchesSettled > 0;
+}
+
 /**
- * A segment's trend over the shown periods, for one release's summary: the
- * North Star (well-packaged per period), its share and patch coverage as a
- * small table with on/off-target marks, then as text sparklines.
+ * A segment's trend over the shown periods, for one release's summary: its
+ * label (the segment across its repositories, or with `repo` that one
+ * repository's figures: labelSegment), the North Star in one sentence, then
+ * the North Star (well-packaged per period), its share and patch coverage as
+ * a small table of the periods that have data (and the current one) with
+ * on/off-target marks, then every shown period as text sparklines.
  */
-export function renderSegmentTrend({ segment }: { segment: SegmentReport }): MarkdownLine[] {
+export function renderSegmentTrend({
+  segment,
+  repo,
+}: {
+  segment: SegmentReport;
+  /** The one repository the figures are of; unset: the segment's across its repositories. */
+  repo?: string | undefined;
+}): MarkdownLine[] {
   const periods = segment.periods;
-  const rows = periods.map((period) => {
+  const shown = periods.filter(hasData);
+  const rows = shown.map((period) => {
     const label = formatPeriod(period);
     return [
       period.current ? `**${label} (current)**` : label,
-      String(period.releases),
-      `${period.wellPackaged}${markTarget(period.onTarget.wellPackaged)}`,
+      formatCount(period.releases),
+      `${formatCount(period.wellPackaged)}${markTarget(period.onTarget.wellPackaged)}`,
       `${formatPercent(period.share)}${markTarget(period.onTarget.share)}`,
       `${formatPercent(period.patchCoverage)}${markTarget(period.onTarget.patchCoverage)}`,
     ];
   });
+  const left = periods.length - shown.length;
   const wellPackaged = periods.map((p) => p.wellPackaged);
   const sparklines = [
     [
@@ -48,9 +67,11 @@ export function renderSegmentTrend({ segment }: { segment: SegmentReport }): Mar
   ].map(([label, line]) => ({ text: `${label}  ${line}` }));
   return [
     ...renderSegmentHeading({
-      heading: { text: `#### Segment ${escapeMarkdown(segment.name)}: last ${periods.length} periods, oldest first` },
+      heading: { text: `#### ${labelSegment({ segment, repo })}: trend, oldest first` },
       targets: segment.targets,
     }),
+    { text: describeNorthStar({ segment }), keepWithNext: true },
+    { text: '', keepWithNext: true },
     ...renderTable({
       columns: [
         { header: 'period' },
@@ -61,11 +82,21 @@ export function renderSegmentTrend({ segment }: { segment: SegmentReport }): Mar
       ],
       rows,
     }),
+    ...(left > 0
+      ? [
+          { text: '' },
+          {
+            text: `_${formatCount(left)} of the last ${formatCount(periods.length)} periods had no releases and no settled alerts: left out of the table._`,
+          },
+        ]
+      : []),
     { text: '' },
     { text: '```text', keepWithNext: true },
     ...sparklines.map((line) => ({ ...line, keepWithNext: true })),
     { text: '```' },
     { text: '' },
-    { text: '_Sparklines: one bar per period, oldest first; `·` = no number (nothing settled or decided)._' },
+    {
+      text: `_Sparklines: one bar per period of the last ${formatCount(periods.length)}, oldest first; \`·\` = no number (nothing settled or decided)._`,
+    },
   ];
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderReleaseSummary } from '../../src/markdown/index.ts';
 import { findBrokenTableRows, findUnterminatedTables } from './markdown-checks.ts';
-import { buildReport } from './sample-report.ts';
+import { buildReport, SAMPLE_RELEASES } from './sample-report.ts';
 
 const report = buildReport();
-const summary = (repo: string, tag: string) => renderReleaseSummary({ report, repo, tag });
+const summary = (repo: string, tag: string) => renderReleaseSummary({ report, repo, tag, segmentReport: report });
 
 describe('renderReleaseSummary', () => {
   it.each([
@@ -67,7 +67,7 @@ describe('renderReleaseSummary', () => {
 
   it("shows the release's segment over the shown periods, with sparklines and targets", () => {
     const md = summary('acme/api', 'v1.0.0');
-    expect(md).toContain('#### Segment cloud: last 7 periods');
+    expect(md).toContain('#### Segment cloud (2 repos): trend, oldest first');
     expect(md).toContain('**2026-03-09 → 2026-03-23 (current)**');
     expect(md).toMatch(/^well-packaged {3}[▁▂▃▄▅▆▇█·]{7}$/m);
     expect(md).toMatch(/^patch coverage {2}[▁▂▃▄▅▆▇█·]{7}$/m);
@@ -75,9 +75,43 @@ describe('renderReleaseSummary', () => {
     expect(summary('acme/ios-app', '5.0.0')).not.toContain('Targets');
   });
 
+  it("labels the trend as the repository's alone without a report of the segment's repositories", () => {
+    const own = buildReport({ releases: SAMPLE_RELEASES.filter((r) => r.repo === 'acme/api') });
+    const md = renderReleaseSummary({ report: own, repo: 'acme/api', tag: 'v1.0.0' });
+    expect(md).toContain('#### acme/api (cloud): trend, oldest first');
+    expect(md).not.toContain('Segment cloud');
+    // a report of the segment that does not list the release's segment: still the repository's own
+    const other = buildReport({ releases: SAMPLE_RELEASES.filter((r) => r.segment === 'ios') });
+    expect(renderReleaseSummary({ report: own, repo: 'acme/api', tag: 'v1.0.0', segmentReport: other })).toBe(md);
+  });
+
+  it("shows the segment's figures across the segment report's repositories, labelled as the segment", () => {
+    const own = buildReport({ releases: SAMPLE_RELEASES.filter((r) => r.repo === 'acme/api') });
+    const md = renderReleaseSummary({ report: own, repo: 'acme/api', tag: 'v1.3.0', segmentReport: report });
+    expect(md).toContain('#### Segment cloud (2 repos): trend, oldest first');
+    const current = report.segments.find((s) => s.name === 'cloud')!.periods.at(-1)!;
+    expect(md).toContain(`| **2026-03-09 → 2026-03-23 (current)** | ${current.releases} |`);
+    expect(current.releases).toBeGreaterThan(own.segments.find((s) => s.name === 'cloud')!.periods.at(-1)!.releases);
+  });
+
+  it('states the North Star in one sentence and tabulates only the periods with data, and the current one', () => {
+    const md = summary('acme/api', 'v1.0.0');
+    expect(md).toContain(
+      'North Star: well-packaged releases per 14-day period — releases not rolled back within 7 days, with fewer than 3 DevOps activities and line coverage ≥ 80.0 %.',
+    );
+    const rows = md.split('\n').filter((line) => /^\| (\*\*)?\d{4}-/.test(line));
+    const cloud = report.segments.find((s) => s.name === 'cloud')!;
+    const withData = cloud.periods.filter((p) => p.current || p.releases > 0 || p.patchesSettled > 0);
+    expect(withData.length).toBeLessThan(cloud.periods.length);
+    expect(rows).toHaveLength(withData.length);
+    expect(md).toContain(
+      `_${cloud.periods.length - withData.length} of the last 7 periods had no releases and no settled alerts: left out of the table._`,
+    );
+  });
+
   it.each([0, 80, 400, 700, 1_000, 1_300])('stays within maxLength %i, cutting only between lines', (maxLength) => {
     const whole = summary('acme/web', 'v1.8.0');
-    const md = renderReleaseSummary({ report, repo: 'acme/web', tag: 'v1.8.0', maxLength });
+    const md = renderReleaseSummary({ report, repo: 'acme/web', tag: 'v1.8.0', maxLength, segmentReport: report });
     expect(whole.length).toBeGreaterThan(1_300);
     expect(md.length).toBeLessThanOrEqual(maxLength);
     const cut = md.indexOf('_… truncated: ');

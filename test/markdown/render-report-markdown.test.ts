@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderReportMarkdown } from '../../src/markdown/index.ts';
 import { findBrokenTableRows, findUnterminatedTables } from './markdown-checks.ts';
-import { buildLargeReport, buildReport } from './sample-report.ts';
+import { buildLargeReport, buildReport, SAMPLE_RELEASES } from './sample-report.ts';
 
 describe('renderReportMarkdown', () => {
   const report = buildReport();
@@ -35,7 +35,27 @@ describe('renderReportMarkdown', () => {
     expect(md).toContain('Open alerts past due: **3** · median time to fix: 52.5 h');
     expect(md).toContain('Open alerts past due: **2** · median time to fix: —');
     expect(md).toContain('1. payment errors after deploy (2)');
-    expect(md).toContain('Top rollback reasons: none');
+    expect(md).toContain('Top rollback reasons: no reason given (1)');
+  });
+});
+
+describe('renderReportMarkdown of one repository', () => {
+  const report = buildReport({ releases: SAMPLE_RELEASES.filter((r) => r.repo === 'acme/api') });
+
+  it("labels its figures as the repository's, in its own segment only", () => {
+    const md = renderReportMarkdown({ report, repo: 'acme/api' });
+    expect(md.split('\n').filter((line) => line.startsWith('### '))).toEqual([
+      '### acme/api (cloud)',
+      `### Releases (${report.releases.length}, newest first)`,
+    ]);
+    expect(md).toContain('figures of acme/api alone');
+    expect(md).not.toContain('Segment cloud');
+  });
+
+  it('labels the segments across the repositories of the report without a repository', () => {
+    const md = renderReportMarkdown({ report });
+    expect(md).toContain('### Segment cloud (1 repo)');
+    expect(md).toContain('each segment across the 1 repository of this report');
   });
 });
 
