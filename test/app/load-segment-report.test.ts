@@ -35,7 +35,7 @@ async function storeWith(configOf: (repo: string) => Config): Promise<Store> {
   await store.facts.write({ facts: ingestDeliveries(deliveries).facts });
   await store.configs.save({ scope: 'acme', value: orgReads(ORG_CONFIG), error: null, readAt: NOW });
   for (const repo of ['acme/shop', 'acme/web', 'acme/own']) {
-    await store.repos.register({ repo, installationId: 42, now: NOW });
+    await store.repos.register({ repos: [{ repo, installationId: 42 }], now: NOW });
     const reevaluation = await reevaluateRepo({
       repo,
       previous: null,
