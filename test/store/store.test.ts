@@ -78,6 +78,19 @@ describe.each(backends)('store on $name', (backend) => {
     expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
+  it('asks for every repository to be evaluated again when the engine format changes (migration 8)', async () => {
+    const { db, store } = await backend.open();
+    await store.evaluations.request({ repos: [REPO], now: T0 });
+    const [claimed] = await store.evaluations.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
+    await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version });
+    expect(await store.evaluations.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
+    // an App whose schema stopped at 7 restarts on this version
+    await db.query('DELETE FROM schema_migrations WHERE version = 8');
+    expect(await applyMigrations({ db, now: T0 })).toEqual([8]);
+    const again = await store.evaluations.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 });
+    expect(again.map((r) => r.repo)).toEqual([REPO]);
+  });
+
   it('stores a delivery once by id, as received, unlocated until processed', async () => {
     const { store } = await backend.open();
     const delivery = release('d-1', 'v1.0.0');
