@@ -1,5 +1,6 @@
 import type { ReportSource } from '../dashboard/report-source.ts';
 import { readQuery } from './read-query.ts';
+import { resolveOrg } from './resolve-org.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
 
@@ -11,7 +12,14 @@ const PAGE = 500;
  * `--deliveries` format, for audits and offline replay. Read page by page off
  * this thread and streamed with backpressure.
  */
-export function deliveriesJsonlRoute({ source }: { source: Pick<ReportSource, 'exportDeliveries'> }): Route {
+export function deliveriesJsonlRoute({
+  source,
+  listOrgs,
+}: {
+  source: Pick<ReportSource, 'exportDeliveries'>;
+  /** Every org the App knows: another is 404. */
+  listOrgs: () => Promise<string[]>;
+}): Route {
   return {
     method: 'GET',
     path: '/shipwell/api/deliveries.jsonl',
@@ -19,7 +27,9 @@ export function deliveriesJsonlRoute({ source }: { source: Pick<ReportSource, 'e
     async handle({ response, query: params }) {
       const read = readQuery({ params, required: ['org'] });
       if (!read.ok) return sendJson({ response, status: 400, body: { error: read.error } });
-      const org = read.query.org!;
+      const resolved = resolveOrg({ org: read.query.org!, orgs: await listOrgs() });
+      if ('error' in resolved) return sendJson({ response, status: 404, body: { error: resolved.error } });
+      const { org } = resolved;
       response.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
       let after: { receivedAt: number; id: string } | null = null;
       for (;;) {
