@@ -39,7 +39,7 @@ export function renderReportMarkdown({
     ...renderWarnings({ warnings: report.warnings }),
     ...report.segments.flatMap((segment) => [
       { text: '' },
-      ...renderSegmentSection({ segment }),
+      ...renderSegmentSection({ segment, releases: report.releases, now: report.now }),
       ...(trend === 'mermaid' ? [{ text: '' }, ...renderMermaidTrend({ segment })] : []),
     ]),
     { text: '' },

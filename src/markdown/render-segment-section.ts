@@ -1,10 +1,11 @@
-import type { SegmentReport } from '../report/types.ts';
+import type { ReleaseReport, SegmentReport } from '../report/types.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { formatCount } from './format-count.ts';
 import { formatNumber } from './format-number.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatPeriod } from './format-period.ts';
 import { markTarget } from './mark-target.ts';
+import { renderSeedAnswers } from './render-seed-answers.ts';
 import { renderSegmentHeading } from './render-segment-heading.ts';
 import { renderTable } from './render-table.ts';
 import { shortenText } from './shorten-text.ts';
@@ -18,7 +19,17 @@ const MAX_REASON = 200;
  * its breakdown, rollbacks, patch coverage), open alerts past due, median
  * time to fix and the top rollback reasons.
  */
-export function renderSegmentSection({ segment }: { segment: SegmentReport }): MarkdownLine[] {
+export function renderSegmentSection({
+  segment,
+  releases = [],
+  now,
+}: {
+  segment: SegmentReport;
+  /** The report's releases, for the seed answers' drill-down. */
+  releases?: readonly ReleaseReport[];
+  /** The report's `now`: with it, the section answers the seed questions (renderSeedAnswers). */
+  now?: string;
+}): MarkdownLine[] {
   const repos = segment.repos.length;
   const rows = segment.periods.map((period) => {
     const label = formatPeriod(period);
@@ -67,6 +78,7 @@ export function renderSegmentSection({ segment }: { segment: SegmentReport }): M
       text: `Open alerts past due: **${formatCount(segment.openAlertsPastDue)}** · median time to fix: ${formatNumber({ value: segment.medianTimeToFixHours, unit: 'h' })}`,
     },
     { text: '' },
+    ...(now === undefined ? [] : [...renderSeedAnswers({ segment, releases, now }), { text: '' }]),
     ...(reasons.length > 0
       ? [
           { text: 'Top rollback reasons:', keepWithNext: true },
