@@ -8,15 +8,17 @@ const PAGE = 500;
 
 /**
  * `GET /shipwell/api/deliveries.jsonl?org=…`: every stored delivery of the
- * org, oldest first, one `{"id","name","payload","at"}` a line — the CLI's
- * `--deliveries` format, for audits and offline replay. Read page by page off
- * this thread and streamed with backpressure.
+ * org, oldest first, one `{"id","name","payload","at"}` a line, then one
+ * `{"fact": …}` line per fact no delivery says (the REST backfill's) — the
+ * CLI's `--deliveries` format (docs/app.md, "Export and audit"): replayed by
+ * `shipwell kpis`, it gives the org's report. Read page by page off this
+ * thread and streamed with backpressure.
  */
 export function deliveriesJsonlRoute({
   source,
   listOrgs,
 }: {
-  source: Pick<ReportSource, 'exportDeliveries'>;
+  source: Pick<ReportSource, 'exportDeliveries' | 'exportFacts'>;
   /** Every org the App knows: another is 404. */
   listOrgs: () => Promise<string[]>;
 }): Route {
@@ -39,6 +41,16 @@ export function deliveriesJsonlRoute({
         }
         if (page.count < PAGE || page.last === null) break;
         after = page.last;
+      }
+      // then what the org's report holds that no delivery says: facts from the REST backfill
+      let from: { repo: string; content: string } | null = null;
+      for (;;) {
+        const page = await source.exportFacts({ org, limit: PAGE, after: from });
+        if (page.text !== '' && !response.write(page.text)) {
+          await new Promise<void>((resolve) => response.once('drain', () => resolve()));
+        }
+        if (page.count < PAGE || page.last === null) break;
+        from = page.last;
       }
       response.end();
     },

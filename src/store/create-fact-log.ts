@@ -178,6 +178,23 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
       return factsOf(rows);
     },
 
+    async exportPage({ org, limit, after }) {
+      const rows = await q.query<FactRow & { repo: string; content: string }>(
+        `SELECT repo, content, body, least_origin, greatest_origin FROM fact_rows f
+         WHERE org = $1 AND (repo > $2 OR (repo = $2 AND content > $3))
+           AND (NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = f.least_origin)
+             OR NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = f.greatest_origin))
+         ORDER BY repo, content LIMIT $4`,
+        [org, after?.repo ?? '', after?.content ?? '', limit],
+      );
+      const last = rows.at(-1);
+      return {
+        facts: factsOf(rows),
+        count: rows.length,
+        last: last ? { repo: last.repo, content: last.content } : null,
+      };
+    },
+
     source({ repo }): FactSource {
       const select = (where: string, params: SqlValue[]) =>
         q.query<FactRow>(`SELECT body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND ${where}`, [
