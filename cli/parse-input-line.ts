@@ -1,5 +1,5 @@
 import { FACT_SCHEMA, type Fact, type WebhookDelivery } from '../src/events/index.ts';
-import { DeliveryLineError, parseDeliveryLine } from './parse-delivery-line.ts';
+import { DeliveryLineError, type InputLine, parseDeliveryLine } from './parse-delivery-line.ts';
 
 /** A fact line starts with its only key (docs/app.md, "Export and audit"). */
 const FACT_LINE = /^\s*\{\s*"fact"\s*:/;
@@ -10,15 +10,7 @@ const FACT_LINE = /^\s*\{\s*"fact"\s*:/;
  * for what it learned without a delivery (its REST backfill). Blank lines
  * yield null; a bad line throws DeliveryLineError naming the line and key.
  */
-export function parseInputLine({
-  text,
-  file,
-  line,
-}: {
-  text: string;
-  file: string;
-  line: number;
-}): { delivery: WebhookDelivery } | { fact: Fact } | null {
+export function parseInputLine({ text, file, line }: InputLine): { delivery: WebhookDelivery } | { fact: Fact } | null {
   if (!FACT_LINE.test(text)) {
     const delivery = parseDeliveryLine({ text, file, line });
     return delivery === null ? null : { delivery };

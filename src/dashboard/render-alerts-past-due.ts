@@ -1,14 +1,8 @@
-import { formatTime } from '../markdown/index.ts';
+import { formatDuration, formatTime } from '../markdown/index.ts';
 import type { SegmentReport } from '../report/types.ts';
-import { DAY, HOUR, parseInstant } from '../time/index.ts';
+import { parseInstant } from '../time/index.ts';
 import { escapeHtml } from './escape-html.ts';
 import { githubPageUrl } from './github-page-url.ts';
-
-/** A duration for reading: `3 d 4 h`, `5 h`. */
-function formatAge(ms: number): string {
-  const hours = Math.floor(ms / HOUR);
-  return hours < 24 ? `${hours} h` : `${Math.floor(ms / DAY)} d ${hours % 24} h`;
-}
 
 /**
  * The segment's open Dependabot alerts past due (docs/dashboard.md, "Seed
@@ -38,8 +32,8 @@ export function renderAlertsPastDue({
         `<th scope="row"><a href="${escapeHtml(url)}" rel="noreferrer">#${a.number}<span class="visually-hidden"> of ${escapeHtml(a.repo)}</span></a></th>` +
         `<td>${escapeHtml(a.severity ?? 'unknown (default SLA)')}</td>` +
         `<td>${escapeHtml(formatTime(a.due))}</td>` +
-        `<td class="num" data-value="${at - opened}">${escapeHtml(formatAge(at - opened))}</td>` +
-        `<td class="num" data-value="${at - due}">${escapeHtml(formatAge(at - due))}</td>` +
+        `<td class="num" data-value="${at - opened}">${escapeHtml(formatDuration(at - opened))}</td>` +
+        `<td class="num" data-value="${at - due}">${escapeHtml(formatDuration(at - due))}</td>` +
         `</tr>`
       );
     })

@@ -1,11 +1,10 @@
 import { describeReasons, findBiggestBlockers, formatPeriod } from '../markdown/index.ts';
-import type { ReleaseReport, SegmentReport } from '../report/types.ts';
 import { VERDICT_REASONS } from '../report/types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { labelPeriod } from './label-period.ts';
 import { renderDataTable } from './render-data-table.ts';
 import { renderFigure } from './render-figure.ts';
-import { renderReleaseLinks } from './render-release-links.ts';
+import { type DrillDownInput, renderReleaseLinks } from './render-release-links.ts';
 import { renderStackedPeriodBars } from './render-stacked-period-bars.ts';
 
 const PARTS = VERDICT_REASONS.map((reason, k) => ({ key: reason, text: describeReasons([reason]), swatch: `k${k}` }));
@@ -16,16 +15,7 @@ const PARTS = VERDICT_REASONS.map((reason, k) => ({ key: reason, text: describeR
  * the criterion failing most named per period, and per criterion the
  * releases of the shown periods failing it, newest first.
  */
-export function renderBlockerChart({
-  segment,
-  releases,
-  baseUrl,
-}: {
-  segment: SegmentReport;
-  /** The segment's releases of the shown periods, newest first. */
-  releases: readonly ReleaseReport[];
-  baseUrl?: string | undefined;
-}): string {
+export function renderBlockerChart({ segment, releases, baseUrl }: DrillDownInput): string {
   const periods = segment.periods;
   const blockerText = (i: number) => {
     const blockers = findBiggestBlockers(periods[i]!);

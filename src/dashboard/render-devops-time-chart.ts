@@ -1,12 +1,12 @@
 import { DEVOPS_KINDS, type DevopsKind } from '../config/types.ts';
 import { findTopDevopsTime, formatMinutes, formatPeriod } from '../markdown/index.ts';
-import type { ReleaseReport, SegmentReport } from '../report/types.ts';
+import type { ReleaseReport } from '../report/types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { labelPeriod } from './label-period.ts';
 import { KIND_PARTS } from './render-activity-chart.ts';
 import { renderDataTable } from './render-data-table.ts';
 import { renderFigure } from './render-figure.ts';
-import { renderReleaseLinks } from './render-release-links.ts';
+import { type DrillDownInput, renderReleaseLinks } from './render-release-links.ts';
 import { renderStackedPeriodBars } from './render-stacked-period-bars.ts';
 
 /** Hotfixes are counted, not timed (docs/kpis.md, "Time spent"). */
@@ -17,16 +17,7 @@ const TIMED = KIND_PARTS.filter((part) => part.key !== 'hotfix');
  * timed kind per period, stacked, with counts and untimed activities in the
  * table, and per kind the releases whose activities took that time.
  */
-export function renderDevopsTimeChart({
-  segment,
-  releases,
-  baseUrl,
-}: {
-  segment: SegmentReport;
-  /** The segment's releases of the shown periods, newest first. */
-  releases: readonly ReleaseReport[];
-  baseUrl?: string | undefined;
-}): string {
+export function renderDevopsTimeChart({ segment, releases, baseUrl }: DrillDownInput): string {
   const periods = segment.periods;
   const minutes = (i: number, kind: string) => periods[i]!.devopsMinutes[kind as DevopsKind] ?? 0;
   const topText = (i: number) => {

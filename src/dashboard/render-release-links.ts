@@ -1,5 +1,5 @@
 import { formatTime } from '../markdown/index.ts';
-import type { ReleaseReport } from '../report/types.ts';
+import type { ReleaseReport, SegmentReport } from '../report/types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { githubPageUrl } from './github-page-url.ts';
 
@@ -22,4 +22,11 @@ export function renderReleaseLinks({
     return `<li data-repo="${escapeHtml(r.repo)}" data-tag="${escapeHtml(r.tag)}"><a href="${escapeHtml(url)}" rel="noreferrer">${escapeHtml(`${r.repo} ${r.tag}`)}</a> <span class="muted">published ${escapeHtml(formatTime(r.publishedAt))}</span>${note}</li>`;
   });
   return `<ul class="drill">${items.join('')}</ul>`;
+}
+
+/** What a chart with release drill-downs reads: the segment, its releases of the shown periods (newest first), GitHub's web root. */
+export interface DrillDownInput {
+  segment: SegmentReport;
+  releases: readonly ReleaseReport[];
+  baseUrl?: string | undefined;
 }

@@ -1,11 +1,12 @@
 import { DEVOPS_KINDS } from '../config/types.ts';
 import type { ReleaseReport, SegmentReport } from '../report/types.ts';
-import { DAY, HOUR, parseInstant } from '../time/index.ts';
+import { parseInstant } from '../time/index.ts';
 import { describeReasons } from './describe-reasons.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { findBiggestBlockers } from './find-biggest-blockers.ts';
 import { findTopDevopsTime } from './find-top-devops-time.ts';
 import { formatCount } from './format-count.ts';
+import { formatDuration } from './format-duration.ts';
 import { formatMinutes } from './format-minutes.ts';
 import { formatPeriod } from './format-period.ts';
 import { formatTime } from './format-time.ts';
@@ -18,11 +19,6 @@ function listed<T>(items: readonly T[], line: (item: T) => string): MarkdownLine
   const lines = items.slice(0, MAX_LISTED).map((item) => ({ text: `  - ${line(item)}` }));
   if (items.length > MAX_LISTED) lines.push({ text: `  - and ${formatCount(items.length - MAX_LISTED)} more` });
   return lines;
-}
-
-function overdue(ms: number): string {
-  const hours = Math.floor(ms / HOUR);
-  return hours < 24 ? `${hours} h` : `${Math.floor(ms / DAY)} d ${hours % 24} h`;
 }
 
 /**
@@ -94,7 +90,7 @@ export function renderSeedAnswers({
   lines.push(
     ...listed(alerts, (a) => {
       const path = `${a.repo.split('/').map(encodeURIComponent).join('/')}/security/dependabot/${a.number}`;
-      return `[${escapeMarkdown(a.repo)} #${a.number}](${root}/${path}) — ${a.severity ?? 'unknown severity'}, due ${formatTime(a.due)}, overdue ${overdue(at - (parseInstant(a.due) ?? at))}`;
+      return `[${escapeMarkdown(a.repo)} #${a.number}](${root}/${path}) — ${a.severity ?? 'unknown severity'}, due ${formatTime(a.due)}, overdue ${formatDuration(at - (parseInstant(a.due) ?? at))}`;
     }),
   );
   return lines;
