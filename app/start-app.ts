@@ -93,8 +93,8 @@ export async function startApp({
     webhooks,
     health: healthRoute({ store, clock }),
     routes: [
-      reportRoute({ source: reports, clock }),
-      deliveriesJsonlRoute({ source: reports }),
+      reportRoute({ source: reports, clock, listOrgs: () => store.repos.orgs() }),
+      deliveriesJsonlRoute({ source: reports, listOrgs: () => store.repos.orgs() }),
       deliveriesRoute({ log: store.log }),
       ...dashboardRoutes({
         loadReport: ({ org, now }) => reports.report({ org, now }),

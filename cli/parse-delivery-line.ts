@@ -27,19 +27,18 @@ function found(value: unknown): string {
   return typeof value === 'object' ? 'an object' : JSON.stringify(value);
 }
 
+/** One line of a JSONL input file: its text, the file and the line number (for errors). */
+export interface InputLine {
+  text: string;
+  file: string;
+  line: number;
+}
+
 /**
  * One line of the CLI's JSONL format (interfaces.md):
  * `{"id", "name", "payload", "at"?}`. Blank lines yield null.
  */
-export function parseDeliveryLine({
-  text,
-  file,
-  line,
-}: {
-  text: string;
-  file: string;
-  line: number;
-}): WebhookDelivery | null {
+export function parseDeliveryLine({ text, file, line }: InputLine): WebhookDelivery | null {
   if (text.trim() === '') return null;
   let value: unknown;
   try {

@@ -1,11 +1,18 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { WebhookDelivery } from '../src/events/types.ts';
+import type { Fact, WebhookDelivery } from '../src/events/types.ts';
 import { InputError } from './errors.ts';
-import { DeliveryLineError, parseDeliveryLine } from './parse-delivery-line.ts';
+import { DeliveryLineError } from './parse-delivery-line.ts';
+import { parseInputLine } from './parse-input-line.ts';
 
-/** Reads a JSONL file of recorded deliveries; a bad line → InputError `FILE:LINE: …`. */
-export async function readDeliveries(file: string): Promise<{ delivery: WebhookDelivery; line: number }[]> {
+/**
+ * Reads a JSONL file of recorded deliveries, and the fact lines an App
+ * export carries beside them (docs/app.md, "Export and audit"); a bad line →
+ * InputError `FILE:LINE: …`.
+ */
+export async function readDeliveries(
+  file: string,
+): Promise<{ deliveries: { delivery: WebhookDelivery; line: number }[]; facts: Fact[] }> {
   const stream = createReadStream(file, { encoding: 'utf8' });
   const opened = new Promise<void>((resolve, reject) => {
     stream.once('open', () => resolve());
@@ -19,16 +26,19 @@ export async function readDeliveries(file: string): Promise<{ delivery: WebhookD
     );
   }
   const deliveries: { delivery: WebhookDelivery; line: number }[] = [];
+  const facts: Fact[] = [];
   let line = 0;
   for await (const text of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
     line++;
     try {
-      const delivery = parseDeliveryLine({ text, file, line });
-      if (delivery) deliveries.push({ delivery, line });
+      const read = parseInputLine({ text, file, line });
+      if (read === null) continue;
+      if ('fact' in read) facts.push(read.fact);
+      else deliveries.push({ delivery: read.delivery, line });
     } catch (error) {
       if (error instanceof DeliveryLineError) throw new InputError(error.message);
       throw error;
     }
   }
-  return deliveries;
+  return { deliveries, facts };
 }

@@ -12,5 +12,13 @@ export function createReportSource({
   return {
     report: ({ org, repo, now }) => loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
     exportDeliveries: ({ org, limit, after }) => exportDeliveries({ log: store.log, org, limit, after }),
+    async exportFacts({ org, limit, after }) {
+      const page = await store.facts.exportPage({ org, limit, after });
+      return {
+        text: page.facts.map((fact) => `{"fact":${JSON.stringify(fact)}}\n`).join(''),
+        count: page.count,
+        last: page.last,
+      };
+    },
   };
 }

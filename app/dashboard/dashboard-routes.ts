@@ -4,6 +4,7 @@ import { renderDashboardPage, renderMessagePage, renderReleasesCsv } from '../..
 import { type AppHealth, OPENMETRICS_CONTENT_TYPE, renderMetrics } from '../../src/metrics/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { Route } from '../routes/index.ts';
+import { resolveOrg } from '../routes/resolve-org.ts';
 import { readDashboardQuery } from './read-dashboard-query.ts';
 import { sendText } from './send-text.ts';
 
@@ -79,6 +80,9 @@ export function dashboardRoutes({
       } else return fail(400, 'Bad request', 'org: required when the App knows several orgs, found nothing');
     }
     if (org === undefined) return undefined;
+    const resolved = resolveOrg({ org, orgs: await listOrgs() });
+    if ('error' in resolved) return fail(404, 'Unknown organization', resolved.error);
+    org = resolved.org;
     try {
       const report = await loadReport({ org, now: query.now?.instant ?? clock() });
       return { org, query, report };

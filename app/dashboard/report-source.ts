@@ -23,4 +23,18 @@ export interface ReportSource {
     limit: number;
     after: { receivedAt: number; id: string } | null;
   }): Promise<DeliveriesPage>;
+  /** A page of the fact lines the export adds: the org's facts no stored delivery says (docs/app.md, "Export and audit"). */
+  exportFacts(input: {
+    org: string;
+    limit: number;
+    after: { repo: string; content: string } | null;
+  }): Promise<FactsPage>;
+}
+
+/** A page of `{"fact": …}` lines, and where the next page starts. */
+export interface FactsPage {
+  text: string;
+  /** Fact rows read (a page shorter than asked for is the last). */
+  count: number;
+  last: { repo: string; content: string } | null;
 }

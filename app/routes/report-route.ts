@@ -3,6 +3,7 @@ import type { Report } from '../../src/report/types.ts';
 import { orgOf } from '../../src/store/index.ts';
 import type { ReportSource } from '../dashboard/report-source.ts';
 import { readQuery } from './read-query.ts';
+import { resolveOrg } from './resolve-org.ts';
 import { sendJson } from './send-json.ts';
 import type { Route } from './types.ts';
 
@@ -10,9 +11,18 @@ import type { Route } from './types.ts';
  * `GET /shipwell/api/report?org=…[&now=ISO][&repo=OWNER/NAME]`: the JSON
  * report of interfaces.md from the stored facts of the org (or one repo), with
  * the org's config (the repo's with `repo`) as last read from GitHub, as of
- * `now` (default: the clock).
+ * `now` (default: the clock). An org the App does not know is 404.
  */
-export function reportRoute({ source, clock }: { source: Pick<ReportSource, 'report'>; clock: () => number }): Route {
+export function reportRoute({
+  source,
+  clock,
+  listOrgs,
+}: {
+  source: Pick<ReportSource, 'report'>;
+  clock: () => number;
+  /** Every org the App has an installation (or stored facts) for. */
+  listOrgs: () => Promise<string[]>;
+}): Route {
   return {
     method: 'GET',
     path: '/shipwell/api/report',
@@ -20,8 +30,11 @@ export function reportRoute({ source, clock }: { source: Pick<ReportSource, 'rep
     async handle({ response, query: params }) {
       const read = readQuery({ params, required: ['org'] });
       if (!read.ok) return sendJson({ response, status: 400, body: { error: read.error } });
-      const { org, repo, now } = read.query;
-      if (org === undefined) return;
+      const { repo, now } = read.query;
+      if (read.query.org === undefined) return;
+      const resolved = resolveOrg({ org: read.query.org, orgs: await listOrgs() });
+      if ('error' in resolved) return sendJson({ response, status: 404, body: { error: resolved.error } });
+      const { org } = resolved;
       if (repo !== undefined && orgOf(repo).toLowerCase() !== org.toLowerCase()) {
         return sendJson({
           response,

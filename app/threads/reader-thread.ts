@@ -20,7 +20,12 @@ parentPort?.on('message', (message: ReaderRequest | 'stop') => {
     void store.close().then(() => parentPort?.postMessage('stopped'));
     return;
   }
-  const work = message.kind === 'report' ? source.report(message.input) : source.exportDeliveries(message.input);
+  const work =
+    message.kind === 'report'
+      ? source.report(message.input)
+      : message.kind === 'export'
+        ? source.exportDeliveries(message.input)
+        : source.exportFacts(message.input);
   work.then(
     (result) => reply({ id: message.id, result }),
     (error: Error) =>

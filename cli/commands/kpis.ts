@@ -55,7 +55,7 @@ export const kpisCommand: Command = {
     const now = parseNow(values.now);
     const { config } = await readConfigFile(values.config);
     const file = values.deliveries;
-    const lines = await readDeliveries(file);
+    const { deliveries: lines, facts } = await readDeliveries(file);
     let ingested: ReturnType<typeof ingestDeliveries>;
     try {
       ingested = ingestDeliveries(lines.map((l) => l.delivery));
@@ -70,7 +70,12 @@ export const kpisCommand: Command = {
       for (const { id, name, reason } of ingested.ignored)
         io.stderr.write(`ignored ${name} delivery ${id}: ${reason}\n`);
     }
-    const report = computeReport({ facts: ingested.facts, config, now, warnings: ingested.warnings });
+    const report = computeReport({
+      facts: facts.length === 0 ? ingested.facts : [...ingested.facts, ...facts],
+      config,
+      now,
+      warnings: ingested.warnings,
+    });
     for (const warning of report.warnings) io.stderr.write(`shipwell kpis: warning: ${file}: ${warning}\n`);
     io.stdout.write(
       values.format === 'json'

@@ -46,7 +46,16 @@ svg .line { fill: none; stroke: var(--line); stroke-width: 2.5; }
 svg .halo { fill: var(--bg); } svg .point { fill: var(--line); }
 svg .point.on { fill: var(--good); } svg .point.off { fill: var(--bad); }
 svg .target { stroke: var(--target); stroke-width: 2; stroke-dasharray: 6 4; }
-svg .target-label { fill: var(--target); font-size: 11px; }
+svg .target.share { stroke-dasharray: 2 3; }
+svg .guide { stroke: var(--muted); stroke-width: 2; stroke-dasharray: 1 4; stroke-linecap: round; }
+.swatch.s-dash, .swatch.s-dot, .swatch.s-guide { background: none; height: 0; width: 18px; border-top: 3px dashed var(--target); vertical-align: 3px; }
+.swatch.s-dot { border-top-style: dotted; } .swatch.s-guide { border-top: 3px dotted var(--muted); }
+.swatch.s-none { background: none; }
+.cards .note { display: block; font-size: 12px; }
+.stated { margin: 0 0 8px; }
+details.drill { margin: 2px 0; } ul.drill { margin: 4px 0 8px; padding-left: 20px; font-size: 13px; }
+dl.definitions dt { font-weight: 600; margin-top: 10px; } dl.definitions dd { margin: 2px 0 0 0; }
+h3 { font-size: 1rem; margin: 14px 0 4px; }
 svg .mark { font-size: 14px; font-weight: 700; } svg .mark.on { fill: var(--good); } svg .mark.off { fill: var(--bad); }
 svg .none { fill: var(--muted); font-size: 14px; }
 svg .value { font-size: 11px; }

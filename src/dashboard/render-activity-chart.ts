@@ -1,16 +1,13 @@
 import { DEVOPS_KINDS } from '../config/types.ts';
 import { formatPeriod } from '../markdown/index.ts';
 import type { SegmentReport } from '../report/types.ts';
-import { axisValues } from './axis-values.ts';
-import { bandLayout } from './band-layout.ts';
-import { PLOT } from './chart-layout.ts';
-import { escapeHtml } from './escape-html.ts';
 import { labelPeriod } from './label-period.ts';
-import { niceCeiling } from './nice-ceiling.ts';
-import { renderChartFrame } from './render-chart-frame.ts';
 import { renderDataTable } from './render-data-table.ts';
 import { renderFigure } from './render-figure.ts';
-import { scaleLinear } from './scale-linear.ts';
+import { renderStackedPeriodBars } from './render-stacked-period-bars.ts';
+
+/** The DevOps kinds as stacked parts, one colour each. */
+export const KIND_PARTS = DEVOPS_KINDS.map((kind, k) => ({ key: kind, text: kind, swatch: `k${k}` }));
 
 /**
  * DevOps activities counted for each period's releases, stacked by kind
@@ -18,28 +15,13 @@ import { scaleLinear } from './scale-linear.ts';
  */
 export function renderActivityChart({ segment }: { segment: SegmentReport }): string {
   const periods = segment.periods;
-  const totals = periods.map((p) => DEVOPS_KINDS.reduce((sum, kind) => sum + p.devopsActivities[kind], 0));
-  const max = niceCeiling({ value: Math.max(1, ...totals) });
-  const y = scaleLinear({ domain: [0, max], range: [PLOT.y + PLOT.height, PLOT.y] });
-  const bands = bandLayout({ count: periods.length, fill: 0.55 });
-  const frame = renderChartFrame({
-    left: axisValues({ max }).map((v) => ({ at: y(v), text: String(v) })),
-    bands: bands.map((b, i) => ({ center: b.center, text: labelPeriod(periods[i]!) })),
-    leftTitle: 'activities',
+  const body = renderStackedPeriodBars({
+    periods,
+    parts: KIND_PARTS,
+    amountOf: (i, part) => periods[i]!.devopsActivities[part.key as (typeof DEVOPS_KINDS)[number]],
+    format: String,
+    axisTitle: 'activities',
   });
-  const bars = periods
-    .map((period, i) => {
-      const band = bands[i]!;
-      let base = 0;
-      return DEVOPS_KINDS.map((kind, k) => {
-        const value = period.devopsActivities[kind];
-        const top = y(base + value);
-        const height = Math.round((y(base) - top) * 10) / 10;
-        base += value;
-        return `<rect class="bar k${k}" x="${band.x}" y="${top}" width="${band.width}" height="${height}" data-series="${kind}" data-period="${escapeHtml(period.start)}" data-value="${value}"><title>${escapeHtml(`${formatPeriod(period)}: ${value} ${kind}`)}</title></rect>`;
-      }).join('');
-    })
-    .join('');
   const sentence = periods
     .map((p) => {
       const parts = DEVOPS_KINDS.filter((kind) => p.devopsActivities[kind] > 0).map(
@@ -52,8 +34,8 @@ export function renderActivityChart({ segment }: { segment: SegmentReport }): st
     id: 'activities',
     title: `DevOps activities of segment ${segment.name} by kind, per period`,
     description: `Manual work counted against each period's releases, oldest first. ${sentence}.`,
-    body: frame + bars,
-    legend: DEVOPS_KINDS.map((kind, k) => ({ swatch: `k${k}`, text: kind })),
+    body,
+    legend: KIND_PARTS.map((part) => ({ swatch: part.swatch, text: part.text })),
     table: renderDataTable({
       caption: `DevOps activities of segment ${segment.name} by kind`,
       columns: ['period', ...DEVOPS_KINDS],

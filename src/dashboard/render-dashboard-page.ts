@@ -2,7 +2,12 @@ import { formatPeriod, formatTime } from '../markdown/index.ts';
 import type { Report, SegmentReport } from '../report/types.ts';
 import { DASHBOARD_CSS } from './dashboard-styles.ts';
 import { escapeHtml } from './escape-html.ts';
+import { newestReleases } from './newest-releases.ts';
 import { renderActivityChart } from './render-activity-chart.ts';
+import { renderAlertsPastDue } from './render-alerts-past-due.ts';
+import { renderBlockerChart } from './render-blocker-chart.ts';
+import { renderDefinitions } from './render-definitions.ts';
+import { renderDevopsTimeChart } from './render-devops-time-chart.ts';
 import { renderMetricsTree } from './render-metrics-tree.ts';
 import { renderNorthStarChart } from './render-north-star-chart.ts';
 import { renderPatchCoverageChart } from './render-patch-coverage-chart.ts';
@@ -69,16 +74,28 @@ export function renderDashboardPage({
           )
           .join(' · ')}</nav>`
       : '';
+  const releases = newestReleases({ report, segment: name });
+  const github = baseUrl === undefined ? {} : { baseUrl };
+  const section = (id: string, title: string, body: string) =>
+    `<section aria-labelledby="h-${id}"><h2 id="h-${id}">${escapeHtml(title)}</h2>${body}</section>`;
   const sections = segment
     ? [
-        `<section aria-labelledby="h-glance"><h2 id="h-glance">At a glance: segment ${escapeHtml(name)}</h2>${renderSummaryCards({ segment })}</section>`,
-        `<section aria-labelledby="h-north-star"><h2 id="h-north-star">North Star per period</h2>${renderNorthStarChart({ segment })}</section>`,
-        `<section aria-labelledby="h-patches"><h2 id="h-patches">Security-patch coverage</h2>${renderPatchCoverageChart({ segment })}</section>`,
-        `<section aria-labelledby="h-duration"><h2 id="h-duration">Median rollback duration</h2>${renderRollbackDurationChart({ segment })}</section>`,
-        `<section aria-labelledby="h-activities"><h2 id="h-activities">DevOps activities by kind</h2>${renderActivityChart({ segment })}</section>`,
-        `<section aria-labelledby="h-reasons"><h2 id="h-reasons">Top rollback reasons</h2>${renderRollbackReasons({ report, segment })}</section>`,
+        section('glance', `At a glance: segment ${name}`, renderSummaryCards({ segment })),
+        section('north-star', 'North Star per period', renderNorthStarChart({ segment })),
+        section(
+          'blockers',
+          'Biggest blocker: which criterion fails most',
+          renderBlockerChart({ segment, releases, ...github }),
+        ),
+        section('devops-time', 'Where DevOps time goes', renderDevopsTimeChart({ segment, releases, ...github })),
+        section('activities', 'DevOps activities by kind', renderActivityChart({ segment })),
+        section('reasons', 'Top rollback reasons', renderRollbackReasons({ report, segment })),
+        section('alerts', 'Open alerts past due', renderAlertsPastDue({ segment, now: report.now, ...github })),
+        section('patches', 'Security-patch coverage', renderPatchCoverageChart({ segment })),
+        section('duration', 'Median rollback duration', renderRollbackDurationChart({ segment })),
         `<section aria-labelledby="h-tree"><h2 id="h-tree">Input metrics: North Star → criteria → segments</h2>${renderMetricsTree({ report, periodIndex: lastComplete >= 0 ? lastComplete : report.periods.length - 1, selected: name })}</section>`,
-        `<section aria-labelledby="h-releases"><h2 id="h-releases">Recent releases</h2><p><a href="${escapeHtml(links.csv)}" download>Download this table as CSV</a></p><div class="table-wrap">${renderReleaseRows({ report, segment: name, ...(baseUrl === undefined ? {} : { baseUrl }) })}</div></section>`,
+        `<section aria-labelledby="h-releases"><h2 id="h-releases">Recent releases</h2><p><a href="${escapeHtml(links.csv)}" download>Download this table as CSV</a></p><div class="table-wrap">${renderReleaseRows({ report, segment: name, ...github })}</div></section>`,
+        section('definitions', 'What the numbers mean', renderDefinitions({ segment })),
       ].join('')
     : '<p class="empty">This report has no segments.</p>';
   return [
@@ -102,7 +119,7 @@ export function renderDashboardPage({
     notice,
     '</header>',
     `<main data-segment="${escapeHtml(name)}" data-now="${escapeHtml(report.now)}">${sections}</main>`,
-    '<footer class="muted">Numbers as defined in Shipwell’s KPI contract; targets never change a number. Each chart has a data table below it.</footer>',
+    '<footer class="muted">Numbers as defined in Shipwell’s KPI contract; targets never change a number. Each chart has a data table below it; “What the numbers mean” defines them.</footer>',
     '</body>',
     '</html>',
     '',

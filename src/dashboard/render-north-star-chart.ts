@@ -87,10 +87,10 @@ export function renderNorthStarChart({ segment }: { segment: SegmentReport }): s
   const references = [
     targets.wellPackaged === undefined
       ? ''
-      : `<line class="target" x1="${PLOT.x}" x2="${PLOT.x + PLOT.width}" y1="${y(targets.wellPackaged)}" y2="${y(targets.wellPackaged)}" data-series="well-packaged-target-line" data-value="${targets.wellPackaged}"/><text class="target-label" x="${PLOT.x + 4}" y="${y(targets.wellPackaged) - 4}">${escapeHtml(`target ≥ ${targets.wellPackaged} well-packaged`)}</text>`,
+      : `<line class="target" x1="${PLOT.x}" x2="${PLOT.x + PLOT.width}" y1="${y(targets.wellPackaged)}" y2="${y(targets.wellPackaged)}" data-series="well-packaged-target-line" data-value="${targets.wellPackaged}"/>`,
     targets.share === undefined
       ? ''
-      : `<line class="target share" x1="${PLOT.x}" x2="${PLOT.x + PLOT.width}" y1="${yShare(targets.share)}" y2="${yShare(targets.share)}" data-series="share-target-line" data-value="${targets.share}"/><text class="target-label" x="${PLOT.x + PLOT.width - 4}" y="${yShare(targets.share) - 4}" text-anchor="end">${escapeHtml(`share target ${formatPercent(targets.share)}`)}</text>`,
+      : `<line class="target share" x1="${PLOT.x}" x2="${PLOT.x + PLOT.width}" y1="${yShare(targets.share)}" y2="${yShare(targets.share)}" data-series="share-target-line" data-value="${targets.share}"/>`,
   ].join('');
 
   const rows = periods.map((period) => ({
@@ -123,8 +123,23 @@ export function renderNorthStarChart({ segment }: { segment: SegmentReport }): s
     body: frame + references + bars + line + points,
     legend: [
       ...STACK.map(({ swatch, text }) => ({ swatch, text })),
-      { swatch: 's-line', text: 'share (right axis)' },
-      ...(targetText.length > 0 ? [{ swatch: 's-target', text: 'target' }] : []),
+      { swatch: 's-line', text: 'share well-packaged, % (line, right axis)' },
+      ...(targets.wellPackaged === undefined
+        ? []
+        : [
+            {
+              swatch: 's-dash',
+              text: `dashed line: target ≥ ${targets.wellPackaged} well-packaged (left axis); ✓ / ✗ above a bar: that period on / off it`,
+            },
+          ]),
+      ...(targets.share === undefined
+        ? []
+        : [
+            {
+              swatch: 's-dot',
+              text: `dotted line: share target ${formatPercent(targets.share)} (right axis); a green / red point: on / off it`,
+            },
+          ]),
     ],
     table: renderDataTable({
       caption: `North Star of segment ${segment.name}, per period`,

@@ -27,7 +27,12 @@ export function renderPatchCoverageChart({ segment }: { segment: SegmentReport }
     ...(target === undefined
       ? {}
       : {
-          reference: { value: target, label: `target ${formatPercent(target)}`, series: 'patch-coverage-target-line' },
+          reference: {
+            value: target,
+            label: `dashed line: target ${formatPercent(target)}`,
+            series: 'patch-coverage-target-line',
+            kind: 'target',
+          },
         }),
     columns: ['period', 'patch coverage', 'target'],
   });

@@ -19,9 +19,10 @@ export interface PeriodBar {
 }
 
 /**
- * One number per period as bars against an optional dashed reference line (a
- * target, or a guide such as "10 min"). A period without a number shows `–`
- * on the axis. Bars on target are green, off target red, otherwise neutral.
+ * One number per period as bars against an optional reference line (a
+ * dashed target, or a dotted grey guide such as "10 min"), every colour and
+ * line explained in the legend. A period without a number shows `–` on the
+ * axis. Bars on target are green, off target red, otherwise neutral.
  */
 export function renderPeriodBars({
   id,
@@ -45,7 +46,8 @@ export function renderPeriodBars({
   axisTitle: string;
   /** The axis maximum (100 for percentages); otherwise rounded up from the largest value. */
   fixedMax?: number;
-  reference?: { value: number; label: string; series: string };
+  /** A dashed line: a target (the bars are judged against it), or a guide (only a reference). */
+  reference?: { value: number; label: string; series: string; kind: 'target' | 'guide' };
   columns: readonly [period: string, value: string, verdict?: string];
 }): string {
   const values = bars.flatMap((b) => (b.value === null ? [] : [b.value]));
@@ -74,8 +76,17 @@ export function renderPeriodBars({
     })
     .join('');
   const line = reference
-    ? `<line class="target" x1="${PLOT.x}" x2="${PLOT.x + PLOT.width}" y1="${y(reference.value)}" y2="${y(reference.value)}" data-series="${escapeHtml(reference.series)}" data-value="${reference.value}"/><text class="target-label" x="${PLOT.x + PLOT.width - 4}" y="${y(reference.value) - 4}" text-anchor="end">${escapeHtml(reference.label)}</text>`
+    ? `<line class="${reference.kind}" x1="${PLOT.x}" x2="${PLOT.x + PLOT.width}" y1="${y(reference.value)}" y2="${y(reference.value)}" data-series="${escapeHtml(reference.series)}" data-value="${reference.value}"><title>${escapeHtml(reference.label)}</title></line>`
     : '';
+  // Every colour and line drawn is in the legend; nothing is labelled inside the plot, so no label overprints a bar's.
+  const tones = new Set(bars.filter((b) => b.value !== null).map((b) => b.onTarget ?? null));
+  const legend = [
+    ...(tones.has(true) ? [{ swatch: 's-on', text: 'bar: on target' }] : []),
+    ...(tones.has(false) ? [{ swatch: 's-off', text: 'bar: off target' }] : []),
+    ...(tones.has(null) ? [{ swatch: 's-plain', text: reference?.kind === 'target' ? 'bar: not judged' : 'bar' }] : []),
+    ...(bars.some((b) => b.value === null) ? [{ swatch: 's-none', text: '–: no number for the period' }] : []),
+    ...(reference ? [{ swatch: reference.kind === 'target' ? 's-dash' : 's-guide', text: reference.label }] : []),
+  ];
   const verdicts = columns[2] !== undefined;
   const rows = bars.map((bar) => ({
     header: `${formatPeriod(bar.period)}${bar.period.current ? ' (current)' : ''}`,
@@ -92,7 +103,7 @@ export function renderPeriodBars({
     title,
     description,
     body: frame + line + body,
-    legend: reference ? [{ swatch: 's-target', text: reference.label }] : [],
+    legend,
     table: renderDataTable({
       caption: title,
       columns: columns.filter((c) => c !== undefined),

@@ -15,12 +15,17 @@ export function renderRollbackDurationChart({ segment }: { segment: SegmentRepor
   return renderPeriodBars({
     id: 'rollback-duration',
     title: `Median rollback duration of segment ${segment.name} per period`,
-    description: `How long rolling back took, median per period in minutes, oldest first. ${sentence}. A dash: no rollback with a duration. Guide line at ${GUIDE_MINUTES} minutes.`,
+    description: `How long rolling back took, median per period in minutes, oldest first. ${sentence}. A dash: no rollback with a duration. A dotted guide line at ${GUIDE_MINUTES} minutes marks a quick rollback; it is not a target.`,
     series: 'median-rollback-minutes',
     bars: segment.periods.map((period) => ({ period, value: period.medianRollbackMinutes })),
     format,
     axisTitle: 'minutes',
-    reference: { value: GUIDE_MINUTES, label: `${GUIDE_MINUTES} min`, series: 'rollback-guide-line' },
+    reference: {
+      value: GUIDE_MINUTES,
+      label: `dotted line: ${GUIDE_MINUTES} min, a guide for a quick rollback (not a target)`,
+      series: 'rollback-guide-line',
+      kind: 'guide',
+    },
     columns: ['period', 'median rollback duration'],
   });
 }

@@ -23,6 +23,7 @@ const approvedReview = z.looseObject({
     head_sha: optionalStringField,
     head_branch: optionalStringField,
     updated_at: optionalInstantField,
+    run_started_at: optionalInstantField,
   }),
   approver: userField.nullish(),
   sender: userField.nullish(),
@@ -32,7 +33,8 @@ const approvedReview = z.looseObject({
 /**
  * `deployment_review` approved: someone let a run's job deploy. The approver
  * is `approver`, else `sender`; the time is the delivery's, else the run's
- * `updated_at`, else `since` (kpis.md §1).
+ * `updated_at`, else `since` (kpis.md §1). The run waited for the review
+ * since `since`, else since the attempt started (docs/kpis.md, "Time spent").
  */
 export function normalizeDeploymentReview({ delivery, at }: EventContext): NormalizedDelivery {
   const { action } = readPayload({ delivery, schema: reviewAction });
@@ -66,6 +68,7 @@ export function normalizeDeploymentReview({ delivery, at }: EventContext): Norma
         sha: run.head_sha?.toLowerCase() ?? null,
         ref: run.head_branch,
         at: time,
+        waitingSince: payload.since ?? run.run_started_at ?? null,
       },
     ],
   };

@@ -116,6 +116,12 @@ export interface ApprovalFact extends FactBase {
   sha: string | null;
   ref: string | null;
   at: Instant;
+  /**
+   * Since when the run waited for this review: the payload's `since`, else
+   * the run attempt's `run_started_at` (docs/kpis.md, "Time spent"). null (or
+   * absent, in facts stored before it existed) when neither is known.
+   */
+  waitingSince?: Instant | null;
 }
 
 /** An issue or pull request labelled. Time: `at`. */

@@ -33,7 +33,7 @@ export function buildReleaseReport(v: ReleaseVerdict): ReleaseReport {
           fallback: v.coverage.fallback,
         }
       : null,
-    activities: v.activities.map((a) => ({ kind: a.kind, at: formatInstant(a.at) })),
+    activities: v.activities.map((a) => ({ kind: a.kind, at: formatInstant(a.at), minutes: a.minutes })),
     rollbacks,
     prerelease: v.release.prerelease,
   };

@@ -1,12 +1,25 @@
 import { matchesPattern } from '../config/index.ts';
 import type { SegmentRules } from '../config/types.ts';
+import { type Instant, MINUTE } from '../time/index.ts';
 import type { ReleaseLookup } from './release-lookup.ts';
 import type { RepoFacts } from './repo-facts.ts';
 import type { DevopsActivity, ScopedRelease } from './types.ts';
 
 /** By time, then kind; then commit and ref, so one list whatever order the facts came in. */
 function compareActivities(a: DevopsActivity, b: DevopsActivity): number {
-  return a.at - b.at || compareText(a.kind, b.kind) || compareText(a.sha, b.sha) || compareText(a.ref, b.ref);
+  return (
+    a.at - b.at ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.sha, b.sha) ||
+    compareText(a.ref, b.ref) ||
+    (a.minutes ?? -1) - (b.minutes ?? -1)
+  );
+}
+
+/** The minutes from `from` to `to` (docs/kpis.md, "Time spent"); null when either is unknown or `to` is earlier. */
+function minutesBetween(from: Instant | null | undefined, to: Instant | null): number | null {
+  if (from === null || from === undefined || to === null || to < from) return null;
+  return (to - from) / MINUTE;
 }
 
 function compareText(a: string | null, b: string | null): number {
@@ -47,7 +60,11 @@ export function collectActivities({
     );
 
   // A dispatched run counts once, at its earliest attempt (the lower attempt at one instant); every re-run attempt counts.
-  const dispatched = new Map<number, { at: number; attempt: number; sha: string; ref: string | null }>();
+  // Each takes its attempt's duration: the attempt's last update − its start.
+  const dispatched = new Map<
+    number,
+    { at: number; attempt: number; sha: string; ref: string | null; minutes: number | null }
+  >();
   for (const run of facts.runs) {
     if (run.event === 'workflow_dispatch') {
       const earliest = dispatched.get(run.runId);
@@ -56,28 +73,54 @@ export function collectActivities({
         run.startedAt < earliest.at ||
         (run.startedAt === earliest.at && run.attempt < earliest.attempt)
       ) {
-        dispatched.set(run.runId, { at: run.startedAt, attempt: run.attempt, sha: run.headSha, ref: run.headBranch });
+        dispatched.set(run.runId, {
+          at: run.startedAt,
+          attempt: run.attempt,
+          sha: run.headSha,
+          ref: run.headBranch,
+          minutes: minutesBetween(run.startedAt, run.updatedAt),
+        });
       }
     }
     if (kinds.has('rerun') && run.attempt > 1) {
-      attributeByCommit({ kind: 'rerun', at: run.startedAt, sha: run.headSha, ref: run.headBranch });
+      attributeByCommit({
+        kind: 'rerun',
+        at: run.startedAt,
+        sha: run.headSha,
+        ref: run.headBranch,
+        minutes: minutesBetween(run.startedAt, run.updatedAt),
+      });
     }
   }
   if (kinds.has('manual-workflow')) {
-    for (const { at, sha, ref } of dispatched.values()) attributeByCommit({ kind: 'manual-workflow', at, sha, ref });
+    for (const { at, sha, ref, minutes } of dispatched.values()) {
+      attributeByCommit({ kind: 'manual-workflow', at, sha, ref, minutes });
+    }
   }
 
   if (kinds.has('manual-deployment')) {
     for (const d of facts.deployments.values()) {
       if (d.viaWorkflow || d.creator?.isBot) continue;
-      attributeByCommit({ kind: 'manual-deployment', at: d.createdAt, sha: d.sha, ref: d.ref });
+      attributeByCommit({
+        kind: 'manual-deployment',
+        at: d.createdAt,
+        sha: d.sha,
+        ref: d.ref,
+        minutes: minutesBetween(d.createdAt, d.finishedAt),
+      });
     }
   }
 
   if (kinds.has('deployment-approval')) {
     for (const approval of facts.approvals) {
       if (approval.byBot) continue;
-      attributeByCommit({ kind: 'deployment-approval', at: approval.at, sha: approval.sha, ref: approval.ref });
+      attributeByCommit({
+        kind: 'deployment-approval',
+        at: approval.at,
+        sha: approval.sha,
+        ref: approval.ref,
+        minutes: minutesBetween(approval.waitingSince, approval.at),
+      });
     }
   }
 
@@ -87,7 +130,10 @@ export function collectActivities({
       const isHotfix =
         matchesPattern(pattern, release.tag) || (release.name !== null && matchesPattern(pattern, release.name));
       if (isHotfix && i > 0) {
-        attribute({ kind: 'hotfix', at: release.publishedAt, sha: release.sha, ref: release.tag }, releases[i - 1]);
+        attribute(
+          { kind: 'hotfix', at: release.publishedAt, sha: release.sha, ref: release.tag, minutes: null },
+          releases[i - 1],
+        );
       }
     });
   }

@@ -2,7 +2,7 @@ import type { Config, DevopsKind, SegmentRules, SegmentTargets } from '../config
 import { DEVOPS_KINDS } from '../config/types.ts';
 import type { SegmentPeriodReport, SegmentReport, TargetVerdicts, VerdictReason } from '../report/types.ts';
 import { VERDICT_REASONS } from '../report/types.ts';
-import { formatInstant, HOUR, type Instant } from '../time/index.ts';
+import { formatInstant, HOUR, type Instant, MINUTE } from '../time/index.ts';
 import { type Period, periodIndex } from './periods.ts';
 import { median, percentOf, roundPercent } from './statistics.ts';
 import { topRollbackReasons } from './top-rollback-reasons.ts';
@@ -17,6 +17,9 @@ interface PeriodCounts {
   activities: number;
   failing: Record<VerdictReason, number>;
   byKind: Record<DevopsKind, number>;
+  /** Per kind, the timed activities' durations summed in whole milliseconds (exact, so in any order). */
+  msByKind: Record<DevopsKind, number>;
+  untimedByKind: Record<DevopsKind, number>;
   rolledBack: number;
   /** The first rollback's duration of each rolled-back release that has one. */
   rollbackMinutes: number[];
@@ -42,6 +45,10 @@ export interface SegmentTally {
   addCoverage({ publishedAt, percent }: { publishedAt: Instant; percent: number }): void;
   addSettlement(settlement: PatchSettlement): void;
   summarize({ name, rules, targets }: { name: string; rules: SegmentRules; targets: SegmentTargets }): SegmentReport;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function zeroByKind(): Record<DevopsKind, number> {
@@ -104,6 +111,10 @@ function reportPeriod(c: PeriodCounts, targets: SegmentTargets): SegmentPeriodRe
     passRates: passRatesOf({ failing, decided: releases - pending }),
     devopsActivities: c.byKind,
     devopsActivitiesPerRelease: releases === 0 ? null : c.activities / releases,
+    devopsMinutes: Object.fromEntries(
+      DEVOPS_KINDS.map((kind) => [kind, kind === 'hotfix' ? null : c.msByKind[kind] / MINUTE]),
+    ) as Record<DevopsKind, number | null>,
+    devopsUntimed: c.untimedByKind,
     meanCoverage: c.coverages === 0 ? null : roundPercent(c.coverageSum / c.coverages),
     onTarget: judgeTargets({ targets, wellPackaged, share, patchCoverage }),
   };
@@ -132,6 +143,8 @@ export function createSegmentTally({
         activities: 0,
         failing: { 'rolled-back': 0, 'devops-activities': 0, 'coverage-below-threshold': 0, 'coverage-missing': 0 },
         byKind: zeroByKind(),
+        msByKind: zeroByKind(),
+        untimedByKind: zeroByKind(),
         rolledBack: 0,
         rollbackMinutes: [],
         coverageSum: 0,
@@ -144,7 +157,7 @@ export function createSegmentTally({
   const repos: string[] = [];
   const firstRollbacks: Rollback[] = [];
   const fixHours: number[] = [];
-  let openPastDue = 0;
+  const pastDue: PatchSettlement[] = [];
 
   return {
     addRepo(repo) {
@@ -159,7 +172,11 @@ export function createSegmentTally({
       if (v.status === 'well-packaged') c.wellPackaged++;
       else if (v.status === 'pending') c.pending++;
       for (const reason of v.reasons) c.failing[reason]++;
-      for (const a of v.activities) c.byKind[a.kind]++;
+      for (const a of v.activities) {
+        c.byKind[a.kind]++;
+        if (a.minutes !== null) c.msByKind[a.kind] += Math.round(a.minutes * MINUTE);
+        else if (a.kind !== 'hotfix') c.untimedByKind[a.kind]++;
+      }
       c.activities += v.activities.length;
       if (first) {
         c.rolledBack++;
@@ -173,7 +190,7 @@ export function createSegmentTally({
       c.coverages++;
     },
     addSettlement(s) {
-      if (s.openPastDue) openPastDue++;
+      if (s.openPastDue) pastDue.push(s);
       if (s.settledAt !== null && s.settledAt <= now) {
         const c = counts.get(periodIndex({ at: s.settledAt, config }));
         if (c) {
@@ -195,7 +212,16 @@ export function createSegmentTally({
       return {
         name,
         periods: [...counts.values()].map((c) => reportPeriod(c, targets)),
-        openAlertsPastDue: openPastDue,
+        openAlertsPastDue: pastDue.length,
+        alertsPastDue: pastDue
+          .sort((a, b) => a.due - b.due || compareText(a.repo, b.repo) || a.number - b.number)
+          .map((s) => ({
+            repo: s.repo,
+            number: s.number,
+            severity: s.severity,
+            openedAt: formatInstant(s.openedAt),
+            due: formatInstant(s.due),
+          })),
         targets,
         medianTimeToFixHours: median(fixHours),
         topRollbackReasons: topRollbackReasons({ firstRollbacks }),

@@ -3,6 +3,9 @@ import type { Instant } from '../time/index.ts';
 import { reduceRepoInfo } from './reduce-repo-info.ts';
 import type { RepoFacts, RetractionState } from './repo-facts.ts';
 
+/** Deployment states that end a deployment (docs/kpis.md, "Time spent"). */
+const FINAL_STATES = new Set(['success', 'failure', 'error']);
+
 const SHA_STRENGTH: Record<ReleaseShaOrigin, number> = { target: 0, push: 1, api: 2 };
 
 /** One key's facts reduced: the earliest time counts, the newest content wins (kpis.md §1). */
@@ -168,6 +171,7 @@ export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iter
             creator: fact.creator,
             viaWorkflow: fact.viaWorkflow,
             succeededAt: null,
+            finishedAt: null,
             infoOrigin: fact.origin,
           };
           r.deployments.set(fact.deploymentId, d);
@@ -183,6 +187,9 @@ export function indexRepoFacts({ repo, facts, now }: { repo: string; facts: Iter
         d.viaWorkflow ||= fact.viaWorkflow;
         if (fact.state === 'success' && (d.succeededAt === null || fact.statusCreatedAt < d.succeededAt)) {
           d.succeededAt = fact.statusCreatedAt;
+        }
+        if (FINAL_STATES.has(fact.state) && (d.finishedAt === null || fact.statusCreatedAt < d.finishedAt)) {
+          d.finishedAt = fact.statusCreatedAt;
         }
         break;
       }

@@ -70,6 +70,8 @@ export interface DeploymentState {
   viaWorkflow: boolean;
   /** The first `success` status, or null for a deployment that never succeeded. */
   succeededAt: Instant | null;
+  /** The first status that ended it (`success`, `failure` or `error`), or null while none has (docs/kpis.md, "Time spent"). */
+  finishedAt: Instant | null;
   /** The delivery whose copy of the deployment's fields is kept (the smallest origin). */
   infoOrigin: string;
 }

@@ -29,7 +29,7 @@ export function settleAlert({
   if (rules.patches.dismissedAsFixed && dismissal !== null) fix = fix === null ? dismissal : Math.min(fix, dismissal);
   if (fix !== null && fix > now) fix = null;
 
-  const base = { repo, number: alert.number, segment, openedAt: alert.openedAt, due };
+  const base = { repo, number: alert.number, segment, severity: alert.severity, openedAt: alert.openedAt, due };
   const openPastDue = alert.state === 'open' && due < now;
   if (fix !== null && fix <= due) {
     return { ...base, outcome: 'in-sla', settledAt: fix, fixedAt: fix, openPastDue };

@@ -30,6 +30,8 @@ export interface DevopsActivity {
   at: Instant;
   sha: string | null;
   ref: string | null;
+  /** The time it took, in minutes (docs/kpis.md, "Time spent"); null for a hotfix and when not known. */
+  minutes: number | null;
 }
 
 /** One `shipwell/coverage` check run as the engine reduced it: its content, at its earliest completion. */
@@ -63,6 +65,7 @@ export interface PatchSettlement {
   repo: string;
   number: number;
   segment: string;
+  severity: Severity | null;
   openedAt: Instant;
   due: Instant;
   /** settled in SLA, breached, still open (pending) or excluded by an early dismissal. */

@@ -1,6 +1,11 @@
+export { describeReasons } from './describe-reasons.ts';
 export { escapeMarkdown } from './escape-markdown.ts';
+export { findBiggestBlockers } from './find-biggest-blockers.ts';
+export { findTopDevopsTime } from './find-top-devops-time.ts';
 export { fitMarkdown } from './fit-markdown.ts';
 export { formatCount } from './format-count.ts';
+export { formatDuration } from './format-duration.ts';
+export { formatMinutes } from './format-minutes.ts';
 export { formatNumber } from './format-number.ts';
 export { formatPercent } from './format-percent.ts';
 export { formatPeriod } from './format-period.ts';

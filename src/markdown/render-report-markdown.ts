@@ -61,7 +61,7 @@ export function renderReportMarkdown({
     ...renderWarnings({ warnings: report.warnings }),
     ...shownSegments({ report, repo }).flatMap((segment) => [
       { text: '' },
-      ...renderSegmentSection({ report, segment, repo }),
+      ...renderSegmentSection({ report, segment, repo, now: report.now }),
       ...(trend === 'mermaid' ? [{ text: '' }, ...renderMermaidTrend({ segment, repo })] : []),
     ]),
     { text: '' },

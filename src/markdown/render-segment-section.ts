@@ -6,6 +6,7 @@ import { formatPeriod } from './format-period.ts';
 import { labelSegment } from './label-segment.ts';
 import { markTarget } from './mark-target.ts';
 import { renderRollbackReasons } from './render-rollback-reasons.ts';
+import { renderSeedAnswers } from './render-seed-answers.ts';
 import { renderSegmentHeading } from './render-segment-heading.ts';
 import { renderTable } from './render-table.ts';
 import type { MarkdownLine } from './types.ts';
@@ -20,10 +21,13 @@ export function renderSegmentSection({
   report,
   segment,
   repo,
+  now,
 }: {
   report: Pick<Report, 'releases'>;
   segment: SegmentReport;
   repo?: string | undefined;
+  /** The report's `now`: with it, the section answers the seed questions (renderSeedAnswers). */
+  now?: string;
 }): MarkdownLine[] {
   const rows = segment.periods.map((period) => {
     const label = formatPeriod(period);
@@ -65,6 +69,7 @@ export function renderSegmentSection({
       text: `Open alerts past due: **${formatCount(segment.openAlertsPastDue)}** · median time to fix: ${formatNumber({ value: segment.medianTimeToFixHours, unit: 'h' })}`,
     },
     { text: '' },
+    ...(now === undefined ? [] : [...renderSeedAnswers({ segment, releases: report.releases, now }), { text: '' }]),
     ...renderRollbackReasons({ report, segment }),
   ];
 }

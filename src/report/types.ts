@@ -54,6 +54,8 @@ export interface CoverageReport {
 export interface ActivityReport {
   kind: DevopsKind;
   at: string;
+  /** The time it took in minutes (docs/kpis.md, "Time spent"); null for a hotfix and when not known. */
+  minutes: number | null;
 }
 
 export interface ReleaseReport {
@@ -101,6 +103,13 @@ export interface SegmentPeriodReport {
   /** DevOps activities counted for the period's releases, by kind. */
   devopsActivities: Record<DevopsKind, number>;
   devopsActivitiesPerRelease: number | null;
+  /**
+   * Minutes the period's activities took, by kind (docs/kpis.md, "Time
+   * spent"): the sum over the timed ones; null for `hotfix`, never timed.
+   */
+  devopsMinutes: Record<DevopsKind, number | null>;
+  /** Activities of a timed kind whose time is not known (still running, or REST could not say), by kind. */
+  devopsUntimed: Record<DevopsKind, number>;
   /** Mean line coverage of the period's releases that have coverage. */
   meanCoverage: number | null;
   patchesSettled: number;
@@ -114,6 +123,16 @@ export interface TargetVerdicts {
   wellPackaged?: boolean | null;
   share?: boolean | null;
   patchCoverage?: boolean | null;
+}
+
+/** One open Dependabot alert whose due time has passed. */
+export interface AlertPastDueReport {
+  repo: string;
+  number: number;
+  /** null when GitHub named a severity Shipwell does not know (the default SLA applied). */
+  severity: Severity | null;
+  openedAt: string;
+  due: string;
 }
 
 export interface RollbackReasonCount {
@@ -138,6 +157,8 @@ export interface SegmentReport {
   rules: SegmentRulesReport;
   periods: SegmentPeriodReport[];
   openAlertsPastDue: number;
+  /** The open alerts past due, the longest overdue first. */
+  alertsPastDue: AlertPastDueReport[];
   targets: SegmentTargets;
   medianTimeToFixHours: number | null;
   topRollbackReasons: RollbackReasonCount[];

@@ -36,6 +36,14 @@ function factsOf(rows: readonly FactRow[]): Fact[] {
   return facts;
 }
 
+/** Origins a delivery gives besides its id (src/events normalizers): `<delivery id>:custom-properties`. */
+const DERIVED_SUFFIX = ':custom-properties';
+
+/** The delivery id an origin column names (its derived suffix dropped), for an indexed lookup in `deliveries`. */
+function deliveryIdOf(column: string): string {
+  return `CASE WHEN ${column} LIKE '%${DERIVED_SUFFIX}' THEN substr(${column}, 1, length(${column}) - ${DERIVED_SUFFIX.length}) ELSE ${column} END`;
+}
+
 /** `column` is one of the list bound at `$k`: an array on PostgreSQL, a JSON text read by json_each on SQLite. */
 function inList(dialect: Dialect, column: string, k: number): string {
   return dialect === 'postgres'
@@ -186,6 +194,23 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
               scope.org,
             ]);
       return factsOf(rows);
+    },
+
+    async exportPage({ org, limit, after }) {
+      const rows = await q.query<FactRow & { repo: string; content: string }>(
+        `SELECT repo, content, body, least_origin, greatest_origin FROM fact_rows f
+         WHERE org = $1 AND (repo > $2 OR (repo = $2 AND content > $3))
+           AND (NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = ${deliveryIdOf('f.least_origin')})
+             OR NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = ${deliveryIdOf('f.greatest_origin')}))
+         ORDER BY repo, content LIMIT $4`,
+        [org, after?.repo ?? '', after?.content ?? '', limit],
+      );
+      const last = rows.at(-1);
+      return {
+        facts: factsOf(rows),
+        count: rows.length,
+        last: last ? { repo: last.repo, content: last.content } : null,
+      };
     },
 
     source({ repo }): FactSource {

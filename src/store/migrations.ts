@@ -247,4 +247,12 @@ export const MIGRATIONS: readonly {
       await tx.query('UPDATE repos SET dirty_at = 0, dirty_version = dirty_version + 1');
     },
   },
+  {
+    version: 8,
+    name: 'evaluations carry the time each DevOps activity took (engine format 2): every repository is evaluated again',
+    statements: [
+      // a stored evaluation of format 1 is read by no one; the worker evaluates each repository once more, in full
+      'UPDATE repos SET dirty_at = 0, dirty_version = dirty_version + 1',
+    ],
+  },
 ];

@@ -216,6 +216,16 @@ export interface FactLog {
   write(input: { facts: readonly Fact[] }): Promise<void>;
   /** Facts of one repository or of every repository of an org (each content with its least and greatest origin). */
   read(input: { repo: string } | { org: string }): Promise<Fact[]>;
+  /**
+   * One page of the org's facts that no stored delivery says (the REST
+   * backfill's), each content with its least and greatest origin, by
+   * repository and content: what the deliveries export adds to the deliveries.
+   */
+  exportPage(input: {
+    org: string;
+    limit: number;
+    after: { repo: string; content: string } | null;
+  }): Promise<{ facts: Fact[]; count: number; last: { repo: string; content: string } | null }>;
   /** The engine's port over one repository's facts (src/kpi FactSource): indexed queries, never a full read. */
   source(input: { repo: string }): FactSource;
   /** What was written for a repository since its changes were last consumed. */

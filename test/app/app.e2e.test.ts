@@ -1,6 +1,6 @@
 import { createPublicKey, verify } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDeliveryLine } from '../../cli/parse-delivery-line.ts';
+import { parseInputLine } from '../../cli/parse-input-line.ts';
 import type { Report } from '../../src/report/types.ts';
 import { DAY } from '../../src/time/index.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
@@ -279,7 +279,14 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     const jsonl = await fetch(harness.url('/shipwell/api/deliveries.jsonl?org=Codertocat'), auth);
     expect(jsonl.headers.get('content-type')).toMatch(/ndjson/);
     const lines = (await jsonl.text()).trim().split('\n');
-    const deliveries = lines.map((text, i) => parseDeliveryLine({ text, file: 'deliveries.jsonl', line: i + 1 }));
+    const read = lines.map((text, i) => parseInputLine({ text, file: 'deliveries.jsonl', line: i + 1 }));
+    // the deliveries, then the facts the backfill of Codertocat/backfilled read (no delivery says them)
+    const deliveries = read.flatMap((r) => (r !== null && 'delivery' in r ? [r.delivery] : []));
+    const facts = read.flatMap((r) => (r !== null && 'fact' in r ? [r.fact] : []));
+    expect(read.findIndex((r) => r !== null && 'fact' in r)).toBe(deliveries.length);
+    expect(facts.filter((f) => f.type === 'release').map((f) => [f.repo, f.origin])).toEqual([
+      ['Codertocat/backfilled', 'api:release:5'],
+    ]);
     expect(deliveries.map((d) => d?.id)).toEqual(
       expect.arrayContaining(['release-1', 'coverage-1', 'release-created-1']),
     );

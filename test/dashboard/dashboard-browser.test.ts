@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEVOPS_KINDS } from '../../src/config/types.ts';
 import type { Report } from '../../src/report/types.ts';
+import { VERDICT_REASONS } from '../../src/report/types.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { DASHBOARD_TOKEN, type DashboardServer, startDashboardServer } from './dashboard-server.ts';
 import { XSS } from './seeded-report.ts';
@@ -86,7 +87,49 @@ describe('dashboard in Chromium', () => {
         expect(value('patch-coverage', 'patch-coverage', p.start)).toBe(p.patchCoverage);
         expect(value('rollback-duration', 'median-rollback-minutes', p.start)).toBe(p.medianRollbackMinutes);
         for (const kind of DEVOPS_KINDS) expect(value('activities', kind, p.start)).toBe(p.devopsActivities[kind]);
+        for (const reason of VERDICT_REASONS) expect(value('blockers', reason, p.start)).toBe(p.failing[reason]);
+        for (const kind of DEVOPS_KINDS.filter((k) => k !== 'hotfix')) {
+          expect(value('devops-time', kind, p.start)).toBe(p.devopsMinutes[kind]);
+        }
       }
+      // The drill-downs list the releases behind each criterion and kind, as the JSON report has them.
+      const drills = await page.$$eval('details.drill', (nodes) =>
+        nodes.map((n) => ({
+          key: n.getAttribute('data-drill'),
+          tags: [...n.querySelectorAll('li[data-tag]')].map(
+            (li) => `${li.getAttribute('data-repo')} ${li.getAttribute('data-tag')}`,
+          ),
+        })),
+      );
+      const iosReleases = report.releases.filter((r) => r.segment === 'ios');
+      const named = (list: typeof iosReleases) => list.map((r) => `${r.repo} ${r.tag}`).sort();
+      for (const reason of VERDICT_REASONS) {
+        const drill = drills.find((d) => d.key === `blocker:${reason}`)!;
+        expect(drill.tags.sort()).toEqual(named(iosReleases.filter((r) => r.reasons.includes(reason))));
+      }
+      for (const kind of DEVOPS_KINDS) {
+        const drill = drills.find((d) => d.key === `devops:${kind}`)!;
+        expect(drill.tags.sort()).toEqual(named(iosReleases.filter((r) => r.activities.some((a) => a.kind === kind))));
+      }
+      // The open alerts past due, as the report lists them, each linked to GitHub.
+      const alerts = await page.$$eval('#alerts-past-due tbody tr', (rows) =>
+        rows.map((row) => [
+          row.getAttribute('data-repo'),
+          Number(row.getAttribute('data-alert')),
+          row.querySelector('a')?.href,
+        ]),
+      );
+      expect(alerts).toEqual(
+        ios.alertsPastDue.map((a) => [
+          a.repo,
+          a.number,
+          `https://github.com/${a.repo}/security/dependabot/${a.number}`,
+        ]),
+      );
+      // At a glance is about one stated period, the last complete one.
+      const last = ios.periods.findLast((p) => !p.current)!;
+      expect(await page.getAttribute('p.stated', 'data-period')).toBe(last.start);
+      expect(Number(await page.getAttribute('[data-card="north-star"]', 'data-value'))).toBe(last.wellPackaged);
       expect(drawn.filter((m) => m.series === 'rollback-reason').map((m) => [m.key, m.value])).toEqual(
         ios.topRollbackReasons.map((r) => [r.reason, r.count]),
       );
@@ -110,6 +153,18 @@ describe('dashboard in Chromium', () => {
       const background = await page.evaluate('getComputedStyle(document.body).backgroundColor');
       expect(background).toBe(scheme === 'light' ? 'rgb(255, 255, 255)' : 'rgb(13, 17, 23)');
       await page.screenshot({ path: `${OUT}/dashboard-${scheme}.png`, fullPage: true });
+      // The views the README shows (docs/img): DevOps time of ios with its drill-downs open, then
+      // the top of segment cloud's page and its biggest blocker.
+      for (const summary of await page.$$('#h-devops-time ~ details.drill summary')) await summary.click();
+      await page
+        .locator('section[aria-labelledby="h-devops-time"]')
+        .screenshot({ path: `${OUT}/dashboard-devops-time-${scheme}.png` });
+      await page.goto(server.url('/shipwell?org=acme&segment=cloud'));
+      await page.screenshot({ path: `${OUT}/dashboard-glance-${scheme}.png` });
+      for (const summary of await page.$$('#h-blockers ~ details.drill summary')) await summary.click();
+      await page
+        .locator('section[aria-labelledby="h-blockers"]')
+        .screenshot({ path: `${OUT}/dashboard-blockers-${scheme}.png` });
       expect(errors).toEqual([]);
       expect(dialogs).toEqual([]);
       await page.context().close();
@@ -133,6 +188,30 @@ describe('dashboard in Chromium', () => {
     const current = cloud.periods.find((p) => p.current)!;
     const drawn = await marks(page);
     expect(drawn.find((m) => m.series === 'pending' && m.period === current.start)?.value).toBe(current.pending);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('opens every drill-down and follows an alert link with the keyboard alone', async () => {
+    const { page, errors } = await open({ scheme: 'dark', path: '/shipwell?org=acme&segment=ios' });
+    const drills = await page.$$eval('details.drill', (nodes) => nodes.map((n) => n.getAttribute('data-drill')));
+    expect(drills.length).toBe(VERDICT_REASONS.length + DEVOPS_KINDS.length);
+    const opened = new Set<string>();
+    let alertLink = false;
+    for (let i = 0; i < 200 && (opened.size < drills.length || !alertLink); i++) {
+      await page.keyboard.press('Tab');
+      const focus = (await page.evaluate(
+        "(() => { const e = document.activeElement; return { tag: e?.tagName ?? '', drill: e?.parentElement?.getAttribute('data-drill') ?? null, inAlerts: !!e?.closest('#alerts-past-due') }; })()",
+      )) as { tag: string; drill: string | null; inAlerts: boolean };
+      if (focus.tag === 'SUMMARY' && focus.drill !== null) {
+        await page.keyboard.press('Enter');
+        expect(await page.getAttribute(`details[data-drill="${focus.drill}"]`, 'open')).toBe('');
+        opened.add(focus.drill);
+      }
+      if (focus.tag === 'A' && focus.inAlerts) alertLink = true;
+    }
+    expect([...opened].sort()).toEqual([...drills].sort());
+    expect(alertLink).toBe(true);
     expect(errors).toEqual([]);
     await page.context().close();
   });

@@ -41,6 +41,22 @@ describe('dashboard routes behind the App router', () => {
     expect(await bad.text()).toContain('now: expected an ISO-8601 instant');
   });
 
+  it('answers an org the App does not know with 404 and a message, on the page and the API', async () => {
+    for (const path of [
+      '/shipwell?org=nobody',
+      '/shipwell/api/report?org=nobody',
+      '/shipwell/api/deliveries.jsonl?org=nobody',
+    ]) {
+      const response = await fetch(server.url(path), { headers: auth });
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain(
+        'org: nobody has not installed the App and sent no delivery (known orgs: acme)',
+      );
+    }
+    // logins compare case-insensitively
+    expect((await fetch(server.url('/shipwell?org=ACME'), { headers: auth })).status).toBe(200);
+  });
+
   it('exports the release table as CSV with the App report values', async () => {
     const report = (await (
       await fetch(server.url('/shipwell/api/report?org=acme'), { headers: auth })

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Logger } from 'probot';
 import { createReportSource, dashboardRoutes, readAppHealth } from '../../app/dashboard/index.ts';
 import { openStore } from '../../app/open-store.ts';
-import { createRouter, reportRoute } from '../../app/routes/index.ts';
+import { createRouter, deliveriesJsonlRoute, reportRoute } from '../../app/routes/index.ts';
 import { startHttpServer } from '../../app/start-http-server.ts';
 import { ingestDeliveries, locateDelivery } from '../../src/events/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
@@ -64,7 +64,8 @@ export async function startDashboardServer({
   const router = createRouter({
     token,
     routes: [
-      reportRoute({ source: reports, clock }),
+      reportRoute({ source: reports, clock, listOrgs: () => store.repos.orgs() }),
+      deliveriesJsonlRoute({ source: reports, listOrgs: () => store.repos.orgs() }),
       ...dashboardRoutes({
         loadReport: ({ org, now: at }) => reports.report({ org, now: at }),
         loadHealth: ({ now: at }) => readAppHealth({ store, now: at }),

@@ -30,6 +30,89 @@ describe('renderDashboardPage', () => {
     });
   }
 
+  it('answers the seed questions per period from the report: biggest blocker and DevOps time', () => {
+    for (const name of ['all', 'cloud', 'ios']) {
+      const marks = readMarks(renderDashboardPage({ report, org: 'acme', segment: name }));
+      const segment = segmentOf(name);
+      const value = (chart: string, series: string, period: string) =>
+        marks.find((m) => m.chart === chart && m.series === series && m.period === period)?.value;
+      for (const p of segment.periods) {
+        for (const reason of VERDICT_REASONS) expect(value('blockers', reason, p.start)).toBe(p.failing[reason]);
+        for (const kind of DEVOPS_KINDS.filter((k) => k !== 'hotfix')) {
+          expect(value('devops-time', kind, p.start)).toBe(p.devopsMinutes[kind]);
+        }
+      }
+    }
+    const ios = segmentOf('ios');
+    expect(ios.periods.some((p) => (p.devopsMinutes['manual-workflow'] ?? 0) > 0)).toBe(true);
+  });
+
+  it('drills down from each criterion and each activity kind to the releases behind it, linked', () => {
+    const html = renderDashboardPage({ report, org: 'acme', segment: 'ios', baseUrl: 'https://ghe.example.com' });
+    const drill = (key: string) => {
+      const match = new RegExp(`<details class="drill" data-drill="${key}" data-count="(\\d+)">(.*?)</details>`).exec(
+        html,
+      );
+      return {
+        count: Number(match?.[1]),
+        tags: [...(match?.[2] ?? '').matchAll(/data-tag="([^"]+)"/g)].map((m) => m[1]),
+      };
+    };
+    const ios = report.releases.filter((r) => r.segment === 'ios');
+    for (const reason of VERDICT_REASONS) {
+      const failing = ios.filter((r) => r.reasons.includes(reason));
+      expect(drill(`blocker:${reason}`).count).toBe(failing.length);
+      expect(drill(`blocker:${reason}`).tags.length).toBe(failing.length);
+    }
+    expect(drill('devops:manual-workflow').tags).toEqual(['v2.1.0']);
+    expect(html).toContain('href="https://ghe.example.com/acme/app/releases/tag/v2.1.0"');
+    expect(html).toContain('1 × manual-workflow, 25 min');
+    expect(html).toContain('1 × deployment-approval, 40 min');
+  });
+
+  it('lists the open alerts past due with links, severity, due and age', () => {
+    const html = renderDashboardPage({ report, org: 'acme', segment: 'ios' });
+    const ios = segmentOf('ios');
+    expect(ios.alertsPastDue.map((a) => [a.repo, a.number])).toEqual([['acme/app', 9]]);
+    const rows = [...html.matchAll(/<tr data-repo="([^"]+)" data-alert="(\d+)">(.*?)<\/tr>/g)];
+    expect(rows.map((r) => [r[1], Number(r[2])])).toEqual([['acme/app', 9]]);
+    expect(rows[0]![3]).toContain('href="https://github.com/acme/app/security/dependabot/9"');
+    expect(rows[0]![3]).toContain('2026-03-08 08:00 UTC');
+    expect(rows[0]![3]).toContain('18 d 16 h');
+  });
+
+  it('states one period for every figure at a glance, with the North Star target and its change', () => {
+    const html = renderDashboardPage({ report, org: 'acme' });
+    const all = segmentOf('all');
+    const index = all.periods.findLastIndex((p) => !p.current);
+    const [last, before] = [all.periods[index]!, all.periods[index - 1]!];
+    expect(html).toContain(`<p class="stated" data-period="${last.start}">`);
+    expect(html).toContain(`data-card="north-star" data-value="${last.wellPackaged}"`);
+    const delta = last.wellPackaged - before.wellPackaged;
+    expect(html).toContain(`target ≥ 1 · ${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${Math.abs(delta)} vs `);
+    expect(html).toContain(`data-card="share" data-value="${last.share}"`);
+  });
+
+  it('explains every line and colour in the legends and labels nothing inside a plot', () => {
+    const html = renderDashboardPage({ report, org: 'acme', segment: 'ios' });
+    expect(html).not.toContain('class="target-label"');
+    expect(html).toContain('dotted line: 10 min, a guide for a quick rollback (not a target)');
+    expect(html).toContain('dotted line: share target 80.0 % (right axis)');
+    expect(html).toContain('dashed line: target 100.0 %');
+    expect(html).toContain('bar: off target');
+    expect(html).toContain('–: no number for the period');
+    expect(html).toContain('<line class="guide"');
+  });
+
+  it("defines well-packaged with the segment's own thresholds, and where the numbers came from", () => {
+    const html = renderDashboardPage({ report, org: 'acme', segment: 'ios' });
+    const rules = segmentOf('ios').rules;
+    expect(html).toContain(`data-rule="max-devops-activities" data-value="${rules.maxDevopsActivities}"`);
+    expect(html).toContain(`data-rule="min-coverage" data-value="${rules.minCoverage}"`);
+    expect(html).toContain('backfill from GitHub’s REST API');
+    expect(html).toContain('Deleted releases are gone from the API');
+  });
+
   it('marks each period on or off the well-packaged target, as the report judged it', () => {
     const marks = readMarks(renderDashboardPage({ report, org: 'acme', segment: 'ios' }));
     for (const p of segmentOf('ios').periods) {

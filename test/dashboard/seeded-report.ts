@@ -6,6 +6,7 @@ import type { WebhookDelivery } from '../../src/events/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import {
   alertEvent,
+  approvalGiven,
   coverageReported,
   releasePublished,
   rollbackRecorded,
@@ -74,6 +75,17 @@ export function seededDeliveries(): WebhookDelivery[] {
       createdAt: '2026-03-01T08:00:00Z',
       updatedAt: '2026-03-01T08:00:00Z',
     }),
+    // DevOps time for v2.1.0: a dispatched deploy of 25 minutes, an approval after a 40-minute wait.
+    workflowRunCompleted({
+      repo: app,
+      runId: 78,
+      name: 'Deploy',
+      event: 'workflow_dispatch',
+      commit: A,
+      startedAt: '2026-02-24T13:00:00Z',
+      updatedAt: '2026-02-24T13:25:00Z',
+    }),
+    approvalGiven({ repo: app, runId: 78, commit: A, at: '2026-02-24T13:50:00Z', since: '2026-02-24T13:10:00Z' }),
     releasePublished({ repo: web, tag: 'v3.0.0', publishedAt: '2026-03-11T10:00:00Z', commit: W }),
     coverageReported({ repo: web, commit: W, covered: 81, total: 100, completedAt: '2026-03-11T09:00:00Z' }),
   ];

@@ -30,6 +30,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shipwell-caddy-'));
   github = await startFakeGitHub();
   harness = await startHarness({ github, token: TOKEN });
+  // an org the App knows (an unknown one is a 404)
+  await harness.app.store.evaluations.request({ repos: ['acme/app'], now: Date.now() });
   const hash = execFileSync(CADDY_PATH, ['hash-password', '--plaintext', PASSWORD], { encoding: 'utf8' }).trim();
   caddy = await startCaddy({
     dir,

@@ -12,7 +12,9 @@ const run = loadWebhook('deployment_review.requested').workflow_run as {
   head_sha: string;
   head_branch: string;
   updated_at: string;
+  run_started_at: string;
 };
+const since = loadWebhook('deployment_review.requested').since as string;
 const sender = loadWebhook('deployment_review.requested').sender as { login: string };
 
 describe('deployment_review deliveries', () => {
@@ -34,8 +36,19 @@ describe('deployment_review deliveries', () => {
         sha: run.head_sha,
         ref: run.head_branch,
         at: Date.parse(at),
+        waitingSince: Date.parse(since),
       },
     ]);
+  });
+
+  it('waits since `since`, else since the run attempt started, else unknown (docs/kpis.md, "Time spent")', () => {
+    const at = '2023-07-04T09:30:00.000Z';
+    const waitingSince = (overrides: Record<string, unknown>) =>
+      eventFactsOf(normalizeDelivery(webhookDelivery('deployment_review.requested', { overrides, at }))).map(
+        (f) => f.type === 'approval' && f.waitingSince,
+      );
+    expect(waitingSince({ ...approved, since: null })).toEqual([Date.parse(run.run_started_at)]);
+    expect(waitingSince({ ...approved, since: null, workflow_run: { run_started_at: null } })).toEqual([null]);
   });
 
   it('without approver the sender approved; without delivery time, workflow_run.updated_at', () => {

@@ -92,12 +92,13 @@ describe('secrets in logs', () => {
         headers: { authorization: 'Bearer wrong-token' },
       });
       expect(wrong.status).toBe(401);
+      // processing asked GitHub for an installation token and published (after the 502)
+      await waitFor('the verdict published', () => github.checkRuns.length > 0, 60_000);
+      // the org is known once its delivery is processed
       const right = await fetch(`${url}/shipwell/api/report?org=Codertocat`, {
         headers: { authorization: `Bearer ${TOKEN}` },
       });
       expect(right.status).toBe(200);
-      // processing asked GitHub for an installation token and published (after the 502)
-      await waitFor('the verdict published', () => github.checkRuns.length > 0, 60_000);
       expect(failedOnce).toBe(true);
       expect(github.requests.some((r) => r.path.endsWith('/access_tokens'))).toBe(true);
     } finally {

@@ -108,14 +108,23 @@ describe('collectDeployments', () => {
 });
 
 describe('collectApprovals', () => {
-  const runs = [{ id: 555, attempt: 2, headSha: sha(5), headBranch: 'main', updatedAt: '2026-02-01T00:10:00Z' }];
+  const runs = [
+    {
+      id: 555,
+      attempt: 2,
+      headSha: sha(5),
+      headBranch: 'main',
+      startedAt: '2026-02-01T00:01:00Z',
+      updatedAt: '2026-02-01T00:10:00Z',
+    },
+  ];
 
   it('asks for approvals only when an environment requires reviewers', async () => {
     gh.mockEnvironments([{ name: 'production', protection_rules: [{ type: 'wait_timer' }] }]);
     expect(await collectApprovals({ ...ref(), runs, runIds: [555] })).toEqual([]);
   });
 
-  it('gives one approval fact per approver, timed at the run’s last update', async () => {
+  it('gives one approval fact per approver, timed at the run’s last update, waiting since its start', async () => {
     gh.mockEnvironments([{ name: 'production', protection_rules: [{ type: 'required_reviewers' }] }]);
     gh.mockApprovals(555, [
       { state: 'approved', user: { login: 'lead', type: 'User' }, environments: [], comment: '' },
@@ -134,6 +143,7 @@ describe('collectApprovals', () => {
         sha: sha(5),
         ref: 'main',
         at: parseInstant('2026-02-01T00:10:00Z'),
+        waitingSince: parseInstant('2026-02-01T00:01:00Z'),
       },
     ]);
   });

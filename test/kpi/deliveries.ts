@@ -342,6 +342,8 @@ export function approvalGiven({
   branch = 'main',
   approver = { login: 'octocat', type: 'User' },
   at,
+  since,
+  runStartedAt,
 }: {
   repo: string;
   runId: number;
@@ -349,6 +351,10 @@ export function approvalGiven({
   branch?: string;
   approver?: { login: string; type: string };
   at: string;
+  /** When the run started waiting for the review (the payload's `since`). */
+  since?: string;
+  /** The run attempt's `run_started_at`. */
+  runStartedAt?: string;
 }): WebhookDelivery {
   return delivery(
     'deployment_review.requested',
@@ -357,7 +363,16 @@ export function approvalGiven({
       ...repository(repo),
       action: 'approved',
       approver,
-      workflow_run: { id: runId, run_attempt: 1, head_sha: commit, head_branch: branch, updated_at: at },
+      workflow_run: {
+        id: runId,
+        run_attempt: 1,
+        head_sha: commit,
+        head_branch: branch,
+        updated_at: at,
+        run_started_at: runStartedAt ?? null,
+      },
+      // The example payload's own `since` (2023) would stand for every approval: only the one given.
+      since: since ?? null,
     },
     at,
   );

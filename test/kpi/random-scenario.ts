@@ -163,11 +163,28 @@ export function deliveryArb(
               updatedAt: iso(start + (at + took) * MINUTE),
             }),
       ),
-    fc.record({ repo, tag, commit, at: time, id: fc.integer({ min: 1, max: 30 }), onTag: fc.boolean() }).map(
-      ({ repo, tag, commit, at, id, onTag }) =>
-        () =>
-          approvalGiven({ repo, runId: id, commit, branch: onTag ? tag : 'main', at }),
-    ),
+    fc
+      .record({
+        repo,
+        tag,
+        commit,
+        at: time,
+        id: fc.integer({ min: 1, max: 30 }),
+        onTag: fc.boolean(),
+        wait: fc.nat(240),
+        told: fc.constantFrom('since', 'run-start', 'neither'),
+      })
+      .map(({ repo, tag, commit, at, id, onTag, wait, told }) => () => {
+        const waitingSince = iso(Date.parse(at) - wait * MINUTE);
+        return approvalGiven({
+          repo,
+          runId: id,
+          commit,
+          branch: onTag ? tag : 'main',
+          at,
+          ...(told === 'since' ? { since: waitingSince } : told === 'run-start' ? { runStartedAt: waitingSince } : {}),
+        });
+      }),
     fc
       .record({
         repo,

@@ -24,6 +24,27 @@ describe('renderReportMarkdown', () => {
     ]);
   });
 
+  it('answers the seed questions per segment for the last complete period, with the releases and alerts behind them', () => {
+    const sections = md.split('\n### ').slice(1, 4);
+    for (const [i, name] of ['all', 'cloud', 'ios'].entries()) {
+      const section = sections[i]!;
+      const segment = report.segments.find((s) => s.name === name)!;
+      const last = segment.periods.findLast((p) => !p.current)!;
+      expect(section).toContain('Seed questions, 2026-02-23 → 2026-03-09 (the last complete period):');
+      const blocker = /- Biggest blocker: ([a-z ]+) \((\d+) of (\d+) releases\)/.exec(section);
+      const most = Math.max(...Object.values(last.failing));
+      if (most === 0) expect(section).toContain('- Biggest blocker: none');
+      else expect([Number(blocker?.[2]), Number(blocker?.[3])]).toEqual([most, last.releases]);
+      expect(section).toMatch(/- DevOps time: /);
+      for (const alert of segment.alertsPastDue) {
+        expect(section).toContain(
+          `[${alert.repo} #${alert.number}](https://github.com/${alert.repo}/security/dependabot/${alert.number})`,
+        );
+      }
+    }
+    expect(sections[0]).toContain('- DevOps time: 15 min, most on manual-workflow — manual-workflow 15 min (1)');
+  });
+
   it('lists every release once, newest first', () => {
     const rows = md.split('\n').filter((line) => line.startsWith('| acme/'));
     expect(rows).toHaveLength(report.releases.length);

@@ -5,6 +5,7 @@
 import { DEVOPS_KINDS, type DevopsKind, type SegmentTargets } from '../../src/config/types.ts';
 import type {
   ActivityReport,
+  AlertPastDueReport,
   ReleaseReport,
   ReleaseStatus,
   Report,
@@ -16,6 +17,32 @@ import type {
 } from '../../src/report/types.ts';
 import { VERDICT_REASONS } from '../../src/report/types.ts';
 import { DAY, formatInstant, HOUR, parseInstant } from '../../src/time/index.ts';
+
+const CLOUD_PAST_DUE: AlertPastDueReport[] = [
+  {
+    repo: 'acme/checkout',
+    number: 41,
+    severity: 'high',
+    openedAt: '2026-03-02T08:00:00.000Z',
+    due: '2026-03-09T08:00:00.000Z',
+  },
+];
+const IOS_PAST_DUE: AlertPastDueReport[] = [
+  {
+    repo: 'acme/ios-app',
+    number: 7,
+    severity: 'critical',
+    openedAt: '2026-03-01T10:00:00.000Z',
+    due: '2026-03-08T10:00:00.000Z',
+  },
+  {
+    repo: 'acme/ios-app',
+    number: 9,
+    severity: null,
+    openedAt: '2026-03-10T12:00:00.000Z',
+    due: '2026-03-17T12:00:00.000Z',
+  },
+];
 
 export const SAMPLE_NOW = '2026-03-20T00:00:00.000Z';
 const ANCHOR = Date.UTC(2024, 0, 1);
@@ -42,7 +69,8 @@ interface ReleaseSketch {
   status: ReleaseStatus;
   reasons?: VerdictReason[];
   coverage?: { covered: number; total: number; fallback?: boolean } | null;
-  activities?: [DevopsKind, string][];
+  /** Kind, time and (default: 15 for a timed kind) minutes. */
+  activities?: ([DevopsKind, string] | [DevopsKind, string, number | null])[];
   rollbacks?: RollbackReport[];
   prerelease?: boolean;
   sha?: string | null;
@@ -54,7 +82,11 @@ function release(sketch: ReleaseSketch): ReleaseReport {
     sketch.sha === undefined ? `${sketch.tag.replace(/[^0-9a-f]/g, '').padEnd(7, 'a')}${'0'.repeat(33)}` : sketch.sha;
   const coverage = sketch.coverage ?? null;
   const rollbacks = sketch.rollbacks ?? [];
-  const activities: ActivityReport[] = (sketch.activities ?? []).map(([kind, time]) => ({ kind, at: iso(at(time)) }));
+  const activities: ActivityReport[] = (sketch.activities ?? []).map(([kind, time, minutes]) => ({
+    kind,
+    at: iso(at(time)),
+    minutes: minutes === undefined ? (kind === 'hotfix' ? null : 15) : minutes,
+  }));
   return {
     repo: sketch.repo,
     tag: sketch.tag,
@@ -318,6 +350,24 @@ function tallyPeriod({
     devopsActivities: Object.fromEntries(
       DEVOPS_KINDS.map((kind) => [kind, inPeriod.flatMap((r) => r.activities).filter((a) => a.kind === kind).length]),
     ) as Record<DevopsKind, number>,
+    devopsMinutes: Object.fromEntries(
+      DEVOPS_KINDS.map((kind) => [
+        kind,
+        kind === 'hotfix'
+          ? null
+          : inPeriod
+              .flatMap((r) => r.activities)
+              .filter((a) => a.kind === kind)
+              .reduce((sum, a) => sum + (a.minutes ?? 0), 0),
+      ]),
+    ) as Record<DevopsKind, number | null>,
+    devopsUntimed: Object.fromEntries(
+      DEVOPS_KINDS.map((kind) => [
+        kind,
+        inPeriod.flatMap((r) => r.activities).filter((a) => a.kind === kind && kind !== 'hotfix' && a.minutes === null)
+          .length,
+      ]),
+    ) as Record<DevopsKind, number>,
     devopsActivitiesPerRelease: inPeriod.length === 0 ? null : Math.round((activities / inPeriod.length) * 10) / 10,
     meanCoverage:
       covered.length === 0 ? null : Math.round((covered.reduce((a, b) => a + b, 0) / covered.length) * 10) / 10,
@@ -343,7 +393,7 @@ function segment({
   periods: ReportPeriod[];
   releases: ReleaseReport[];
   patches: [number, number][];
-  extra: Pick<SegmentReport, 'openAlertsPastDue' | 'medianTimeToFixHours' | 'topRollbackReasons'>;
+  extra: Pick<SegmentReport, 'openAlertsPastDue' | 'alertsPastDue' | 'medianTimeToFixHours' | 'topRollbackReasons'>;
 }): SegmentReport {
   const targets = TARGETS[name] ?? {};
   return {
@@ -385,10 +435,11 @@ export function buildReport({
   });
   const extras: Record<
     string,
-    Pick<SegmentReport, 'openAlertsPastDue' | 'medianTimeToFixHours' | 'topRollbackReasons'>
+    Pick<SegmentReport, 'openAlertsPastDue' | 'alertsPastDue' | 'medianTimeToFixHours' | 'topRollbackReasons'>
   > = {
     all: {
       openAlertsPastDue: 3,
+      alertsPastDue: [...CLOUD_PAST_DUE, ...IOS_PAST_DUE].sort((a, b) => (a.due < b.due ? -1 : 1)),
       medianTimeToFixHours: 52.5,
       topRollbackReasons: [
         { reason: 'payment errors after deploy', count: 2 },
@@ -397,12 +448,13 @@ export function buildReport({
     },
     cloud: {
       openAlertsPastDue: 1,
+      alertsPastDue: CLOUD_PAST_DUE,
       medianTimeToFixHours: 48,
       topRollbackReasons: [{ reason: 'Payment errors after deploy | checkout @oncall', count: 2 }],
     },
-    ios: { openAlertsPastDue: 2, medianTimeToFixHours: null, topRollbackReasons: [] },
+    ios: { openAlertsPastDue: 2, alertsPastDue: IOS_PAST_DUE, medianTimeToFixHours: null, topRollbackReasons: [] },
   };
-  const none = { openAlertsPastDue: 0, medianTimeToFixHours: null, topRollbackReasons: [] };
+  const none = { openAlertsPastDue: 0, alertsPastDue: [], medianTimeToFixHours: null, topRollbackReasons: [] };
   return {
     now,
     periods,

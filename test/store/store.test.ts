@@ -78,6 +78,72 @@ describe.each(backends)('store on $name', (backend) => {
     expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
   });
 
+  it('asks for every repository to be evaluated again when the engine format changes (migration 8)', async () => {
+    const { db, store } = await backend.open();
+    await store.evaluations.request({ repos: [REPO], now: T0 });
+    const [claimed] = await store.evaluations.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
+    await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version });
+    expect(await store.evaluations.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 })).toEqual([]);
+    // an App whose schema stopped at 7 restarts on this version
+    await db.query('DELETE FROM schema_migrations WHERE version = 8');
+    expect(await applyMigrations({ db, now: T0 })).toEqual([8]);
+    const again = await store.evaluations.claim({ worker: 'w', now: T0 + DAY, lease: MINUTE, limit: 5 });
+    expect(again.map((r) => r.repo)).toEqual([REPO]);
+  });
+
+  it('exports, page by page, the facts no stored delivery says, each with its least and greatest origin', async () => {
+    const { store } = await backend.open();
+    const heard = release('heard-1', 'v1.0.0');
+    expect(await record(store, heard)).toBe(true);
+    const properties: WebhookDelivery = {
+      id: 'props-1',
+      name: 'custom_property_values',
+      at: '2026-03-01T10:00:00Z',
+      payload: {
+        action: 'updated',
+        repository: { full_name: REPO },
+        new_property_values: [{ property_name: 'team', value: 'ios' }],
+        installation: { id: 7 },
+      },
+    };
+    expect(await record(store, properties)).toBe(true);
+    const backfilled = (tag: string, origin: string) =>
+      factsOf(release('x', tag)).map((f) => ({ ...f, origin }) as Fact);
+    const heardFacts = factsOf(heard);
+    const propertyFacts = factsOf(properties);
+    expect(propertyFacts.map((f) => f.origin)).toContain('props-1:custom-properties');
+    await store.facts.write({
+      facts: [
+        ...heardFacts,
+        ...propertyFacts,
+        ...backfilled('v0.9.0', 'api:release:1'),
+        // the backfill read v1.0.0 too: that content is said by a delivery and by REST
+        ...heardFacts.map((f) => ({ ...f, origin: 'api:release:2' })),
+      ],
+    });
+    const pages: Fact[][] = [];
+    let after: { repo: string; content: string } | null = null;
+    for (;;) {
+      const page = await store.facts.exportPage({ org: 'Codertocat', limit: 1, after });
+      if (page.count === 0) break;
+      pages.push(page.facts);
+      after = page.last;
+    }
+    const exported = pages
+      .flat()
+      .map((f) => `${f.type} ${'tag' in f ? f.tag : ''} ${f.origin}`)
+      .sort();
+    // the repo-info that decides is the custom properties' (a stored delivery's): not exported
+    const infos = (await store.facts.read({ org: 'Codertocat' })).filter((f) => f.type === 'repo-info');
+    expect(infos.map((f) => f.origin)).toEqual(['props-1:custom-properties']);
+    expect(exported).toEqual([
+      'release v0.9.0 api:release:1',
+      'release v1.0.0 api:release:2',
+      'release v1.0.0 heard-1',
+    ]);
+    expect(pages.length).toBeGreaterThan(1);
+  });
+
   it('stores a delivery once by id, as received, unlocated until processed', async () => {
     const { store } = await backend.open();
     const delivery = release('d-1', 'v1.0.0');

@@ -9,7 +9,8 @@ import { fullName } from './full-name.ts';
  * read only when an environment of the repo requires reviewers (one request
  * says whether any does). REST keeps no approval time and no attempt: the
  * run's `updated_at` and latest attempt stand in, as the webhook normalizer
- * does for a delivery without a time.
+ * does for a delivery without a time; nor when the run began to wait: its
+ * wait is timed from the attempt's start (docs/kpis.md, "Time spent").
  */
 export async function collectApprovals({
   octokit,
@@ -51,6 +52,7 @@ export async function collectApprovals({
               head_sha: run.headSha,
               head_branch: run.headBranch,
               updated_at: run.updatedAt,
+              run_started_at: run.startedAt,
             },
           },
         }),

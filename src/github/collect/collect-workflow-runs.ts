@@ -10,6 +10,8 @@ export interface CollectedRun {
   attempt: number;
   headSha: string;
   headBranch: string | null;
+  /** The latest attempt's start: an approval's wait is timed from it (docs/kpis.md, "Time spent"). */
+  startedAt: string | null;
   updatedAt: string;
 }
 
@@ -65,6 +67,7 @@ export async function collectWorkflowRuns({
       attempt: latest,
       headSha: run.head_sha,
       headBranch: run.head_branch,
+      startedAt: run.run_started_at ?? null,
       updatedAt: run.updated_at,
     });
   }
