@@ -1,0 +1,568 @@
+import { COVERAGE_CHECK, ROLLBACK_CHECK } from '../../events/index.ts';
+import type { Fact, RepoInfoFact } from '../../events/types.ts';
+import { formatInstant, type Instant } from '../../time/index.ts';
+import type { GitHubClient, UnavailablePart } from '../types.ts';
+import { PAGE } from './build-history-query.ts';
+import { collectAlerts } from './collect-alerts.ts';
+import { collectApprovals } from './collect-approvals.ts';
+import { collectCheckRuns } from './collect-check-runs.ts';
+import { collectRepoInfo } from './collect-repo-info.ts';
+import { type CollectedRun, collectWorkflowRuns } from './collect-workflow-runs.ts';
+import { factsFromPayload } from './facts-from-payload.ts';
+import { fullName } from './full-name.ts';
+import { readOrgProperties } from './read-org-properties.ts';
+import { readPart } from './read-part.ts';
+import { requestGraphql } from './request-graphql.ts';
+import { timeOf } from './time-of.ts';
+
+/** A repository to collect. */
+export interface RepoName {
+  owner: string;
+  repo: string;
+}
+
+/**
+ * The span of history one pass reads: facts dated from `since` up to (not
+ * including) `until`; `until` null is "up to now". The org collector reads
+ * the newest window first, then the rest (docs/app.md, "The first hour").
+ */
+export interface HistoryWindow {
+  since: Instant;
+  until: Instant | null;
+}
+
+/** What one pass read of one repository. */
+export interface RepoHistory {
+  repo: string;
+  facts: Fact[];
+  unavailable: UnavailablePart[];
+  /** Whether a release was published since the horizon (else deployments, runs and the rest were not read). */
+  active: boolean;
+}
+
+interface Page<T> {
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  nodes: T[];
+}
+interface ReleaseNode {
+  databaseId: number;
+  tagName: string;
+  name: string | null;
+  isDraft: boolean;
+  isPrerelease: boolean;
+  createdAt: string;
+  publishedAt: string | null;
+  tagCommit: { oid: string } | null;
+}
+interface RepositoryNode {
+  databaseId: number;
+  repositoryTopics: { nodes: { topic: { name: string } }[] };
+  releases: Page<ReleaseNode>;
+}
+interface PullNode {
+  number: number;
+  title: string;
+  mergedAt: string | null;
+  updatedAt: string;
+  headRefName: string;
+}
+interface LabelledNode {
+  number: number;
+  title: string;
+  body: string;
+  timelineItems: { nodes: ({ id: string; createdAt: string; label: { name: string } } | Record<string, never>)[] };
+}
+interface DeploymentNode {
+  databaseId: number;
+  createdAt: string;
+  environment: string | null;
+  commitOid: string;
+  ref: { name: string } | null;
+  creator: { __typename: string; login: string } | null;
+  statuses: {
+    nodes: { id: string; state: string; createdAt: string; environment: string | null; logUrl: string | null }[];
+  };
+}
+interface CheckRunNode {
+  databaseId: number;
+  name: string;
+  status: string;
+  conclusion: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+const REVERT_BRANCH = /^revert-(\d+)-/;
+const RUN_URL = /\/actions\/runs\/(\d+)/;
+/** Repositories per aliased query; commits per check-run query. */
+const BATCH = { releases: 25, activity: 10, commits: 40 } as const;
+
+const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
+const chunk = <T>(items: readonly T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+
+/**
+ * The history of several repositories (docs/app.md, "The first hour"), as
+ * the REST collector's facts (same kinds, origins and times): GraphQL where
+ * it is far cheaper — releases with their tag's commit and topics for 25
+ * repositories a query; merged and rollback-labelled pull requests and
+ * issues with their labelling times for 10; deployments with their
+ * statuses; the coverage and rollback check runs of 40 release commits a
+ * query — and REST where GraphQL lacks the data: Dependabot alerts (update
+ * times), workflow runs and their earlier attempts, approvals, custom
+ * properties. Reads only what `window` needs, and nothing but repository
+ * info and alerts for a repository with no release published since
+ * `horizon` (its deployments and runs cannot count). `stage` 'recent' also
+ * reads repository info and alerts (current state, read once).
+ */
+export async function collectReposHistory({
+  octokit,
+  repos,
+  window,
+  horizon,
+  now,
+  labels,
+  recent,
+}: {
+  octokit: GitHubClient;
+  repos: readonly RepoName[];
+  window: HistoryWindow;
+  horizon: Instant;
+  now: Instant;
+  labels: readonly string[];
+  /** The first pass of these repositories: also reads repository info and Dependabot alerts. */
+  recent: boolean;
+}): Promise<RepoHistory[]> {
+  const until = window.until ?? Number.POSITIVE_INFINITY;
+  const inWindow = (at: Instant | null) => at !== null && at >= window.since && at < until;
+  const results = new Map<
+    string,
+    RepoHistory & { topics: string[] | null; releases: ReleaseNode[]; id: number | null }
+  >();
+  for (const r of repos) {
+    results.set(fullName(r), {
+      repo: fullName(r),
+      facts: [],
+      unavailable: [],
+      active: false,
+      topics: null,
+      releases: [],
+      id: null,
+    });
+  }
+  const entry = (r: RepoName) => results.get(fullName(r))!;
+  const missing = (r: RepoName, part: string, permission: string) => entry(r).unavailable.push({ part, permission });
+
+  // Releases (and topics, the repository's id): every release of the horizon, newest first.
+  for (const group of chunk(repos, BATCH.releases)) {
+    let pending = group.map((r) => ({ ...r, after: null as string | null }));
+    while (pending.length > 0) {
+      const { data } = await requestGraphql<Record<string, RepositoryNode | null>>({
+        octokit,
+        query: { kind: 'releases', repos: pending },
+      });
+      const next: typeof pending = [];
+      pending.forEach((r, i) => {
+        const repository = data[`r${i}`];
+        if (!repository) {
+          missing(r, 'releases', 'contents: read');
+          return;
+        }
+        const target = entry(r);
+        target.id = repository.databaseId;
+        target.topics = repository.repositoryTopics.nodes.map((node) => node.topic.name);
+        target.releases.push(...repository.releases.nodes);
+        const oldest = repository.releases.nodes.at(-1);
+        const old = (text: string | null) => (timeOf(text) ?? Number.NEGATIVE_INFINITY) < window.since;
+        if (repository.releases.pageInfo.hasNextPage && oldest && !(old(oldest.createdAt) && old(oldest.publishedAt))) {
+          next.push({ ...r, after: repository.releases.pageInfo.endCursor });
+        }
+      });
+      pending = next;
+    }
+  }
+
+  const commits = new Map<string, Set<string>>();
+  for (const r of repos) {
+    const target = entry(r);
+    const repository = { full_name: target.repo };
+    target.active = target.releases.some(
+      (n) => !n.isDraft && (timeOf(n.publishedAt) ?? Number.NEGATIVE_INFINITY) >= horizon,
+    );
+    const oids = new Set<string>();
+    for (const node of target.releases) {
+      const publishedAt = timeOf(node.publishedAt);
+      if (node.isDraft || publishedAt === null || !inWindow(publishedAt)) continue;
+      target.facts.push(
+        ...factsFromPayload({
+          id: `api:release:${node.databaseId}`,
+          name: 'release',
+          payload: {
+            action: 'published',
+            repository,
+            release: {
+              id: node.databaseId,
+              tag_name: node.tagName,
+              name: node.name,
+              draft: node.isDraft,
+              prerelease: node.isPrerelease,
+              created_at: node.createdAt,
+              published_at: node.publishedAt,
+              target_commitish: null,
+            },
+          },
+        }),
+      );
+      const sha = lower(node.tagCommit?.oid ?? null);
+      if (sha === null) continue;
+      target.facts.push({
+        type: 'release-sha',
+        repo: target.repo,
+        origin: `api:tag:${node.tagName}`,
+        tag: node.tagName,
+        sha,
+        via: 'api',
+      });
+      oids.add(sha);
+    }
+    commits.set(target.repo, oids);
+  }
+
+  if (recent) await collectInfoAndAlerts({ octokit, repos, results: [...results.values()], now, horizon });
+
+  const active = repos.filter((r) => entry(r).active);
+  await collectPullsAndLabels({ octokit, repos: active, window, horizon, labels, entry, inWindow });
+  for (const r of active) {
+    const target = entry(r);
+    const ref = { octokit, owner: r.owner, repo: r.repo, since: window.since, now };
+    const part = <T>(name: string, permission: string, fallback: T, read: () => Promise<T>) =>
+      readPart({ part: name, permission, unavailable: target.unavailable, fallback, read });
+    const deployments = await part(
+      'deployments',
+      'deployments: read',
+      { facts: [] as Fact[], runIds: [] as number[] },
+      () => collectDeploymentsGraphql({ octokit, owner: r.owner, repo: r.repo, inWindow, since: window.since }),
+    );
+    const runs = await part('workflow runs', 'actions: read', { facts: [] as Fact[], runs: [] as CollectedRun[] }, () =>
+      collectWorkflowRuns({ ...ref, ...(window.until === null ? {} : { until: window.until }) }),
+    );
+    const approvals = await part('deployment approvals', 'actions: read', [] as Fact[], () =>
+      collectApprovals({ ...ref, runs: runs.runs, runIds: deployments.runIds }),
+    );
+    const checks = await part('check runs', 'checks: read', [] as Fact[], () =>
+      collectCheckRunsGraphql({ octokit, owner: r.owner, repo: r.repo, oids: [...(commits.get(target.repo) ?? [])] }),
+    );
+    target.facts.push(...deployments.facts, ...runs.facts, ...approvals, ...checks);
+  }
+  return [...results.values()].map(({ repo, facts, unavailable, active: isActive }) => ({
+    repo,
+    facts,
+    unavailable,
+    active: isActive,
+  }));
+}
+
+/** Repository info (topics from the repository, custom properties from the org's list) and Dependabot alerts. */
+async function collectInfoAndAlerts({
+  octokit,
+  repos,
+  results,
+  now,
+  horizon,
+}: {
+  octokit: GitHubClient;
+  repos: readonly RepoName[];
+  results: (RepoHistory & { topics: string[] | null; id: number | null })[];
+  now: Instant;
+  horizon: Instant;
+}) {
+  const orgs = new Map<string, Awaited<ReturnType<typeof readOrgProperties>>>();
+  for (const [index, r] of repos.entries()) {
+    const target = results[index]!;
+    if (!orgs.has(r.owner)) orgs.set(r.owner, await readOrgProperties({ octokit, org: r.owner }));
+    const properties = orgs.get(r.owner);
+    let info: RepoInfoFact;
+    if (properties && target.id !== null) {
+      const own = properties.get(fullName(r).toLowerCase()) ?? null;
+      info = {
+        type: 'repo-info',
+        repo: target.repo,
+        origin: `api:repo:${target.id}`,
+        topics: target.topics && target.topics.length > 0 ? target.topics : null,
+        customProperties: own,
+        observedAt: now,
+      };
+    } else {
+      info = await collectRepoInfo({
+        octokit,
+        owner: r.owner,
+        repo: r.repo,
+        since: horizon,
+        now,
+        unavailable: target.unavailable,
+      });
+    }
+    target.facts.push(info);
+    const alerts = await readPart({
+      part: 'Dependabot alerts',
+      permission:
+        'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)',
+      unavailable: target.unavailable,
+      fallback: [] as Fact[],
+      read: () => collectAlerts({ octokit, owner: r.owner, repo: r.repo, since: horizon, now }),
+    });
+    target.facts.push(...alerts);
+  }
+}
+
+/** Merged pull requests (and the ones revert PRs revert) and rollback labellings, 10 repositories a query. */
+async function collectPullsAndLabels({
+  octokit,
+  repos,
+  window,
+  horizon,
+  labels,
+  entry,
+  inWindow,
+}: {
+  octokit: GitHubClient;
+  repos: readonly RepoName[];
+  window: HistoryWindow;
+  horizon: Instant;
+  labels: readonly string[];
+  entry: (r: RepoName) => RepoHistory;
+  inWindow: (at: Instant | null) => boolean;
+}) {
+  const wanted = new Set(labels.map((label) => label.toLowerCase()));
+  for (const group of chunk(repos, BATCH.activity)) {
+    const { data } = await requestGraphql<
+      Record<
+        string,
+        { pullRequests: Page<PullNode>; labelledIssues: Page<LabelledNode>; labelledPulls: Page<LabelledNode> } | null
+      >
+    >({ octokit, query: { kind: 'activity', repos: group, labels, since: formatInstant(window.since) } });
+    for (const [i, r] of group.entries()) {
+      const target = entry(r);
+      const repository = data[`r${i}`];
+      if (!repository) {
+        target.unavailable.push({ part: 'pull requests', permission: 'pull-requests: read' });
+        continue;
+      }
+      const payloadRepo = { full_name: target.repo };
+      // merged pull requests: by last update, newest first, as far as the window
+      const pulls = [...repository.pullRequests.nodes];
+      let page = repository.pullRequests;
+      while (page.pageInfo.hasNextPage && (timeOf(page.nodes.at(-1)?.updatedAt) ?? 0) >= window.since) {
+        const more = await requestGraphql<{ repository: { pullRequests: Page<PullNode> } }>({
+          octokit,
+          query: { kind: 'pulls', owner: r.owner, repo: r.repo, after: page.pageInfo.endCursor },
+        });
+        page = more.data.repository.pullRequests;
+        pulls.push(...page.nodes);
+      }
+      const merged = pulls.filter((p) => inWindow(timeOf(p.mergedAt)));
+      const known = new Set(merged.map((p) => p.number));
+      const reverted = [
+        ...new Set(
+          merged.flatMap((p) => {
+            const match = REVERT_BRANCH.exec(p.headRefName);
+            return match && !known.has(Number(match[1])) ? [Number(match[1])] : [];
+          }),
+        ),
+      ];
+      if (reverted.length > 0) {
+        const answer = await requestGraphql<{ repository: Record<string, PullNode | null> }>({
+          octokit,
+          query: { kind: 'pull', owner: r.owner, repo: r.repo, numbers: reverted },
+        });
+        // one merged before the horizon is read here; one inside it, by the pass whose window holds its merge
+        for (const found of Object.values(answer.data.repository ?? {})) {
+          const mergedAt = timeOf(found?.mergedAt);
+          if (found && mergedAt !== null && mergedAt < horizon) merged.push(found);
+        }
+      }
+      for (const p of merged) {
+        target.facts.push(
+          ...factsFromPayload({
+            id: `api:pull:${p.number}`,
+            name: 'pull_request',
+            payload: {
+              action: 'closed',
+              repository: payloadRepo,
+              pull_request: {
+                number: p.number,
+                title: p.title,
+                merged_at: p.mergedAt,
+                head: { ref: p.headRefName },
+                merged: true,
+              },
+            },
+          }),
+        );
+      }
+      // rollback labellings of issues and pull requests
+      for (const item of [...repository.labelledIssues.nodes, ...repository.labelledPulls.nodes]) {
+        for (const event of item.timelineItems.nodes) {
+          if (!('label' in event)) continue;
+          const at = timeOf(event.createdAt);
+          if (!inWindow(at) || !wanted.has(event.label.name.toLowerCase())) continue;
+          target.facts.push(
+            ...factsFromPayload({
+              id: `api:label:${event.id}`,
+              name: 'issues',
+              payload: {
+                action: 'labeled',
+                repository: payloadRepo,
+                label: { name: event.label.name },
+                issue: { number: item.number, title: item.title, body: item.body || null },
+              },
+              at,
+            }),
+          );
+        }
+      }
+      if (repository.labelledIssues.pageInfo.hasNextPage || repository.labelledPulls.pageInfo.hasNextPage) {
+        target.unavailable.push({
+          part: `rollback labels beyond the newest ${PAGE.labelled} labelled issues and pull requests`,
+          permission: 'issues: read',
+        });
+      }
+    }
+  }
+}
+
+/** Deployments created in the window, newest first, with their statuses (one `deployment_status` fact each). */
+async function collectDeploymentsGraphql({
+  octokit,
+  owner,
+  repo,
+  inWindow,
+  since,
+}: {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  inWindow: (at: Instant | null) => boolean;
+  since: Instant;
+}): Promise<{ facts: Fact[]; runIds: number[] }> {
+  const repository = { full_name: fullName({ owner, repo }) };
+  const facts: Fact[] = [];
+  const runIds = new Set<number>();
+  let after: string | null = null;
+  for (;;) {
+    const answer: { data: { repository: { deployments: Page<DeploymentNode> } | null } } = await requestGraphql({
+      octokit,
+      query: { kind: 'deployments', owner, repo, after },
+    });
+    const page = answer.data.repository?.deployments;
+    if (!page) throw Object.assign(new Error(`${repository.full_name}: not found`), { status: 404 });
+    for (const node of page.nodes) {
+      if (!inWindow(timeOf(node.createdAt))) continue;
+      let runId: number | null = null;
+      for (const status of node.statuses.nodes) {
+        const match = RUN_URL.exec(status.logUrl ?? '');
+        if (match) runId = Number(match[1]);
+      }
+      const viaWorkflow =
+        runId !== null || (node.creator?.__typename === 'Bot' && node.creator.login === 'github-actions');
+      if (runId !== null) runIds.add(runId);
+      const deployment = {
+        id: node.databaseId,
+        sha: node.commitOid,
+        ref: node.ref?.name ?? node.commitOid,
+        environment: node.environment,
+        created_at: node.createdAt,
+        creator: node.creator
+          ? {
+              login: node.creator.__typename === 'Bot' ? `${node.creator.login}[bot]` : node.creator.login,
+              type: node.creator.__typename === 'Bot' ? 'Bot' : 'User',
+            }
+          : null,
+      };
+      for (const status of node.statuses.nodes) {
+        facts.push(
+          ...factsFromPayload({
+            id: `api:deployment-status:${status.id}`,
+            name: 'deployment_status',
+            payload: {
+              action: 'created',
+              repository,
+              deployment,
+              deployment_status: {
+                state: status.state.toLowerCase(),
+                created_at: status.createdAt,
+                environment: status.environment,
+              },
+              workflow_run: viaWorkflow ? { id: runId } : null,
+            },
+          }),
+        );
+      }
+    }
+    const oldest = timeOf(page.nodes.at(-1)?.createdAt);
+    if (!page.pageInfo.hasNextPage || oldest === null || oldest < since) break;
+    after = page.pageInfo.endCursor;
+  }
+  return { facts, runIds: [...runIds] };
+}
+
+/** The completed `shipwell/coverage` and `shipwell/rollback` check runs of release commits, 40 commits a query. */
+async function collectCheckRunsGraphql({
+  octokit,
+  owner,
+  repo,
+  oids,
+}: {
+  octokit: GitHubClient;
+  owner: string;
+  repo: string;
+  oids: string[];
+}): Promise<Fact[]> {
+  const repository = { full_name: fullName({ owner, repo }) };
+  const facts: Fact[] = [];
+  const crowded: string[] = [];
+  type SuiteNode = { coverage: { nodes: CheckRunNode[] }; rollback: { nodes: CheckRunNode[] } };
+  for (const group of chunk(oids, BATCH.commits)) {
+    const { data } = await requestGraphql<{
+      repository: Record<string, { oid: string; checkSuites: Page<SuiteNode> } | null> | null;
+    }>({ octokit, query: { kind: 'checks', owner, repo, oids: group } });
+    for (const commit of Object.values(data.repository ?? {})) {
+      if (!commit?.checkSuites) continue;
+      if (commit.checkSuites.pageInfo.hasNextPage) {
+        // more check suites than a page: REST lists the commit's check runs whatever their suite
+        crowded.push(commit.oid);
+        continue;
+      }
+      for (const suite of commit.checkSuites.nodes) {
+        for (const run of [...suite.coverage.nodes, ...suite.rollback.nodes]) {
+          if (run.status !== 'COMPLETED' || (run.name !== COVERAGE_CHECK && run.name !== ROLLBACK_CHECK)) continue;
+          facts.push(
+            ...factsFromPayload({
+              id: `api:check-run:${run.databaseId}`,
+              name: 'check_run',
+              payload: {
+                action: 'completed',
+                repository,
+                check_run: {
+                  id: run.databaseId,
+                  name: run.name,
+                  head_sha: commit.oid,
+                  status: 'completed',
+                  conclusion: lower(run.conclusion),
+                  started_at: run.startedAt,
+                  completed_at: run.completedAt,
+                  output: { title: run.title, summary: run.summary },
+                },
+              },
+            }),
+          );
+        }
+      }
+    }
+  }
+  if (crowded.length > 0)
+    facts.push(...(await collectCheckRuns({ octokit, owner, repo, shas: crowded, since: 0, now: 0 })));
+  return facts;
+}
