@@ -25,9 +25,10 @@ export function useConditionalRequests({
     const { request: _ignored, ...rest } = options as typeof options & { request?: unknown };
     const key = `${options.url} ${JSON.stringify(rest)}`;
     const cached = cache.get(key);
-    const headers = { ...options.headers, ...(cached ? { 'if-none-match': cached.etag } : {}) };
+    // the hook chain passes `options` itself on: the header is set on it
+    if (cached) options.headers = { ...options.headers, 'if-none-match': cached.etag };
     try {
-      const response = await request({ ...options, headers });
+      const response = await request(options);
       const etag = (response.headers as Record<string, string | undefined>).etag;
       if (etag) {
         cache.delete(key);

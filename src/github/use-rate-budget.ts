@@ -40,16 +40,19 @@ function headerNumber(headers: Headers | undefined, name: string): number | null
 }
 
 const MAX_SECONDARY_WAITS = 3;
+/** Left unspent: no GraphQL query of the collector costs more than 10 points. */
+const RESERVE: Record<RateResource, number> = { core: 1, graphql: 10 };
 
 /**
  * Keeps a client within GitHub's rate limits (docs/app.md, "The first
  * hour"): every answer's `x-ratelimit-*` headers are read per resource
  * (REST `core`, `graphql`); a request whose budget the last answer said is
- * spent is not sent before the announced reset — in mode 'wait' the client
+ * spent (under 10 points left for GraphQL, the most one of the collector's
+ * queries costs) is not sent before the announced reset — in mode 'wait' the client
  * waits for it (`sleep`, after `onWait`), in mode 'defer' it throws
  * BudgetExhaustedError so a job can be rescheduled for the reset and other
  * installations go on. A refusal for a spent budget (403/429 with
- * `x-ratelimit-remaining: 0`) is handled the same way; a secondary limit
+ * `x-ratelimit-remaining` under that) is handled the same way; a secondary limit
  * (403/429 with `retry-after`) waits that long and retries, up to three
  * times. GraphQL points are counted from each answer's `rateLimit.cost`.
  */
@@ -87,7 +90,8 @@ export function useRateBudget({
     const resource = resourceOf(String(options.url));
     for (let secondaryWaits = 0; ; ) {
       const known = budgets.get(resource);
-      if (known && known.remaining <= 0 && known.reset > clock()) await spentUntil(resource, known.reset);
+      if (known && known.remaining < RESERVE[resource] && known.reset > clock())
+        await spentUntil(resource, known.reset);
       try {
         const response = await request(options);
         record(resource, response.headers as Headers);
@@ -108,7 +112,7 @@ export function useRateBudget({
         const retryAfter = headerNumber(headers, 'retry-after');
         const remaining = headerNumber(headers, 'x-ratelimit-remaining');
         const reset = headerNumber(headers, 'x-ratelimit-reset');
-        if (remaining === 0 && reset !== null) {
+        if (remaining !== null && remaining < RESERVE[resource] && reset !== null) {
           await spentUntil(resource, reset * 1000);
           continue;
         }

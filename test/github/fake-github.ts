@@ -358,6 +358,24 @@ export async function startFakeGitHub(
         })),
       );
     }
+    const orgAlerts = method === 'GET' ? /^\/orgs\/([^/]+)\/dependabot\/alerts$/.exec(path) : null;
+    if (orgAlerts) {
+      const login = orgAlerts[1]!.toLowerCase();
+      const listed = repos.filter((r) => r.owner.toLowerCase() === login);
+      if (listed.length === 0) return notFound();
+      const state = q.get('state');
+      const alerts = listed.flatMap((r) =>
+        r.alerts === 'forbidden'
+          ? []
+          : r.alerts
+              .filter((a) => !state || a.state === state)
+              .map((a) => ({
+                ...a,
+                repository: { full_name: `${r.owner}/${r.name}`, name: r.name, owner: { login: r.owner } },
+              })),
+      );
+      return page(q.get('sort') === 'updated' ? alerts.sort(byDesc('updated_at')) : alerts);
+    }
     const orgProperties = method === 'GET' ? /^\/orgs\/([^/]+)\/properties\/values$/.exec(path) : null;
     if (orgProperties) {
       const login = orgProperties[1]!.toLowerCase();

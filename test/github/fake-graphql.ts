@@ -170,6 +170,12 @@ function repositoryView(repo: FakeRepo) {
     databaseId: repo.id,
     name: repo.name,
     nameWithOwner: `${repo.owner}/${repo.name}`,
+    environments: (args: { first?: number; after?: string }) =>
+      connection(repo.environments, args, (e) => ({
+        name: e.name,
+        protectionRules: (ruleArgs: { first?: number; after?: string }) =>
+          connection((e.protection_rules ?? []) as Json[], ruleArgs, (rule) => ({ type: upper(rule.type) })),
+      })),
     repositoryTopics: (args: { first?: number; after?: string }) =>
       connection(repo.topics, args, (name) => ({ topic: { name } })),
     releases: (args: { first?: number; after?: string; orderBy?: { direction?: string } }) =>

@@ -25,6 +25,7 @@ export const PAGE = {
   suites: 10,
   checkRuns: 20,
   topics: 20,
+  environments: 10,
 } as const;
 
 const RELEASE_FIELDS = 'databaseId tagName name isDraft isPrerelease createdAt publishedAt tagCommit { oid }';
@@ -88,6 +89,7 @@ export function buildHistoryQuery(input: HistoryQuery): { query: string; variabl
     }
     labelledIssues: issues(first: ${PAGE.labelled}, labels: $labels, filterBy: { since: $since }, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage } ${LABELLED} }
     labelledPulls: pullRequests(first: ${PAGE.labelled}, labels: $labels, orderBy: { field: UPDATED_AT, direction: DESC }) { pageInfo { hasNextPage } ${LABELLED} }
+    environments(first: ${PAGE.environments}) { pageInfo { hasNextPage } nodes { protectionRules(first: 5) { nodes { type } } } }
   }`;
       });
       return {

@@ -6,6 +6,7 @@ import { PAGE } from './build-history-query.ts';
 import { collectAlerts } from './collect-alerts.ts';
 import { collectApprovals } from './collect-approvals.ts';
 import { collectCheckRuns } from './collect-check-runs.ts';
+import { collectOrgAlerts } from './collect-org-alerts.ts';
 import { collectRepoInfo } from './collect-repo-info.ts';
 import { type CollectedRun, collectWorkflowRuns } from './collect-workflow-runs.ts';
 import { factsFromPayload } from './facts-from-payload.ts';
@@ -233,7 +234,7 @@ export async function collectReposHistory({
   if (recent) await collectInfoAndAlerts({ octokit, repos, results: [...results.values()], now, horizon });
 
   const active = repos.filter((r) => entry(r).active);
-  await collectPullsAndLabels({ octokit, repos: active, window, horizon, labels, entry, inWindow });
+  const reviewed = await collectPullsAndLabels({ octokit, repos: active, window, horizon, labels, entry, inWindow });
   for (const r of active) {
     const target = entry(r);
     const ref = { octokit, owner: r.owner, repo: r.repo, since: window.since, now };
@@ -249,7 +250,12 @@ export async function collectReposHistory({
       collectWorkflowRuns({ ...ref, ...(window.until === null ? {} : { until: window.until }) }),
     );
     const approvals = await part('deployment approvals', 'actions: read', [] as Fact[], () =>
-      collectApprovals({ ...ref, runs: runs.runs, runIds: deployments.runIds }),
+      collectApprovals({
+        ...ref,
+        runs: runs.runs,
+        runIds: deployments.runIds,
+        ...(reviewed.has(target.repo) ? { reviewed: reviewed.get(target.repo)! } : {}),
+      }),
     );
     const checks = await part('check runs', 'checks: read', [] as Fact[], () =>
       collectCheckRunsGraphql({ octokit, owner: r.owner, repo: r.repo, oids: [...(commits.get(target.repo) ?? [])] }),
@@ -278,10 +284,14 @@ async function collectInfoAndAlerts({
   now: Instant;
   horizon: Instant;
 }) {
+  // read org-wide once a call; the App's next batches re-read them with If-None-Match (a 304 is free)
   const orgs = new Map<string, Awaited<ReturnType<typeof readOrgProperties>>>();
+  const orgAlerts = new Map<string, Awaited<ReturnType<typeof collectOrgAlerts>>>();
   for (const [index, r] of repos.entries()) {
     const target = results[index]!;
     if (!orgs.has(r.owner)) orgs.set(r.owner, await readOrgProperties({ octokit, org: r.owner }));
+    if (!orgAlerts.has(r.owner))
+      orgAlerts.set(r.owner, await collectOrgAlerts({ octokit, org: r.owner, since: horizon }));
     const properties = orgs.get(r.owner);
     let info: RepoInfoFact;
     if (properties && target.id !== null) {
@@ -305,6 +315,11 @@ async function collectInfoAndAlerts({
       });
     }
     target.facts.push(info);
+    const known = orgAlerts.get(r.owner);
+    if (known) {
+      target.facts.push(...(known.get(target.repo.toLowerCase()) ?? []));
+      continue;
+    }
     const alerts = await readPart({
       part: 'Dependabot alerts',
       permission:
@@ -334,13 +349,20 @@ async function collectPullsAndLabels({
   labels: readonly string[];
   entry: (r: RepoName) => RepoHistory;
   inWindow: (at: Instant | null) => boolean;
-}) {
+}): Promise<Map<string, boolean>> {
   const wanted = new Set(labels.map((label) => label.toLowerCase()));
+  // whether an environment requires reviewers (approvals are read only then); absent: unknown, REST asks
+  const reviewed = new Map<string, boolean>();
   for (const group of chunk(repos, BATCH.activity)) {
     const { data } = await requestGraphql<
       Record<
         string,
-        { pullRequests: Page<PullNode>; labelledIssues: Page<LabelledNode>; labelledPulls: Page<LabelledNode> } | null
+        {
+          pullRequests: Page<PullNode>;
+          labelledIssues: Page<LabelledNode>;
+          labelledPulls: Page<LabelledNode>;
+          environments: Page<{ protectionRules: { nodes: { type: string }[] } }>;
+        } | null
       >
     >({ octokit, query: { kind: 'activity', repos: group, labels, since: formatInstant(window.since) } });
     for (const [i, r] of group.entries()) {
@@ -351,6 +373,14 @@ async function collectPullsAndLabels({
         continue;
       }
       const payloadRepo = { full_name: target.repo };
+      if (!repository.environments.pageInfo.hasNextPage) {
+        reviewed.set(
+          target.repo,
+          repository.environments.nodes.some((e) =>
+            e.protectionRules.nodes.some((rule) => rule.type === 'REQUIRED_REVIEWERS'),
+          ),
+        );
+      }
       // merged pull requests: by last update, newest first, as far as the window
       const pulls = [...repository.pullRequests.nodes];
       let page = repository.pullRequests;
@@ -431,6 +461,7 @@ async function collectPullsAndLabels({
       }
     }
   }
+  return reviewed;
 }
 
 /** Deployments created in the window, newest first, with their statuses (one `deployment_status` fact each). */
