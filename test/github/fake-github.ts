@@ -48,6 +48,9 @@ export interface FakeRepo {
   contentsForbidden: boolean;
   /** Writes answer 403 "Resource not accessible by integration" (a fork's token). */
   readOnly: boolean;
+  /** Archived, last pushed to then (the org's list says so). */
+  archived?: boolean;
+  pushedAt?: string;
 }
 
 export interface RecordedRequest {
@@ -351,8 +354,8 @@ export async function startFakeGitHub(
           name: r.name,
           full_name: `${r.owner}/${r.name}`,
           owner: { login: r.owner },
-          archived: false,
-          pushed_at: '2026-01-01T00:00:00Z',
+          archived: r.archived === true,
+          pushed_at: r.pushedAt ?? '2026-01-01T00:00:00Z',
           topics: r.topics,
           custom_properties: r.customProperties,
         })),

@@ -13,10 +13,17 @@ const repos = [
 const every: HistoryQuery[] = [
   { kind: 'releases', repos },
   { kind: 'activity', repos, labels: ['rollback', 'revert'], since: '2026-01-01T00:00:00Z' },
-  { kind: 'deployments', owner: 'acme', repo: 'api', after: null },
+  { kind: 'deployments', repos: repos.map((r) => ({ ...r, after: r.after ?? null })) },
   { kind: 'pulls', owner: 'acme', repo: 'api', after: 'Y3Vyc29yOjEwMA==' },
   { kind: 'pull', owner: 'acme', repo: 'api', numbers: [12, 40] },
-  { kind: 'checks', owner: 'acme', repo: 'api', oids: ['a'.repeat(40), 'b'.repeat(40)] },
+  {
+    kind: 'checks',
+    commits: [
+      { owner: 'acme', repo: 'api', oid: 'a'.repeat(40) },
+      { owner: 'acme', repo: 'web', oid: 'b'.repeat(40) },
+      { owner: 'acme', repo: 'api', oid: 'c'.repeat(40) },
+    ],
+  },
 ];
 
 describe("the org collector's GraphQL queries", () => {
@@ -26,7 +33,7 @@ describe("the org collector's GraphQL queries", () => {
   });
 
   it('the schema check catches a field GitHub does not have', () => {
-    const { query } = buildHistoryQuery({ kind: 'deployments', owner: 'acme', repo: 'api', after: null });
+    const { query } = buildHistoryQuery({ kind: 'deployments', repos: [{ owner: 'acme', repo: 'api', after: null }] });
     expect(validate(query.replace('logUrl', 'logURL')).length).toBeGreaterThan(0);
   });
 });

@@ -9,15 +9,15 @@ export type HistoryQuery =
       labels: readonly string[];
       since: string;
     }
-  | { kind: 'deployments'; owner: string; repo: string; after: string | null }
+  | { kind: 'deployments'; repos: readonly { owner: string; repo: string; after: string | null }[] }
   | { kind: 'pulls'; owner: string; repo: string; after: string | null }
   | { kind: 'pull'; owner: string; repo: string; numbers: readonly number[] }
-  | { kind: 'checks'; owner: string; repo: string; oids: readonly string[] };
+  | { kind: 'checks'; commits: readonly { owner: string; repo: string; oid: string }[] };
 
 /** Page sizes: what each list costs (GitHub prices a connection by its `first`). */
 export const PAGE = {
   releases: 100,
-  deployments: 50,
+  deployments: 30,
   statuses: 10,
   pulls: 100,
   labelled: 10,
@@ -36,7 +36,7 @@ const DEPLOYMENTS = `deployments(first: ${PAGE.deployments}, after: $after, orde
     nodes {
       databaseId createdAt environment commitOid ref { name }
       creator { __typename login }
-      statuses(first: ${PAGE.statuses}) { nodes { id state createdAt environment logUrl } }
+      statuses(first: ${PAGE.statuses}) { pageInfo { hasNextPage } nodes { id state createdAt environment logUrl } }
     }
   }`;
 const checkRuns = (alias: string, name: string) =>
@@ -98,13 +98,17 @@ export function buildHistoryQuery(input: HistoryQuery): { query: string; variabl
       };
     }
     case 'deployments': {
-      const declared = [
-        declare('owner', 'String!', input.owner),
-        declare('name', 'String!', input.repo),
-        declare('after', 'String', input.after),
-      ];
+      const declared: string[] = [];
+      const fields = input.repos.map((r, i) => {
+        declared.push(
+          declare(`o${i}`, 'String!', r.owner),
+          declare(`n${i}`, 'String!', r.repo),
+          declare(`a${i}`, 'String', r.after),
+        );
+        return `r${i}: repository(owner: $o${i}, name: $n${i}) {\n  ${DEPLOYMENTS.replace('$after', `$a${i}`)}\n  }`;
+      });
       return {
-        query: `query Deployments(${declared.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n  repository(owner: $owner, name: $name) {\n  ${DEPLOYMENTS}\n  }\n}`,
+        query: `query Deployments(${declared.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n  ${fields.join('\n  ')}\n}`,
         variables,
       };
     }
@@ -139,10 +143,13 @@ export function buildHistoryQuery(input: HistoryQuery): { query: string; variabl
       };
     }
     case 'checks': {
-      const declared = [declare('owner', 'String!', input.owner), declare('name', 'String!', input.repo)];
-      const fields = input.oids.map((oid, i) => {
-        declared.push(declare(`c${i}`, 'GitObjectID!', oid));
-        return `c${i}: object(oid: $c${i}) {
+      const declared: string[] = [];
+      const byRepo = new Map<string, { owner: string; repo: string; fields: string[] }>();
+      input.commits.forEach((commit, i) => {
+        declared.push(declare(`c${i}`, 'GitObjectID!', commit.oid));
+        const key = `${commit.owner}/${commit.repo}`;
+        const entry = byRepo.get(key) ?? { owner: commit.owner, repo: commit.repo, fields: [] };
+        entry.fields.push(`c${i}: object(oid: $c${i}) {
       ... on Commit {
         oid
         checkSuites(first: ${PAGE.suites}) {
@@ -153,10 +160,15 @@ export function buildHistoryQuery(input: HistoryQuery): { query: string; variabl
           }
         }
       }
-    }`;
+    }`);
+        byRepo.set(key, entry);
+      });
+      const repos = [...byRepo.values()].map((entry, j) => {
+        declared.push(declare(`o${j}`, 'String!', entry.owner), declare(`n${j}`, 'String!', entry.repo));
+        return `r${j}: repository(owner: $o${j}, name: $n${j}) {\n    ${entry.fields.join('\n    ')}\n  }`;
       });
       return {
-        query: `query Checks(${declared.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n  repository(owner: $owner, name: $name) {\n    ${fields.join('\n    ')}\n  }\n}`,
+        query: `query Checks(${declared.join(', ')}) {\n  rateLimit { cost remaining resetAt }\n  ${repos.join('\n  ')}\n}`,
         variables,
       };
     }

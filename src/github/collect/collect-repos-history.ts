@@ -81,6 +81,7 @@ interface DeploymentNode {
   ref: { name: string } | null;
   creator: { __typename: string; login: string } | null;
   statuses: {
+    pageInfo: { hasNextPage: boolean };
     nodes: { id: string; state: string; createdAt: string; environment: string | null; logUrl: string | null }[];
   };
 }
@@ -235,17 +236,18 @@ export async function collectReposHistory({
 
   const active = repos.filter((r) => entry(r).active);
   const reviewed = await collectPullsAndLabels({ octokit, repos: active, window, horizon, labels, entry, inWindow });
+  const deployed = await collectDeploymentsGraphql({ octokit, repos: active, inWindow, since: window.since, entry });
+  const checks = await collectCheckRunsGraphql({
+    octokit,
+    commits: active.flatMap((r) => [...(commits.get(fullName(r)) ?? [])].map((oid) => ({ ...r, oid }))),
+    entry,
+  });
   for (const r of active) {
     const target = entry(r);
     const ref = { octokit, owner: r.owner, repo: r.repo, since: window.since, now };
     const part = <T>(name: string, permission: string, fallback: T, read: () => Promise<T>) =>
       readPart({ part: name, permission, unavailable: target.unavailable, fallback, read });
-    const deployments = await part(
-      'deployments',
-      'deployments: read',
-      { facts: [] as Fact[], runIds: [] as number[] },
-      () => collectDeploymentsGraphql({ octokit, owner: r.owner, repo: r.repo, inWindow, since: window.since }),
-    );
+    const deployments = deployed.get(target.repo) ?? { facts: [], runIds: [] };
     const runs = await part('workflow runs', 'actions: read', { facts: [] as Fact[], runs: [] as CollectedRun[] }, () =>
       collectWorkflowRuns({ ...ref, ...(window.until === null ? {} : { until: window.until }) }),
     );
@@ -257,10 +259,7 @@ export async function collectReposHistory({
         ...(reviewed.has(target.repo) ? { reviewed: reviewed.get(target.repo)! } : {}),
       }),
     );
-    const checks = await part('check runs', 'checks: read', [] as Fact[], () =>
-      collectCheckRunsGraphql({ octokit, owner: r.owner, repo: r.repo, oids: [...(commits.get(target.repo) ?? [])] }),
-    );
-    target.facts.push(...deployments.facts, ...runs.facts, ...approvals, ...checks);
+    target.facts.push(...deployments.facts, ...runs.facts, ...approvals, ...(checks.get(target.repo) ?? []));
   }
   return [...results.values()].map(({ repo, facts, unavailable, active: isActive }) => ({
     repo,
@@ -464,118 +463,178 @@ async function collectPullsAndLabels({
   return reviewed;
 }
 
-/** Deployments created in the window, newest first, with their statuses (one `deployment_status` fact each). */
+/**
+ * Deployments created in the window, newest first, with their statuses (one
+ * `deployment_status` fact each), 10 repositories a query; a deployment with
+ * more statuses than a page gets them from REST.
+ */
 async function collectDeploymentsGraphql({
   octokit,
-  owner,
-  repo,
+  repos,
   inWindow,
   since,
+  entry,
 }: {
   octokit: GitHubClient;
-  owner: string;
-  repo: string;
+  repos: readonly RepoName[];
   inWindow: (at: Instant | null) => boolean;
   since: Instant;
-}): Promise<{ facts: Fact[]; runIds: number[] }> {
-  const repository = { full_name: fullName({ owner, repo }) };
-  const facts: Fact[] = [];
-  const runIds = new Set<number>();
-  let after: string | null = null;
-  for (;;) {
-    const answer: { data: { repository: { deployments: Page<DeploymentNode> } | null } } = await requestGraphql({
-      octokit,
-      query: { kind: 'deployments', owner, repo, after },
-    });
-    const page = answer.data.repository?.deployments;
-    if (!page) throw Object.assign(new Error(`${repository.full_name}: not found`), { status: 404 });
-    for (const node of page.nodes) {
-      if (!inWindow(timeOf(node.createdAt))) continue;
-      let runId: number | null = null;
-      for (const status of node.statuses.nodes) {
-        const match = RUN_URL.exec(status.logUrl ?? '');
-        if (match) runId = Number(match[1]);
+  entry: (r: RepoName) => RepoHistory;
+}): Promise<Map<string, { facts: Fact[]; runIds: number[] }>> {
+  const result = new Map<string, { facts: Fact[]; runIds: number[] }>();
+  for (const group of chunk(repos, BATCH.activity)) {
+    let pending = group.map((r) => ({ ...r, after: null as string | null }));
+    while (pending.length > 0) {
+      const { data } = await requestGraphql<Record<string, { deployments: Page<DeploymentNode> } | null>>({
+        octokit,
+        query: { kind: 'deployments', repos: pending },
+      });
+      const next: typeof pending = [];
+      for (const [i, r] of pending.entries()) {
+        const page = data[`r${i}`]?.deployments;
+        if (!page) {
+          entry(r).unavailable.push({ part: 'deployments', permission: 'deployments: read' });
+          continue;
+        }
+        const name = fullName(r);
+        const own = result.get(name) ?? { facts: [], runIds: [] };
+        result.set(name, own);
+        for (const node of page.nodes) {
+          if (!inWindow(timeOf(node.createdAt))) continue;
+          own.facts.push(
+            ...(await deploymentFacts({ octokit, owner: r.owner, repo: r.repo, node, runIds: own.runIds })),
+          );
+        }
+        const oldest = timeOf(page.nodes.at(-1)?.createdAt);
+        if (page.pageInfo.hasNextPage && oldest !== null && oldest >= since)
+          next.push({ ...r, after: page.pageInfo.endCursor });
       }
-      const viaWorkflow =
-        runId !== null || (node.creator?.__typename === 'Bot' && node.creator.login === 'github-actions');
-      if (runId !== null) runIds.add(runId);
-      const deployment = {
-        id: node.databaseId,
-        sha: node.commitOid,
-        ref: node.ref?.name ?? node.commitOid,
-        environment: node.environment,
-        created_at: node.createdAt,
-        creator: node.creator
-          ? {
-              login: node.creator.__typename === 'Bot' ? `${node.creator.login}[bot]` : node.creator.login,
-              type: node.creator.__typename === 'Bot' ? 'Bot' : 'User',
-            }
-          : null,
-      };
-      for (const status of node.statuses.nodes) {
-        facts.push(
-          ...factsFromPayload({
-            id: `api:deployment-status:${status.id}`,
-            name: 'deployment_status',
-            payload: {
-              action: 'created',
-              repository,
-              deployment,
-              deployment_status: {
-                state: status.state.toLowerCase(),
-                created_at: status.createdAt,
-                environment: status.environment,
-              },
-              workflow_run: viaWorkflow ? { id: runId } : null,
-            },
-          }),
-        );
-      }
+      pending = next;
     }
-    const oldest = timeOf(page.nodes.at(-1)?.createdAt);
-    if (!page.pageInfo.hasNextPage || oldest === null || oldest < since) break;
-    after = page.pageInfo.endCursor;
   }
-  return { facts, runIds: [...runIds] };
+  return result;
 }
 
-/** The completed `shipwell/coverage` and `shipwell/rollback` check runs of release commits, 40 commits a query. */
-async function collectCheckRunsGraphql({
+/** One deployment's `deployment_status` facts, as REST and the webhook give them. */
+async function deploymentFacts({
   octokit,
   owner,
   repo,
-  oids,
+  node,
+  runIds,
 }: {
   octokit: GitHubClient;
   owner: string;
   repo: string;
-  oids: string[];
+  node: DeploymentNode;
+  runIds: number[];
 }): Promise<Fact[]> {
-  const repository = { full_name: fullName({ owner, repo }) };
-  const facts: Fact[] = [];
-  const crowded: string[] = [];
+  let statuses = node.statuses.nodes.map((status) => ({
+    id: status.id,
+    state: status.state.toLowerCase(),
+    created_at: status.createdAt,
+    environment: status.environment,
+    log_url: status.logUrl,
+  }));
+  if (node.statuses.pageInfo.hasNextPage) {
+    const all = await octokit.paginate('GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+      owner,
+      repo,
+      deployment_id: node.databaseId,
+      per_page: 100,
+    });
+    statuses = all.map((status) => ({
+      id: String(status.id),
+      state: status.state,
+      created_at: status.created_at,
+      environment: status.environment ?? null,
+      log_url: status.log_url ?? status.target_url ?? null,
+    }));
+  }
+  let runId: number | null = null;
+  for (const status of statuses) {
+    const match = RUN_URL.exec(status.log_url ?? '');
+    if (match) runId = Number(match[1]);
+  }
+  const viaWorkflow = runId !== null || (node.creator?.__typename === 'Bot' && node.creator.login === 'github-actions');
+  if (runId !== null && !runIds.includes(runId)) runIds.push(runId);
+  const bot = node.creator?.__typename === 'Bot';
+  const deployment = {
+    id: node.databaseId,
+    sha: node.commitOid,
+    ref: node.ref?.name ?? node.commitOid,
+    environment: node.environment,
+    created_at: node.createdAt,
+    creator: node.creator
+      ? { login: bot ? `${node.creator.login}[bot]` : node.creator.login, type: bot ? 'Bot' : 'User' }
+      : null,
+  };
+  return statuses.flatMap((status) =>
+    factsFromPayload({
+      id: `api:deployment-status:${status.id}`,
+      name: 'deployment_status',
+      payload: {
+        action: 'created',
+        repository: { full_name: fullName({ owner, repo }) },
+        deployment,
+        deployment_status: { state: status.state, created_at: status.created_at, environment: status.environment },
+        workflow_run: viaWorkflow ? { id: runId } : null,
+      },
+    }),
+  );
+}
+
+/**
+ * The completed `shipwell/coverage` and `shipwell/rollback` check runs of
+ * release commits, 40 commits a query across repositories; a commit with
+ * more check suites than a page gets its check runs from REST.
+ */
+async function collectCheckRunsGraphql({
+  octokit,
+  commits,
+  entry,
+}: {
+  octokit: GitHubClient;
+  commits: readonly (RepoName & { oid: string })[];
+  entry: (r: RepoName) => RepoHistory;
+}): Promise<Map<string, Fact[]>> {
+  const result = new Map<string, Fact[]>();
+  const crowded: (RepoName & { oid: string })[] = [];
   type SuiteNode = { coverage: { nodes: CheckRunNode[] }; rollback: { nodes: CheckRunNode[] } };
-  for (const group of chunk(oids, BATCH.commits)) {
-    const { data } = await requestGraphql<{
-      repository: Record<string, { oid: string; checkSuites: Page<SuiteNode> } | null> | null;
-    }>({ octokit, query: { kind: 'checks', owner, repo, oids: group } });
-    for (const commit of Object.values(data.repository ?? {})) {
-      if (!commit?.checkSuites) continue;
-      if (commit.checkSuites.pageInfo.hasNextPage) {
-        // more check suites than a page: REST lists the commit's check runs whatever their suite
-        crowded.push(commit.oid);
+  type CommitNode = { oid: string; checkSuites: Page<SuiteNode> } | null;
+  for (const group of chunk(commits, BATCH.commits)) {
+    const { data } = await requestGraphql<Record<string, Record<string, CommitNode> | null>>({
+      octokit,
+      query: { kind: 'checks', commits: group },
+    });
+    // the query names repositories r0, r1, … in the order they first appear, commits c0, c1, … in order
+    const order = [...new Set(group.map((c) => fullName(c)))];
+    for (const [i, c] of group.entries()) {
+      const name = fullName(c);
+      const repository = data[`r${order.indexOf(name)}`];
+      if (repository === null || repository === undefined) {
+        if (!entry(c).unavailable.some((u) => u.part === 'check runs'))
+          entry(c).unavailable.push({ part: 'check runs', permission: 'checks: read' });
         continue;
       }
+      const commit = repository[`c${i}`];
+      if (!commit?.checkSuites) continue;
+      if (commit.checkSuites.pageInfo.hasNextPage) {
+        crowded.push(c);
+        continue;
+      }
+      const own = result.get(name) ?? [];
+      result.set(name, own);
       for (const suite of commit.checkSuites.nodes) {
         for (const run of [...suite.coverage.nodes, ...suite.rollback.nodes]) {
           if (run.status !== 'COMPLETED' || (run.name !== COVERAGE_CHECK && run.name !== ROLLBACK_CHECK)) continue;
-          facts.push(
+          own.push(
             ...factsFromPayload({
               id: `api:check-run:${run.databaseId}`,
               name: 'check_run',
               payload: {
                 action: 'completed',
-                repository,
+                repository: { full_name: name },
                 check_run: {
                   id: run.databaseId,
                   name: run.name,
@@ -593,7 +652,10 @@ async function collectCheckRunsGraphql({
       }
     }
   }
-  if (crowded.length > 0)
-    facts.push(...(await collectCheckRuns({ octokit, owner, repo, shas: crowded, since: 0, now: 0 })));
-  return facts;
+  // more check suites than a page: REST lists the commit's check runs whatever their suite
+  for (const c of crowded) {
+    const facts = await collectCheckRuns({ octokit, owner: c.owner, repo: c.repo, shas: [c.oid], since: 0, now: 0 });
+    result.set(fullName(c), [...(result.get(fullName(c)) ?? []), ...facts]);
+  }
+  return result;
 }
