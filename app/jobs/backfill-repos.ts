@@ -2,6 +2,7 @@ import {
   BudgetExhaustedError,
   type ConditionalCache,
   collectReposHistory,
+  type RepoHistory,
   reportHorizon,
   useConditionalRequests,
   useRateBudget,
@@ -77,6 +78,45 @@ export function backfillRepos({
           recentSince: number | null;
         }
       >();
+      type Pass = typeof passes extends Map<string, infer P> ? P : never;
+      let current: Pass | null = null;
+      // one pass's histories and their end commit together; the evaluation of each is requested
+      const keep = async (pass: Pass, histories: RepoHistory[]) => {
+        const deeper = pass.recentSince !== null && pass.recentSince > pass.horizon;
+        const written = await store.transaction(async (tx) => {
+          const done: string[] = [];
+          for (const history of histories) {
+            // a repository with no release in its recent window had its activity there skipped: the rest pass reads up to now
+            const ended = await tx.backfills.complete({
+              repo: history.repo,
+              worker,
+              now,
+              ...(deeper ? { recentSince: history.active ? pass.recentSince! : now } : {}),
+            });
+            if (!ended) continue;
+            await tx.facts.write({ facts: history.facts });
+            done.push(history.repo);
+          }
+          if (done.length > 0) await tx.evaluations.request({ repos: done, now });
+          return done;
+        });
+        for (const history of histories) {
+          for (const part of history.unavailable) {
+            log.warn(
+              { repo: history.repo, part: part.part, permission: part.permission },
+              'backfill: part not readable',
+            );
+          }
+          if (written.includes(history.repo)) {
+            log.info(
+              { repo: history.repo, facts: history.facts.length, pass: pass.until === null ? 'recent' : 'rest' },
+              'backfill pass done',
+            );
+          }
+        }
+        if (written.length > 0) onEvaluationRequested();
+        for (const repo of written) await watched.finished({ done: true, repo, final: pass.until !== null || !deeper });
+      };
       try {
         for (const job of jobs) {
           const config = await loadRepoConfig({ configs: store.configs, helpers, octokit, repo: job.repo });
@@ -91,6 +131,7 @@ export function backfillRepos({
           passes.set(key, pass);
         }
         for (const pass of passes.values()) {
+          current = pass;
           const histories = await collectReposHistory({
             octokit,
             repos: pass.jobs.map((job) => ({
@@ -103,51 +144,12 @@ export function backfillRepos({
             labels: pass.labels,
             recent: pass.until === null,
           });
-          const written = await store.transaction(async (tx) => {
-            const done: string[] = [];
-            for (const history of histories) {
-              // after the first pass, the rest is read only when the horizon reaches further back
-              const deeper = pass.recentSince !== null && pass.recentSince > pass.horizon;
-              // a repository with no release in its recent window had its activity there skipped: the rest pass reads up to now
-              const ended = await tx.backfills.complete({
-                repo: history.repo,
-                worker,
-                now,
-                ...(deeper ? { recentSince: history.active ? pass.recentSince! : now } : {}),
-              });
-              if (!ended) continue;
-              await tx.facts.write({ facts: history.facts });
-              done.push(history.repo);
-            }
-            if (done.length > 0) await tx.evaluations.request({ repos: done, now });
-            return done;
-          });
-          for (const history of histories) {
-            for (const part of history.unavailable) {
-              log.warn(
-                { repo: history.repo, part: part.part, permission: part.permission },
-                'backfill: part not readable',
-              );
-            }
-            if (written.includes(history.repo)) {
-              log.info(
-                { repo: history.repo, facts: history.facts.length, pass: pass.until === null ? 'recent' : 'rest' },
-                'backfill pass done',
-              );
-            }
-          }
-          if (written.length > 0) onEvaluationRequested();
-          for (const job of pass.jobs) {
-            await watched.finished({
-              done: written.includes(job.repo),
-              repo: job.repo,
-              final: pass.until !== null || !(pass.recentSince !== null && pass.recentSince > pass.horizon),
-            });
-          }
+          await keep(pass, histories);
         }
       } catch (error) {
         if (!(error instanceof BudgetExhaustedError)) throw error;
-        // this installation waits for its reset; the jobs not yet ended go back untried
+        // keep what was read in full; the rest goes back untried, this installation waits for its reset
+        if (current) await keep(current, error.completed as RepoHistory[]);
         await store.backfills.defer({ installationId, worker, until: error.resetAt });
         log.info(
           { installation: installationId, resetAt: new Date(error.resetAt).toISOString() },

@@ -17,6 +17,8 @@ export interface BudgetState {
 export class BudgetExhaustedError extends Error {
   readonly resource: RateResource;
   readonly resetAt: number;
+  /** What the interrupted work had finished (collectReposHistory: the repositories read in full), for the caller to keep. */
+  completed: unknown[] = [];
   constructor({ resource, resetAt }: { resource: RateResource; resetAt: number }) {
     super(
       `GitHub's ${resource === 'graphql' ? 'GraphQL' : 'REST'} rate limit is spent until ${new Date(resetAt).toISOString()}`,
@@ -108,7 +110,15 @@ export function useRateBudget({
           throw error;
         }
         record(resource, headers);
-        if (status !== 403 && status !== 429) throw error;
+        // an answered error (404, 422, …) costs a request like any answer
+        const spentOne = () => {
+          if (resource === 'graphql') totals.points += 1;
+          else totals.requests += 1;
+        };
+        if (status !== 403 && status !== 429) {
+          if (status !== null && status >= 400) spentOne();
+          throw error;
+        }
         const retryAfter = headerNumber(headers, 'retry-after');
         const remaining = headerNumber(headers, 'x-ratelimit-remaining');
         const reset = headerNumber(headers, 'x-ratelimit-reset');
@@ -122,6 +132,7 @@ export function useRateBudget({
           await sleep(retryAfter * 1000);
           continue;
         }
+        spentOne();
         throw error;
       }
     }

@@ -2,6 +2,7 @@ import { COVERAGE_CHECK, ROLLBACK_CHECK } from '../../events/index.ts';
 import type { Fact, RepoInfoFact } from '../../events/types.ts';
 import { formatInstant, type Instant } from '../../time/index.ts';
 import type { GitHubClient, UnavailablePart } from '../types.ts';
+import { BudgetExhaustedError } from '../use-rate-budget.ts';
 import { PAGE } from './build-history-query.ts';
 import { collectAlerts } from './collect-alerts.ts';
 import { collectApprovals } from './collect-approvals.ts';
@@ -117,7 +118,9 @@ const chunk = <T>(items: readonly T[], size: number) =>
  * properties. Reads only what `window` needs, and nothing but repository
  * info and alerts for a repository with no release published since
  * `horizon` (its deployments and runs cannot count). `stage` 'recent' also
- * reads repository info and alerts (current state, read once).
+ * reads repository info and alerts (current state, read once). When the
+ * rate limit runs out mid-way (BudgetExhaustedError), the error carries the
+ * repositories already read in full (`completed`).
  */
 export async function collectReposHistory({
   octokit,
@@ -232,41 +235,57 @@ export async function collectReposHistory({
     commits.set(target.repo, oids);
   }
 
-  if (recent) await collectInfoAndAlerts({ octokit, repos, results: [...results.values()], now, horizon });
+  const finished = new Set<string>();
+  const output = () =>
+    [...results.values()].map(({ repo, facts, unavailable, active: isActive }) => ({
+      repo,
+      facts,
+      unavailable,
+      active: isActive,
+    }));
+  try {
+    if (recent) await collectInfoAndAlerts({ octokit, repos, results: [...results.values()], now, horizon });
+    // a repository with no activity to read is complete now
+    for (const r of repos) if (!entry(r).active) finished.add(fullName(r));
 
-  const active = repos.filter((r) => entry(r).active);
-  const reviewed = await collectPullsAndLabels({ octokit, repos: active, window, horizon, labels, entry, inWindow });
-  const deployed = await collectDeploymentsGraphql({ octokit, repos: active, inWindow, since: window.since, entry });
-  const checks = await collectCheckRunsGraphql({
-    octokit,
-    commits: active.flatMap((r) => [...(commits.get(fullName(r)) ?? [])].map((oid) => ({ ...r, oid }))),
-    entry,
-  });
-  for (const r of active) {
-    const target = entry(r);
-    const ref = { octokit, owner: r.owner, repo: r.repo, since: window.since, now };
-    const part = <T>(name: string, permission: string, fallback: T, read: () => Promise<T>) =>
-      readPart({ part: name, permission, unavailable: target.unavailable, fallback, read });
-    const deployments = deployed.get(target.repo) ?? { facts: [], runIds: [] };
-    const runs = await part('workflow runs', 'actions: read', { facts: [] as Fact[], runs: [] as CollectedRun[] }, () =>
-      collectWorkflowRuns({ ...ref, ...(window.until === null ? {} : { until: window.until }) }),
-    );
-    const approvals = await part('deployment approvals', 'actions: read', [] as Fact[], () =>
-      collectApprovals({
-        ...ref,
-        runs: runs.runs,
-        runIds: deployments.runIds,
-        ...(reviewed.has(target.repo) ? { reviewed: reviewed.get(target.repo)! } : {}),
-      }),
-    );
-    target.facts.push(...deployments.facts, ...runs.facts, ...approvals, ...(checks.get(target.repo) ?? []));
+    const active = repos.filter((r) => entry(r).active);
+    const reviewed = await collectPullsAndLabels({ octokit, repos: active, window, horizon, labels, entry, inWindow });
+    const deployed = await collectDeploymentsGraphql({ octokit, repos: active, inWindow, since: window.since, entry });
+    const checks = await collectCheckRunsGraphql({
+      octokit,
+      commits: active.flatMap((r) => [...(commits.get(fullName(r)) ?? [])].map((oid) => ({ ...r, oid }))),
+      entry,
+    });
+    for (const r of active) {
+      const target = entry(r);
+      const ref = { octokit, owner: r.owner, repo: r.repo, since: window.since, now };
+      const part = <T>(name: string, permission: string, fallback: T, read: () => Promise<T>) =>
+        readPart({ part: name, permission, unavailable: target.unavailable, fallback, read });
+      const deployments = deployed.get(target.repo) ?? { facts: [], runIds: [] };
+      const runs = await part(
+        'workflow runs',
+        'actions: read',
+        { facts: [] as Fact[], runs: [] as CollectedRun[] },
+        () => collectWorkflowRuns({ ...ref, ...(window.until === null ? {} : { until: window.until }) }),
+      );
+      const approvals = await part('deployment approvals', 'actions: read', [] as Fact[], () =>
+        collectApprovals({
+          ...ref,
+          runs: runs.runs,
+          runIds: deployments.runIds,
+          ...(reviewed.has(target.repo) ? { reviewed: reviewed.get(target.repo)! } : {}),
+        }),
+      );
+      target.facts.push(...deployments.facts, ...runs.facts, ...approvals, ...(checks.get(target.repo) ?? []));
+      finished.add(target.repo);
+    }
+  } catch (error) {
+    // the rate limit ran out mid-way: the repositories read in full are kept by the caller, the rest read again later
+    if (error instanceof BudgetExhaustedError)
+      error.completed = output().filter((history) => finished.has(history.repo));
+    throw error;
   }
-  return [...results.values()].map(({ repo, facts, unavailable, active: isActive }) => ({
-    repo,
-    facts,
-    unavailable,
-    active: isActive,
-  }));
+  return output();
 }
 
 /** Repository info (topics from the repository, custom properties from the org's list) and Dependabot alerts. */
