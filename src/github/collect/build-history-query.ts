@@ -17,15 +17,15 @@ export type HistoryQuery =
 /** Page sizes: what each list costs (GitHub prices a connection by its `first`). */
 export const PAGE = {
   releases: 100,
-  deployments: 30,
+  deployments: 20,
   statuses: 10,
   pulls: 100,
-  labelled: 10,
-  labelings: 10,
+  labelled: 5,
+  labelings: 5,
   suites: 10,
   checkRuns: 20,
   topics: 20,
-  environments: 10,
+  environments: 5,
 } as const;
 
 const RELEASE_FIELDS = 'databaseId tagName name isDraft isPrerelease createdAt publishedAt tagCommit { oid }';

@@ -99,8 +99,14 @@ interface CheckRunNode {
 
 const REVERT_BRANCH = /^revert-(\d+)-/;
 const RUN_URL = /\/actions\/runs\/(\d+)/;
-/** Repositories per aliased query; commits per check-run query. */
-const BATCH = { releases: 25, activity: 10, commits: 40 } as const;
+/**
+ * Repositories (or commits) per aliased query. GitHub prices a query at its
+ * connection requests / 100, rounded to the nearest point (docs/app.md, "The
+ * first hour"): each batch stays under 150 requests, one point — releases
+ * and topics 2 a repository, activity 19, deployments 21, a commit's check
+ * runs 21.
+ */
+const BATCH = { releases: 50, activity: 7, deployments: 7, commits: 7 } as const;
 
 const lower = (value: string | null) => (value === null ? null : value.toLowerCase());
 const chunk = <T>(items: readonly T[], size: number) =>
@@ -109,16 +115,18 @@ const chunk = <T>(items: readonly T[], size: number) =>
 /**
  * The history of several repositories (docs/app.md, "The first hour"), as
  * the REST collector's facts (same kinds, origins and times): GraphQL where
- * it is far cheaper — releases with their tag's commit and topics for 25
+ * it is far cheaper — releases with their tag's commit and topics for 50
  * repositories a query; merged and rollback-labelled pull requests and
- * issues with their labelling times for 10; deployments with their
- * statuses; the coverage and rollback check runs of 40 release commits a
- * query — and REST where GraphQL lacks the data: Dependabot alerts (update
- * times), workflow runs and their earlier attempts, approvals, custom
- * properties. Reads only what `window` needs, and nothing but repository
- * info and alerts for a repository with no release published since
- * `horizon` (its deployments and runs cannot count). `stage` 'recent' also
- * reads repository info and alerts (current state, read once). When the
+ * issues with their labelling times, and environments' reviewer rules, for
+ * 7; deployments with their statuses for 7; the coverage and rollback check
+ * runs of 7 release commits a query — and REST where GraphQL lacks the
+ * data: Dependabot alerts (update times; org-wide when the org's list can
+ * be read), workflow runs and their earlier attempts, approvals, custom
+ * properties (org-wide). Reads only what `window` needs; activity
+ * (deployments, runs, pull requests, labels, check runs) only for a
+ * repository with a release published in the window (`recent`) or since
+ * `horizon` (otherwise). `recent` also reads repository info and alerts
+ * (current state, read once). When the
  * rate limit runs out mid-way (BudgetExhaustedError), the error carries the
  * repositories already read in full (`completed`).
  */
@@ -350,7 +358,7 @@ async function collectInfoAndAlerts({
   }
 }
 
-/** Merged pull requests (and the ones revert PRs revert) and rollback labellings, 10 repositories a query. */
+/** Merged pull requests (and the ones revert PRs revert) and rollback labellings, 7 repositories a query. */
 async function collectPullsAndLabels({
   octokit,
   repos,
@@ -484,7 +492,7 @@ async function collectPullsAndLabels({
 
 /**
  * Deployments created in the window, newest first, with their statuses (one
- * `deployment_status` fact each), 10 repositories a query; a deployment with
+ * `deployment_status` fact each), 7 repositories a query; a deployment with
  * more statuses than a page gets them from REST.
  */
 async function collectDeploymentsGraphql({
@@ -501,7 +509,7 @@ async function collectDeploymentsGraphql({
   entry: (r: RepoName) => RepoHistory;
 }): Promise<Map<string, { facts: Fact[]; runIds: number[] }>> {
   const result = new Map<string, { facts: Fact[]; runIds: number[] }>();
-  for (const group of chunk(repos, BATCH.activity)) {
+  for (const group of chunk(repos, BATCH.deployments)) {
     let pending = group.map((r) => ({ ...r, after: null as string | null }));
     while (pending.length > 0) {
       const { data } = await requestGraphql<Record<string, { deployments: Page<DeploymentNode> } | null>>({
@@ -605,7 +613,7 @@ async function deploymentFacts({
 
 /**
  * The completed `shipwell/coverage` and `shipwell/rollback` check runs of
- * release commits, 40 commits a query across repositories; a commit with
+ * release commits, 7 commits a query across repositories; a commit with
  * more check suites than a page gets its check runs from REST.
  */
 async function collectCheckRunsGraphql({
