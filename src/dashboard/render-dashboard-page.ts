@@ -1,8 +1,10 @@
 import { formatPeriod, formatTime } from '../markdown/index.ts';
 import type { Report, SegmentReport } from '../report/types.ts';
+import type { BackfillCounts } from '../store/types.ts';
 import { DASHBOARD_CSS } from './dashboard-styles.ts';
 import { escapeHtml } from './escape-html.ts';
 import { renderActivityChart } from './render-activity-chart.ts';
+import { renderBackfillProgress } from './render-backfill-progress.ts';
 import { renderMetricsTree } from './render-metrics-tree.ts';
 import { renderNorthStarChart } from './render-north-star-chart.ts';
 import { renderPatchCoverageChart } from './render-patch-coverage-chart.ts';
@@ -33,6 +35,7 @@ export function renderDashboardPage({
   baseUrl,
   pinnedNow,
   orgs = [],
+  backfill = null,
 }: {
   report: Report;
   org: string;
@@ -46,6 +49,8 @@ export function renderDashboardPage({
   pinnedNow?: string;
   /** Other orgs the App knows, linked in the header. */
   orgs?: readonly string[];
+  /** The org's backfill while it runs: the report is partial (renderBackfillProgress). */
+  backfill?: BackfillCounts | null;
 }): string {
   const found = report.segments.find((s) => s.name === requested);
   const segment: SegmentReport | undefined = found ?? report.segments.find((s) => s.name === 'all');
@@ -100,6 +105,7 @@ export function renderDashboardPage({
     `<div class="toolbar">${renderSegmentSelector({ report, org, segment: name, action: basePath, ...(pinnedNow === undefined ? {} : { pinnedNow }) })}`,
     `<a href="${escapeHtml(links.json)}">JSON report</a><a href="${escapeHtml(links.csv)}">Releases CSV</a></div>`,
     notice,
+    renderBackfillProgress({ progress: backfill, now: Date.parse(report.now) }),
     '</header>',
     `<main data-segment="${escapeHtml(name)}" data-now="${escapeHtml(report.now)}">${sections}</main>`,
     '<footer class="muted">Numbers as defined in Shipwell’s KPI contract; targets never change a number. Each chart has a data table below it.</footer>',

@@ -166,6 +166,14 @@ export function createBackfills({ q, dialect }: { q: SqlExecutor; dialect: Diale
       };
     },
 
+    async countOrg({ org }) {
+      const rows = await q.query<{ installation_id: number | string }>(
+        'SELECT installation_id FROM backfills WHERE org = $1 ORDER BY repo LIMIT 1',
+        [org],
+      );
+      return rows[0] ? this.count({ installationId: Number(rows[0].installation_id) }) : null;
+    },
+
     async read({ repo }) {
       const rows = await q.query<BackfillRow>(`SELECT ${columns} FROM backfills WHERE repo = $1`, [repo]);
       return rows[0] ? readBackfillRow(rows[0]) : null;

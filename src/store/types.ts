@@ -355,6 +355,8 @@ export interface Backfills {
   read(input: { repo: string }): Promise<BackfillJob | null>;
   /** How far an installation's backfill is: its repositories' jobs, done and failed (the rest wait). */
   count(input: { installationId: number }): Promise<BackfillCounts>;
+  /** The same for the installation of `org`; null when the org has no backfill. */
+  countOrg(input: { org: string }): Promise<BackfillCounts | null>;
 }
 
 /** Configs as last read from GitHub, per repository and per org. */
