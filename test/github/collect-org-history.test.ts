@@ -43,7 +43,23 @@ function client(url: string, token: string) {
 
 describe('collectOrgHistory', () => {
   it('reads the same facts as the REST collector and gives the same report, for a fraction of the budget', async () => {
-    fake = await startFakeGitHub(makeSyntheticOrg({ repos: 12, now: NOW }));
+    const org = makeSyntheticOrg({ repos: 12, now: NOW });
+    // more rollback-labelled issues than GraphQL's page: REST reads them all
+    const busy = org[0]!;
+    for (let i = 0; i < 7; i++) {
+      const at = new Date(NOW - (i + 1) * 86_400_000).toISOString().replace('.000Z', 'Z');
+      busy.issues.push({
+        number: 90_000 + i,
+        title: `Rollback ${i}`,
+        body: 'broke',
+        labels: [{ name: 'rollback' }],
+        updated_at: at,
+      });
+      busy.issueEvents[90_000 + i] = [
+        { id: 80_000 + i, event: 'labeled', created_at: at, label: { name: 'rollback' } },
+      ];
+    }
+    fake = await startFakeGitHub(org);
     const rest = await collectOrgFacts({
       octokit: client(fake.url, 'rest'),
       org: 'acme',
@@ -74,6 +90,9 @@ describe('collectOrgHistory', () => {
     // nothing read twice: the recent and the deep pass share no fact
     expect(new Set(cheapMeaning).size).toBe(cheapMeaning.length);
     expect(cheap.facts.length).toBeGreaterThan(100);
+    expect(
+      cheap.facts.filter((fact) => fact.type === 'label' && fact.repo === 'acme/service-0000').length,
+    ).toBeGreaterThanOrEqual(7);
     expect(computeReport({ facts: cheap.facts, config, now: NOW })).toEqual(
       computeReport({ facts: rest.facts, config, now: NOW }),
     );

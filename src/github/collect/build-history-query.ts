@@ -30,7 +30,7 @@ export const PAGE = {
 
 const RELEASE_FIELDS = 'databaseId tagName name isDraft isPrerelease createdAt publishedAt tagCommit { oid }';
 const PULL_FIELDS = 'number title mergedAt updatedAt headRefName';
-const LABELLED = `nodes { number title body updatedAt timelineItems(itemTypes: [LABELED_EVENT], first: ${PAGE.labelings}) { nodes { ... on LabeledEvent { id createdAt label { name } } } } }`;
+const LABELLED = `nodes { number title body updatedAt timelineItems(itemTypes: [LABELED_EVENT], first: ${PAGE.labelings}) { pageInfo { hasNextPage } nodes { ... on LabeledEvent { id createdAt label { name } } } } }`;
 const DEPLOYMENTS = `deployments(first: ${PAGE.deployments}, after: $after, orderBy: { field: CREATED_AT, direction: DESC }) {
     pageInfo { hasNextPage endCursor }
     nodes {

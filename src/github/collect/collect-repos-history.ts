@@ -7,6 +7,7 @@ import { PAGE } from './build-history-query.ts';
 import { collectAlerts } from './collect-alerts.ts';
 import { collectApprovals } from './collect-approvals.ts';
 import { collectCheckRuns } from './collect-check-runs.ts';
+import { collectLabels } from './collect-labels.ts';
 import { collectOrgAlerts } from './collect-org-alerts.ts';
 import { collectRepoInfo } from './collect-repo-info.ts';
 import { type CollectedRun, collectWorkflowRuns } from './collect-workflow-runs.ts';
@@ -72,7 +73,11 @@ interface LabelledNode {
   number: number;
   title: string;
   body: string;
-  timelineItems: { nodes: ({ id: string; createdAt: string; label: { name: string } } | Record<string, never>)[] };
+  updatedAt: string;
+  timelineItems: {
+    pageInfo: { hasNextPage: boolean };
+    nodes: ({ id: string; createdAt: string; label: { name: string } } | Record<string, never>)[];
+  };
 }
 interface DeploymentNode {
   databaseId: number;
@@ -458,8 +463,26 @@ async function collectPullsAndLabels({
           }),
         );
       }
-      // rollback labellings of issues and pull requests
-      for (const item of [...repository.labelledIssues.nodes, ...repository.labelledPulls.nodes]) {
+      // rollback labellings of issues and pull requests; more than a page of either: REST reads them all
+      const items = [...repository.labelledIssues.nodes, ...repository.labelledPulls.nodes];
+      const lastPull = repository.labelledPulls.nodes.at(-1);
+      const overflow =
+        repository.labelledIssues.pageInfo.hasNextPage ||
+        (repository.labelledPulls.pageInfo.hasNextPage && (timeOf(lastPull?.updatedAt) ?? 0) >= window.since) ||
+        items.some((item) => item.timelineItems.pageInfo.hasNextPage);
+      if (overflow) {
+        const read = await collectLabels({
+          octokit,
+          owner: r.owner,
+          repo: r.repo,
+          since: window.since,
+          now: 0,
+          labels,
+        });
+        target.facts.push(...read.filter((fact) => fact.type === 'label' && inWindow(fact.at)));
+        continue;
+      }
+      for (const item of items) {
         for (const event of item.timelineItems.nodes) {
           if (!('label' in event)) continue;
           const at = timeOf(event.createdAt);
@@ -478,12 +501,6 @@ async function collectPullsAndLabels({
             }),
           );
         }
-      }
-      if (repository.labelledIssues.pageInfo.hasNextPage || repository.labelledPulls.pageInfo.hasNextPage) {
-        target.unavailable.push({
-          part: `rollback labels beyond the newest ${PAGE.labelled} labelled issues and pull requests`,
-          permission: 'issues: read',
-        });
       }
     }
   }
