@@ -27,7 +27,13 @@ describe('backfill and webhooks', () => {
     const heard = org.flatMap(webhooksOfRepo).flatMap((delivery) => normalizeDelivery(delivery).facts ?? []);
 
     fake = await startFakeGitHub(org);
-    const octokit = createOctokit({ auth: 't', baseUrl: fake.url, fetch: globalThis.fetch, retries: false, throttle: false });
+    const octokit = createOctokit({
+      auth: 't',
+      baseUrl: fake.url,
+      fetch: globalThis.fetch,
+      retries: false,
+      throttle: false,
+    });
     const collected = await collectOrgHistory({
       octokit,
       org: 'acme',

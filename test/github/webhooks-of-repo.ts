@@ -41,7 +41,8 @@ export function webhooksOfRepo(repo: FakeRepo): WebhookDelivery[] {
     }
     if (release.draft) continue;
     send(`release-${release.id}`, 'release', release.published_at, { action: 'published', release });
-    if (release.prerelease) send(`prerelease-${release.id}`, 'release', release.published_at, { action: 'prereleased', release });
+    if (release.prerelease)
+      send(`prerelease-${release.id}`, 'release', release.published_at, { action: 'prereleased', release });
   }
   for (const deployment of repo.deployments) {
     const statuses = repo.statuses[Number(deployment.id)] ?? [];
@@ -74,13 +75,22 @@ export function webhooksOfRepo(repo: FakeRepo): WebhookDelivery[] {
       send(`approval-${run.id}-${(approval.user as { login: string }).login}`, 'deployment_review', run.updated_at, {
         action: 'approved',
         approver: approval.user,
-        workflow_run: { id: run.id, run_attempt: run.run_attempt, head_sha: run.head_sha, head_branch: run.head_branch, updated_at: run.updated_at },
+        workflow_run: {
+          id: run.id,
+          run_attempt: run.run_attempt,
+          head_sha: run.head_sha,
+          head_branch: run.head_branch,
+          updated_at: run.updated_at,
+        },
       });
     }
   }
   for (const pull of repo.pulls) {
     if (pull.merged_at === null) continue;
-    send(`pull-${pull.number}`, 'pull_request', pull.merged_at, { action: 'closed', pull_request: { ...pull, merged: true } });
+    send(`pull-${pull.number}`, 'pull_request', pull.merged_at, {
+      action: 'closed',
+      pull_request: { ...pull, merged: true },
+    });
   }
   for (const issue of repo.issues) {
     for (const event of repo.issueEvents[Number(issue.number)] ?? []) {
@@ -99,7 +109,8 @@ export function webhooksOfRepo(repo: FakeRepo): WebhookDelivery[] {
       action: 'created',
       alert: { ...alert, state: 'open', fixed_at: null, updated_at: alert.created_at },
     });
-    if (alert.state === 'fixed') send(`alert-${alert.number}-fixed`, 'dependabot_alert', alert.fixed_at, { action: 'fixed', alert });
+    if (alert.state === 'fixed')
+      send(`alert-${alert.number}-fixed`, 'dependabot_alert', alert.fixed_at, { action: 'fixed', alert });
   }
   return out;
 }
