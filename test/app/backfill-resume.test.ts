@@ -13,9 +13,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backfillRepos } from '../../app/jobs/backfill-repos.ts';
 import type { AppOctokit, JobHelpers } from '../../app/types.ts';
 import { defaultConfig } from '../../src/config/index.ts';
-import { collectOrgHistory, createOctokit, reportHorizon } from '../../src/github/index.ts';
+import { createOctokit } from '../../src/github/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { applyMigrations, createStore, openSqlite, type Store } from '../../src/store/index.ts';
+import { collectWholeOrg } from '../github/collect-whole-org.ts';
 import { type FakeGitHub, startFakeGitHub } from '../github/fake-github.ts';
 import { makeSyntheticOrg } from '../github/make-synthetic-org.ts';
 
@@ -146,21 +147,7 @@ describe('the App backfill through a spent budget and a restart', () => {
     const config = defaultConfig();
     const oneGo = await startFakeGitHub(makeSyntheticOrg({ repos: 8, now: T0 }));
     try {
-      const octokit = createOctokit({
-        auth: 't',
-        baseUrl: oneGo.url,
-        fetch: globalThis.fetch,
-        retries: false,
-        throttle: false,
-      });
-      const direct = await collectOrgHistory({
-        octokit,
-        org: 'acme',
-        horizon: reportHorizon({ config, now: T0 }),
-        partialSince: reportHorizon({ config, now: T0, periods: 2 }),
-        now: T0,
-        labels: config.rollback.labels,
-      });
+      const direct = await collectWholeOrg({ url: oneGo.url, now: T0 });
       const stored = (await Promise.all(repos.map((r) => second.facts.read({ repo: `acme/${r.name}` })))).flat();
       expect(computeReport({ facts: stored, config, now: T0 })).toEqual(
         computeReport({ facts: direct.facts, config, now: T0 }),

@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../src/config/index.ts';
 import { normalizeDelivery } from '../../src/events/index.ts';
-import { collectOrgHistory, createOctokit, reportHorizon } from '../../src/github/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
+import { collectWholeOrg } from './collect-whole-org.ts';
 import { type FakeGitHub, startFakeGitHub } from './fake-github.ts';
 import { makeSyntheticOrg } from './make-synthetic-org.ts';
 import { webhooksOfRepo } from './webhooks-of-repo.ts';
@@ -27,21 +27,7 @@ describe('backfill and webhooks', () => {
     const heard = org.flatMap(webhooksOfRepo).flatMap((delivery) => normalizeDelivery(delivery).facts ?? []);
 
     fake = await startFakeGitHub(org);
-    const octokit = createOctokit({
-      auth: 't',
-      baseUrl: fake.url,
-      fetch: globalThis.fetch,
-      retries: false,
-      throttle: false,
-    });
-    const collected = await collectOrgHistory({
-      octokit,
-      org: 'acme',
-      horizon: reportHorizon({ config, now: NOW }),
-      partialSince: reportHorizon({ config, now: NOW, periods: 2 }),
-      now: NOW,
-      labels: config.rollback.labels,
-    });
+    const collected = await collectWholeOrg({ url: fake.url, now: NOW });
     const fromWebhooks = computeReport({ facts: heard, config, now: NOW });
     const fromBackfill = computeReport({ facts: collected.facts, config, now: NOW });
     expect(fromBackfill.releases.length).toBeGreaterThan(20);

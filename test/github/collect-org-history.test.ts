@@ -7,7 +7,6 @@ import { defaultConfig } from '../../src/config/index.ts';
 import type { Fact } from '../../src/events/types.ts';
 import { collectOrgHistory } from '../../src/github/collect/collect-org-history.ts';
 import { collectOrgFacts, createOctokit, reportHorizon } from '../../src/github/index.ts';
-import { useConditionalRequests } from '../../src/github/use-conditional-requests.ts';
 import { useRateBudget } from '../../src/github/use-rate-budget.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { factKey } from '../../src/store/fact-key.ts';

@@ -94,6 +94,18 @@ export function emptyRepo(owner: string, name: string, id = 1296269): FakeRepo {
   };
 }
 
+/** A repository as GitHub's REST API and webhooks show it. */
+export function repositoryObject(repo: FakeRepo): Json {
+  return {
+    id: repo.id,
+    full_name: `${repo.owner}/${repo.name}`,
+    name: repo.name,
+    owner: { login: repo.owner },
+    topics: repo.topics,
+    custom_properties: repo.customProperties,
+  };
+}
+
 const time = (value: unknown) => (typeof value === 'string' ? Date.parse(value) : Number.NaN);
 const byDesc = (key: string) => (a: Json, b: Json) => time(b[key]) - time(a[key]) || Number(b.id) - Number(a.id);
 
@@ -404,14 +416,7 @@ export async function startFakeGitHub(
         'GET',
         /^$/,
         (_match) => {
-          return send(200, {
-            id: repo.id,
-            full_name: `${repo.owner}/${repo.name}`,
-            name: repo.name,
-            owner: { login: repo.owner },
-            topics: repo.topics,
-            custom_properties: repo.customProperties,
-          });
+          return send(200, repositoryObject(repo));
         },
       ],
       [

@@ -10,20 +10,9 @@
 // check runs on release commits, Dependabot alerts open and fixed.
 // Deterministic for a seed.
 import { DAY, formatInstant, HOUR, type Instant, MINUTE } from '../../src/time/index.ts';
+import { createRandom } from '../support/create-random.ts';
+import { fakeAlert } from './fake-alert.ts';
 import { emptyRepo, type FakeRepo } from './fake-github.ts';
-
-type Json = Record<string, unknown>;
-
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const iso = (at: Instant) => formatInstant(Math.floor(at / 1000) * 1000).replace('.000Z', 'Z');
 const hex = (n: number, prefix: string) => `${prefix}${n.toString(16)}`.padEnd(40, '0').slice(0, 40);
@@ -287,19 +276,10 @@ export function makeSyntheticRepo({
     });
   }
   const alerts = activity === 'quiet' ? Math.floor(random() * 3) : Math.floor(random() * 12);
-  repo.alerts = Array.from({ length: alerts }, (_, i): Json => {
+  repo.alerts = Array.from({ length: alerts }, (_, i) => {
     const opened = start + random() * days * DAY;
     const fixed = random() < 0.7 ? Math.min(now - HOUR, opened + Math.floor(random() * 40) * DAY) : null;
-    return {
-      number: i + 1,
-      state: fixed === null ? 'open' : 'fixed',
-      security_advisory: { severity: pick(['low', 'medium', 'high', 'critical']) },
-      created_at: iso(opened),
-      updated_at: iso(fixed ?? opened),
-      fixed_at: fixed === null ? null : iso(fixed),
-      dismissed_at: null,
-      auto_dismissed_at: null,
-    };
+    return fakeAlert({ number: i + 1, opened, fixed, severity: pick(['low', 'medium', 'high', 'critical']) });
   });
   return repo;
 }

@@ -4,19 +4,12 @@
 // start. The parity test compares the report from these with the report
 // from the backfill of the same history.
 import type { WebhookDelivery } from '../../src/events/index.ts';
-import type { FakeRepo } from './fake-github.ts';
+import { type FakeRepo, repositoryObject } from './fake-github.ts';
 
 type Json = Record<string, unknown>;
 
 export function webhooksOfRepo(repo: FakeRepo): WebhookDelivery[] {
-  const repository = {
-    id: repo.id,
-    full_name: `${repo.owner}/${repo.name}`,
-    name: repo.name,
-    owner: { login: repo.owner },
-    topics: repo.topics,
-    custom_properties: repo.customProperties,
-  };
+  const repository = repositoryObject(repo);
   const out: WebhookDelivery[] = [];
   const send = (id: string, name: string, at: unknown, payload: Json) =>
     out.push({ id, name, at: String(at), payload: { repository, ...payload } });

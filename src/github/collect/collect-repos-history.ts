@@ -3,7 +3,6 @@ import type { Fact, RepoInfoFact } from '../../events/types.ts';
 import { formatInstant, type Instant } from '../../time/index.ts';
 import type { GitHubClient, UnavailablePart } from '../types.ts';
 import { BudgetExhaustedError } from '../use-rate-budget.ts';
-import { PAGE } from './build-history-query.ts';
 import { collectAlerts } from './collect-alerts.ts';
 import { collectApprovals } from './collect-approvals.ts';
 import { collectCheckRuns } from './collect-check-runs.ts';
