@@ -3,9 +3,15 @@ import { createProgressMeter, describeProgress, observeResponses, type ProgressM
 import type { BackfillJob, StoreSlices } from '../src/store/index.ts';
 import type { AppOctokit } from './types.ts';
 
-/** A repository's backfill being watched: say how it ended. */
+/** A batch of an installation's backfill being watched: say how each repository's pass ended. */
 export interface WatchedBackfill {
-  finished(input: { done: boolean }): Promise<void>;
+  /**
+   * `repo` (default: the job's) ended a pass when `done`; `final` (default
+   * true): its last — else only its recent window was read.
+   */
+  finished(input: { done: boolean; repo?: string; final?: boolean }): Promise<void>;
+  /** The installation's rate limit is spent until `until`: the log says so, and when it will finish. */
+  waiting(input: { until: number }): void;
 }
 
 /** Where an installation's backfill stands, told in the App's log. */
@@ -73,8 +79,17 @@ export function createBackfillProgress({
       const watched = entry;
       observeResponses({ octokit, onResponse: (response) => watched.meter.responded(response) });
       return {
-        async finished({ done }) {
-          if (done) watched.meter.repoDone({ repo: job.repo });
+        waiting({ until }) {
+          watched.meter.waiting({ until });
+          log.info(
+            { ...fields(id, watched.meter), waitingUntil: new Date(until).toISOString() },
+            `backfill of installation ${id}: ${describeProgress(watched.meter.snapshot())}`,
+          );
+        },
+        async finished({ done, repo = job.repo, final = true }) {
+          if (done && final) watched.meter.repoDone({ repo });
+          if (done && !final) watched.meter.recentDone({ repo });
+          if (!final) return;
           const counts = await store.backfills.count({ installationId: id });
           if (counts.done < counts.total) return;
           installations.delete(id);

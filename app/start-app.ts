@@ -100,6 +100,7 @@ export async function startApp({
         loadReport: ({ org, now }) => reports.report({ org, now }),
         loadHealth: ({ now }) => readAppHealth({ store, now }),
         listOrgs: () => store.repos.orgs(),
+        loadBackfill: ({ org }) => store.backfills.countOrg({ org }),
         clock,
         baseUrl: settings.githubUrl,
         processMetrics: createProcessMetrics(),

@@ -47,6 +47,12 @@ const groups: Group[] = [
     run: async () => (await import('./history/run-history-bench.ts')).runHistoryBench(),
   },
   {
+    key: 'org',
+    title:
+      'Org backfill: a synthetic org of 1,000 repositories, its partial and full report within an hour of GitHub budget vs the REST-only collector',
+    run: async () => (await import('./org/run-org-bench.ts')).runOrgBench(),
+  },
+  {
     key: 'action',
     title: 'GitHub Action: cold start, bundle size, requests per report',
     run: async () => (await import('./action/run-action-bench.ts')).runActionBench(),

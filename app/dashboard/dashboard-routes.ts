@@ -3,6 +3,7 @@ import { ConfigError } from '../../src/config/index.ts';
 import { renderDashboardPage, renderMessagePage, renderReleasesCsv } from '../../src/dashboard/index.ts';
 import { type AppHealth, OPENMETRICS_CONTENT_TYPE, renderMetrics } from '../../src/metrics/index.ts';
 import type { Report } from '../../src/report/types.ts';
+import type { BackfillCounts } from '../../src/store/index.ts';
 import type { Route } from '../routes/index.ts';
 import { resolveOrg } from '../routes/resolve-org.ts';
 import { readDashboardQuery } from './read-dashboard-query.ts';
@@ -19,6 +20,8 @@ export interface DashboardSources {
   loadHealth(input: { now: number }): Promise<AppHealth>;
   /** Every org the App has an installation (or stored facts) for. */
   listOrgs(): Promise<string[]>;
+  /** The org's backfill (docs/app.md, "The first hour"); null when none. */
+  loadBackfill?(input: { org: string }): Promise<BackfillCounts | null>;
 }
 
 /**
@@ -33,6 +36,7 @@ export function dashboardRoutes({
   loadReport,
   loadHealth,
   listOrgs,
+  loadBackfill = async () => null,
   clock,
   baseUrl,
   processMetrics,
@@ -102,6 +106,7 @@ export function dashboardRoutes({
         if (!found) return;
         const { org, query, report } = found;
         const orgs = await listOrgs();
+        const backfill = await loadBackfill({ org });
         sendText({
           response,
           status: 200,
@@ -112,6 +117,7 @@ export function dashboardRoutes({
             segment: query.segment,
             basePath: BASE,
             orgs,
+            backfill,
             ...links,
             ...(query.now ? { pinnedNow: query.now.text } : {}),
           }),

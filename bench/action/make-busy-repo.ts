@@ -5,6 +5,7 @@
 // stop at the horizon to stay near the minimum.
 
 import { DAY, formatInstant, type Instant } from '../../src/time/index.ts';
+import { fakeAlert } from '../../test/github/fake-alert.ts';
 import { emptyRepo, type FakeRepo } from '../../test/github/fake-github.ts';
 
 const hex = (n: number, prefix: string) => `${prefix}${n.toString(16)}`.padEnd(40, '0');
@@ -128,16 +129,7 @@ export function makeBusyRepo({
   repo.alerts = Array.from({ length: 120 }, (_, i) => {
     const opened = start + ((i + 0.5) * days * DAY) / 120;
     const fixed = i % 4 === 0 ? null : opened + (i % 9) * DAY;
-    return {
-      number: i + 1,
-      state: fixed === null ? 'open' : 'fixed',
-      security_advisory: { severity: ['low', 'medium', 'high', 'critical'][i % 4] },
-      created_at: iso(opened),
-      updated_at: iso(fixed ?? opened),
-      fixed_at: fixed === null ? null : iso(fixed),
-      dismissed_at: null,
-      auto_dismissed_at: null,
-    };
+    return fakeAlert({ number: i + 1, opened, fixed, severity: ['low', 'medium', 'high', 'critical'][i % 4]! });
   });
   return repo;
 }

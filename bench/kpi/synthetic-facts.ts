@@ -2,21 +2,12 @@
 // days per repo, deployments and workflow runs around them, coverage, labels
 // and Dependabot alerts, spread over 5,000 repos in 3 segments.
 import type { Fact } from '../../src/events/types.ts';
+import { createRandom } from '../../test/support/create-random.ts';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 
-/** A deterministic pseudo-random generator (mulberry32), so every run measures the same data. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = createRandom;
 
 function hex(n: number): string {
   return n.toString(16).padStart(40, '0');

@@ -1,6 +1,6 @@
 import {
   type CollectedFacts,
-  collectOrgFacts,
+  collectOrgHistory,
   collectRepoFacts,
   createOctokit,
   createProgressMeter,
@@ -9,6 +9,8 @@ import {
   observeResponses,
   renderCollectionNotes,
   reportHorizon,
+  useConditionalRequests,
+  useRateBudget,
 } from '../../src/github/index.ts';
 import { computeReport } from '../../src/kpi/index.ts';
 import { renderReportMarkdown } from '../../src/markdown/index.ts';
@@ -66,11 +68,14 @@ export function createReportCommand({
   env = process.env,
   fetch,
   clock = Date.now,
+  sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
   progressInterval = PROGRESS_INTERVAL,
 }: {
   env?: NodeJS.ProcessEnv;
   fetch?: typeof globalThis.fetch;
   clock?: () => number;
+  /** Waits for a spent rate limit to reset (tests pass one that moves their clock). */
+  sleep?: (ms: number) => Promise<void>;
   progressInterval?: number;
 } = {}): Command {
   return {
@@ -140,6 +145,9 @@ export function createReportCommand({
       });
       const progress = createProgressMeter({ clock, onChange: (meter) => display.update(meter.snapshot()) });
       observeResponses({ octokit, onResponse: (response) => progress.responded(response) });
+      // a spent rate limit is waited for (the progress line says until when); re-reads cost nothing on a 304
+      useRateBudget({ octokit, clock, sleep, mode: 'wait', onWait: ({ until }) => progress.waiting({ until }) });
+      useConditionalRequests({ octokit, cache: new Map() });
       const since = reportHorizon({ config, now });
       let collected: CollectedFacts;
       const target = values.repo ?? `org ${values.org}`;
@@ -156,10 +164,11 @@ export function createReportCommand({
           });
           progress.repoDone({ repo: values.repo! });
         } else {
-          collected = await collectOrgFacts({
+          collected = await collectOrgHistory({
             octokit,
             org: values.org!,
-            since,
+            horizon: since,
+            partialSince: reportHorizon({ config, now, periods: 2 }),
             now,
             labels: config.rollback.labels,
             progress,

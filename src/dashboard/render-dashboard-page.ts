@@ -1,10 +1,12 @@
 import { formatPeriod, formatTime } from '../markdown/index.ts';
 import type { Report, SegmentReport } from '../report/types.ts';
+import type { BackfillCounts } from '../store/types.ts';
 import { DASHBOARD_CSS } from './dashboard-styles.ts';
 import { escapeHtml } from './escape-html.ts';
 import { newestReleases } from './newest-releases.ts';
 import { renderActivityChart } from './render-activity-chart.ts';
 import { renderAlertsPastDue } from './render-alerts-past-due.ts';
+import { renderBackfillProgress } from './render-backfill-progress.ts';
 import { renderBlockerChart } from './render-blocker-chart.ts';
 import { renderDefinitions } from './render-definitions.ts';
 import { renderDevopsTimeChart } from './render-devops-time-chart.ts';
@@ -38,6 +40,7 @@ export function renderDashboardPage({
   baseUrl,
   pinnedNow,
   orgs = [],
+  backfill = null,
 }: {
   report: Report;
   org: string;
@@ -51,6 +54,8 @@ export function renderDashboardPage({
   pinnedNow?: string;
   /** Other orgs the App knows, linked in the header. */
   orgs?: readonly string[];
+  /** The org's backfill while it runs: the report is partial (renderBackfillProgress). */
+  backfill?: BackfillCounts | null;
 }): string {
   const found = report.segments.find((s) => s.name === requested);
   const segment: SegmentReport | undefined = found ?? report.segments.find((s) => s.name === 'all');
@@ -117,6 +122,7 @@ export function renderDashboardPage({
     `<div class="toolbar">${renderSegmentSelector({ report, org, segment: name, action: basePath, ...(pinnedNow === undefined ? {} : { pinnedNow }) })}`,
     `<a href="${escapeHtml(links.json)}">JSON report</a><a href="${escapeHtml(links.csv)}">Releases CSV</a></div>`,
     notice,
+    renderBackfillProgress({ progress: backfill, now: Date.parse(report.now) }),
     '</header>',
     `<main data-segment="${escapeHtml(name)}" data-now="${escapeHtml(report.now)}">${sections}</main>`,
     '<footer class="muted">Numbers as defined in Shipwell’s KPI contract; targets never change a number. Each chart has a data table below it; “What the numbers mean” defines them.</footer>',

@@ -13,6 +13,13 @@
  * - `collectOrgFacts({ octokit, org, since, now, labels?, progress? })` → the same for
  *   every repo of an org, plus `repos`; `progress` (CollectionProgress) hears
  *   the number of repositories and each one done.
+ * - `collectOrgHistory({ octokit, org, horizon, partialSince, now, labels, progress? })` →
+ *   the same facts for less budget (GraphQL where cheaper), newest window
+ *   across the org first; `collectReposHistory` is one pass over a few
+ *   repositories (the App's backfill batches).
+ * - Budget: `useRateBudget({ octokit, clock, sleep, mode })` waits for (or,
+ *   mode 'defer', throws BudgetExhaustedError at) a spent rate limit;
+ *   `useConditionalRequests({ octokit, cache })` makes re-reads free on 304.
  * - Progress: `observeResponses({ octokit, onResponse })` sees every answer
  *   (requests, rate-limit budget); `createProgressMeter({ clock })` sums
  *   both up with a time to go; `describeProgress(snapshot)` words it.
@@ -33,7 +40,14 @@
  * Client: `createOctokit({ auth, baseUrl?, fetch?, retries?, throttle?, log? })`.
  */
 export { collectOrgFacts } from './collect/collect-org-facts.ts';
+export { collectOrgHistory } from './collect/collect-org-history.ts';
 export { collectRepoFacts } from './collect/collect-repo-facts.ts';
+export {
+  collectReposHistory,
+  type HistoryWindow,
+  type RepoHistory,
+  type RepoName,
+} from './collect/collect-repos-history.ts';
 export { createConfigFileReader } from './collect/create-config-file-reader.ts';
 export { createProgressMeter, type ProgressMeter, type ProgressSnapshot } from './collect/create-progress-meter.ts';
 export { describeProgress } from './collect/describe-progress.ts';
@@ -54,3 +68,5 @@ export { SECTION_END, SECTION_START, spliceReleaseSection } from './publish/spli
 export { RELEASE_BODY_LIMIT, updateReleaseNotes } from './publish/update-release-notes.ts';
 export { VERDICT_CHECK, type VerdictCheck, verdictCheck } from './publish/verdict-check.ts';
 export type * from './types.ts';
+export { type ConditionalCache, useConditionalRequests } from './use-conditional-requests.ts';
+export { BudgetExhaustedError, type RateBudget, type RateResource, useRateBudget } from './use-rate-budget.ts';

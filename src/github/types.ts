@@ -62,6 +62,10 @@ export interface CollectionProgress {
   planned(input: { repos: number }): void;
   /** One repository's history is collected. */
   repoDone(input: { repo: string }): void;
+  /** One repository's recent window (the current and last complete periods) is collected. */
+  recentDone?(input: { repo: string }): void;
+  /** Every repository's recent window is collected: a partial report can be shown. */
+  partialReady?(): void;
 }
 
 /** What one answer from GitHub said about the client's rate-limit budget. */

@@ -255,4 +255,23 @@ export const MIGRATIONS: readonly {
       'UPDATE repos SET dirty_at = 0, dirty_version = dirty_version + 1',
     ],
   },
+  {
+    version: 9,
+    name: 'backfills in two passes (recent periods across the org first, then the rest) and per-installation budget state',
+    statements: [
+      // 0: the recent window is next; 1: it is read, the rest back to the horizon is next
+      'ALTER TABLE backfills ADD COLUMN stage INTEGER NOT NULL DEFAULT 0',
+      // where the first pass stopped: the second reads up to here, so no fact is read twice
+      'ALTER TABLE backfills ADD COLUMN recent_since BIGINT',
+      `CREATE TABLE backfill_installations (
+        installation_id BIGINT PRIMARY KEY,
+        started_at BIGINT NOT NULL,
+        served_at BIGINT NOT NULL,
+        waiting_until BIGINT,
+        requests BIGINT NOT NULL,
+        points BIGINT NOT NULL,
+        partial_at BIGINT
+      )`,
+    ],
+  },
 ];

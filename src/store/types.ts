@@ -120,18 +120,21 @@ export interface StoredConfig {
   readAt: Instant;
 }
 
-/** An installation's backfill jobs: all, done, and failed at their last attempt. */
+/** An installation's backfill jobs: all, done, and failed at their last attempt; its two passes and budget. */
 export interface BackfillCounts {
   total: number;
   done: number;
   failed: number;
-}
-
-/** An installation's backfill jobs: all, done, and failed at their last attempt. */
-export interface BackfillCounts {
-  total: number;
-  done: number;
-  failed: number;
+  /** Repositories whose recent window (current and last complete period) is read (done ones included). */
+  recentDone: number;
+  /** Epoch ms until which the installation's rate limit is spent; null when not waiting. */
+  waitingUntil: Instant | null;
+  /** REST requests and GraphQL points the backfill spent so far. */
+  requests: number;
+  points: number;
+  /** When the backfill began, and when every recent window was read (the partial report); null before. */
+  startedAt: Instant | null;
+  partialAt: Instant | null;
 }
 
 export interface BackfillJob {
@@ -139,6 +142,10 @@ export interface BackfillJob {
   org: string;
   installationId: number;
   status: 'pending' | 'done' | 'failed';
+  /** 0: the recent window is next; 1: the rest back to the horizon (docs/app.md, "The first hour"). */
+  stage: 0 | 1;
+  /** Where the first pass began reading (the second reads up to it); null before. */
+  recentSince: Instant | null;
   attempts: number;
   lastError: string | null;
 }
@@ -345,13 +352,28 @@ export interface Verdicts {
 export interface Backfills {
   /** Queues a backfill of a repository (again, when it was not done). */
   enqueue(input: { repo: string; installationId: number; now: Instant }): Promise<void>;
+  /**
+   * Claims up to `limit` jobs of one installation: the one served longest
+   * ago whose rate limit is not spent (so one busy org cannot starve the
+   * others); recent windows before the rest.
+   */
   claim(input: Claim & { limit: number }): Promise<BackfillJob[]>;
-  /** Marks the job done, only while `worker` holds its claim; call it with the facts' write. */
-  complete(input: { repo: string; worker: string; now: Instant }): Promise<boolean>;
+  /**
+   * Ends a pass, only while `worker` holds its claim; call it with the facts'
+   * write. `recentSince` (after the first pass): the second pass reads up to
+   * there; omitted, the job is done.
+   */
+  complete(input: { repo: string; worker: string; now: Instant; recentSince?: Instant }): Promise<boolean>;
+  /** Gives the claimed jobs of `worker` back, untried: the installation's rate limit is spent until `until`. */
+  defer(input: { installationId: number; worker: string; until: Instant }): Promise<void>;
+  /** Adds what a pass spent to the installation's tally; `partial` marks the moment every recent window was read. */
+  spent(input: { installationId: number; requests: number; points: number; now: Instant }): Promise<void>;
   fail(input: { repo: string; worker: string; error: string; now: Instant; retryAt: Instant }): Promise<void>;
   read(input: { repo: string }): Promise<BackfillJob | null>;
   /** How far an installation's backfill is: its repositories' jobs, done and failed (the rest wait). */
   count(input: { installationId: number }): Promise<BackfillCounts>;
+  /** The same for the installation of `org`; null when the org has no backfill. */
+  countOrg(input: { org: string }): Promise<BackfillCounts | null>;
 }
 
 /** Configs as last read from GitHub, per repository and per org. */

@@ -204,7 +204,7 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     expect(github.requests.filter((r) => r.method !== 'GET').length).toBe(publishesBefore);
   });
 
-  it('backfills a repository added to the installation with the REST collector', async () => {
+  it('backfills a repository added to the installation with the org collector, recent window first', async () => {
     const repo = 'Codertocat/backfilled';
     const sha = 'b'.repeat(40);
     const at = new Date(Date.now() - DAY).toISOString();
@@ -221,6 +221,8 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
         published_at: at,
       },
     ]);
+    // GitHub creates the tag with the release: GraphQL reads the release's commit through it
+    github.repoNamed(repo)!.refs['v2.0.0'] = { type: 'commit', sha };
     const added = loadWebhook('installation.created', {
       action: 'added',
       installation: INSTALLATION,

@@ -51,15 +51,22 @@ describe('shipwell report progress', () => {
     expect(lines.every((line) => line.startsWith('shipwell report: '))).toBe(true);
     expect(out.stderr).not.toContain('\r');
     // the archived repository not pushed to since the horizon is not counted
-    expect(lines).toContain('shipwell report: 0/3 repositories, 1 request, rate limit 4,999 left');
+    // the config reads spent a little of the budget before collection began
+    expect(
+      lines.some((line) => /^shipwell report: 0\/3 repositories, 1 request, rate limit 4,9\d\d left$/.test(line)),
+    ).toBe(true);
+    // newest periods first across the org: every repository's recent window before any is complete
     expect(
       lines.some((line) =>
-        /^shipwell report: 1\/3 repositories, \d+ requests, rate limit [\d,]+ left, about \d+ min to go$/.test(line),
+        /^shipwell report: 0\/3 repositories, recent periods of 1\/3 read, \d+ requests, rate limit [\d,]+ left, about \d+ min to go$/.test(
+          line,
+        ),
       ),
     ).toBe(true);
+    expect(lines.some((line) => line.includes('recent periods of all read (partial report ready)'))).toBe(true);
     expect(lines.some((line) => line.startsWith('shipwell report: 3/3 repositories'))).toBe(true);
     expect(lines.at(-1)).toMatch(
-      new RegExp(`^shipwell report: collected 3 repositories with ${fake.requests.length} requests in \\d+ min$`),
+      /^shipwell report: collected 3 repositories with \d+ requests in (\d+ min|less than a minute)$/,
     );
     expect(JSON.parse(out.stdout)).toHaveProperty('segments');
   });
@@ -84,7 +91,9 @@ describe('shipwell report progress', () => {
     expect(live).not.toContain('\n');
     const frames = live.split('\r\x1b[2K').slice(1);
     expect(frames.length).toBeGreaterThan(3);
-    expect(frames).toContain('shipwell report: 0/2 repositories, 1 request, rate limit 4,999 left');
+    expect(
+      frames.some((frame) => /^shipwell report: 0\/2 repositories, 1 request, rate limit 4,9\d\d left$/.test(frame)),
+    ).toBe(true);
     expect(frames.some((frame) => frame.startsWith('shipwell report: 2/2 repositories'))).toBe(true);
     expect(frames.at(-1)).toBe('');
   });
@@ -98,7 +107,7 @@ describe('shipwell report progress', () => {
     });
     const { out, io } = capture(false);
     await command.run(['--repo', 'acme/api', ...NOW], io);
-    expect(progressOf(out.stderr)).toContain('shipwell report: 0/1 repository, 1 request, rate limit 4,999 left');
+    expect(progressOf(out.stderr)).toMatch(/shipwell report: 0\/1 repository, 1 request, rate limit 4,9\d\d left/);
     expect(out.stderr).toMatch(/collected 1 repository with \d+ requests/);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { type Fact, normalizeDelivery, type WebhookDelivery } from '../../src/events/index.ts';
 import { applyMigrations, MIGRATIONS, type Store } from '../../src/store/index.ts';
-import { DAY, MINUTE } from '../../src/time/index.ts';
+import { DAY, HOUR, MINUTE } from '../../src/time/index.ts';
 import { webhookDelivery } from '../events/load-webhook.ts';
 import { type Backend, postgresBackend, sqliteBackend } from './backends.ts';
 import { keptFacts } from './kept-facts.ts';
@@ -516,15 +516,65 @@ describe.each(backends)('store on $name', (backend) => {
 
   it("counts an installation's backfill jobs: all, done and failed", async () => {
     const { store } = await backend.open();
-    expect(await store.backfills.count({ installationId: 7 })).toEqual({ total: 0, done: 0, failed: 0 });
+    expect(await store.backfills.count({ installationId: 7 })).toMatchObject({ total: 0, done: 0, failed: 0 });
     for (const repo of ['acme/a', 'acme/b', 'acme/c'])
       await store.backfills.enqueue({ repo, installationId: 7, now: T0 });
     await store.backfills.enqueue({ repo: 'other/x', installationId: 8, now: T0 });
     const [a, b] = await store.backfills.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 2 });
     await store.backfills.complete({ repo: a!.repo, worker: 'w', now: T0 });
     await store.backfills.fail({ repo: b!.repo, worker: 'w', error: 'boom', now: T0, retryAt: T0 + MINUTE });
-    expect(await store.backfills.count({ installationId: 7 })).toEqual({ total: 3, done: 1, failed: 1 });
-    expect(await store.backfills.count({ installationId: 8 })).toEqual({ total: 1, done: 0, failed: 0 });
+    expect(await store.backfills.count({ installationId: 7 })).toMatchObject({ total: 3, done: 1, failed: 1 });
+    expect(await store.backfills.count({ installationId: 8 })).toMatchObject({ total: 1, done: 0, failed: 0 });
+  });
+
+  it('backfills in two passes, installations served in turn, a spent budget waited for, its spending kept', async () => {
+    const { store } = await backend.open();
+    for (const repo of ['busy/a', 'busy/b', 'busy/c'])
+      await store.backfills.enqueue({ repo, installationId: 1, now: T0 });
+    await store.backfills.enqueue({ repo: 'calm/x', installationId: 2, now: T0 + 1 });
+    // the busy org was served first: the calm one is next, though its job is younger
+    const first = await store.backfills.claim({ worker: 'w', now: T0 + 2, lease: MINUTE, limit: 2 });
+    expect(first.map((job) => [job.repo, job.stage])).toEqual([
+      ['busy/a', 0],
+      ['busy/b', 0],
+    ]);
+    const second = await store.backfills.claim({ worker: 'w', now: T0 + 3, lease: MINUTE, limit: 2 });
+    expect(second.map((job) => job.repo)).toEqual(['calm/x']);
+    // the first pass ends: the rest pass waits behind every recent window
+    expect(await store.backfills.complete({ repo: 'busy/a', worker: 'w', now: T0 + 4, recentSince: T0 - DAY })).toBe(
+      true,
+    );
+    await store.backfills.spent({ installationId: 1, requests: 30, points: 4, now: T0 + 4 });
+    await store.backfills.defer({ installationId: 1, worker: 'w', until: T0 + HOUR });
+    expect(await store.backfills.count({ installationId: 1 })).toMatchObject({
+      total: 3,
+      done: 0,
+      recentDone: 1,
+      waitingUntil: T0 + HOUR,
+      requests: 30,
+      points: 4,
+      partialAt: null,
+    });
+    // while its budget is spent, the installation gets nothing
+    expect(await store.backfills.claim({ worker: 'w', now: T0 + 5, lease: MINUTE, limit: 5 })).toEqual([]);
+    const resumed = await store.backfills.claim({ worker: 'w2', now: T0 + HOUR, lease: MINUTE, limit: 5 });
+    expect(resumed.map((job) => [job.repo, job.stage, job.recentSince])).toEqual([
+      ['busy/b', 0, null],
+      ['busy/c', 0, null],
+      ['busy/a', 1, T0 - DAY],
+    ]);
+    expect(resumed.find((job) => job.repo === 'busy/b')?.attempts).toBe(1); // the deferred claim was not an attempt
+    for (const repo of ['busy/b', 'busy/c'])
+      await store.backfills.complete({ repo, worker: 'w2', now: T0 + HOUR, recentSince: T0 });
+    await store.backfills.complete({ repo: 'busy/a', worker: 'w2', now: T0 + HOUR });
+    await store.backfills.spent({ installationId: 1, requests: 1, points: 0, now: T0 + HOUR });
+    expect(await store.backfills.count({ installationId: 1 })).toMatchObject({
+      done: 1,
+      recentDone: 3,
+      requests: 31,
+      partialAt: T0 + HOUR,
+    });
+    expect((await store.backfills.read({ repo: 'busy/a' }))?.status).toBe('done');
   });
 
   it('asks for each redelivery once a day at most and hands a lease to one holder at a time', async () => {

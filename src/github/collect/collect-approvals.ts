@@ -7,7 +7,7 @@ import { fullName } from './full-name.ts';
 /**
  * Deployment approvals of the runs that deployed (`…/runs/{id}/approvals`),
  * read only when an environment of the repo requires reviewers (one request
- * says whether any does). REST keeps no approval time and no attempt: the
+ * says whether any does; `reviewed` when the caller knows already). REST keeps no approval time and no attempt: the
  * run's `updated_at` and latest attempt stand in, as the webhook normalizer
  * does for a delivery without a time; nor when the run began to wait: its
  * wait is timed from the attempt's start (docs/kpis.md, "Time spent").
@@ -18,12 +18,16 @@ export async function collectApprovals({
   repo,
   runs,
   runIds,
-}: RepoRef & { runs: CollectedRun[]; runIds: number[] }): Promise<Fact[]> {
-  if (runIds.length === 0) return [];
-  const { data } = await octokit.request('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 });
-  const reviewed = (data.environments ?? []).some((environment) =>
-    (environment.protection_rules ?? []).some((rule) => rule.type === 'required_reviewers'),
-  );
+  reviewed: known,
+}: RepoRef & { runs: CollectedRun[]; runIds: number[]; reviewed?: boolean }): Promise<Fact[]> {
+  if (runIds.length === 0 || known === false) return [];
+  let reviewed = known === true;
+  if (!reviewed) {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/environments', { owner, repo, per_page: 100 });
+    reviewed = (data.environments ?? []).some((environment) =>
+      (environment.protection_rules ?? []).some((rule) => rule.type === 'required_reviewers'),
+    );
+  }
   if (!reviewed) return [];
   const byId = new Map(runs.map((run) => [run.id, run]));
   const repository = { full_name: fullName({ owner, repo }) };

@@ -17,7 +17,7 @@ export interface CollectedRun {
 
 /**
  * Completed workflow runs created since the horizon (`created=>=…` filters on
- * GitHub's side), and every earlier attempt of each re-run
+ * GitHub's side; before `until` too when given: `created=A..B`), and every earlier attempt of each re-run
  * (`…/runs/{id}/attempts/{n}`): REST lists only a run's latest attempt.
  * One `workflow_run` completed fact per attempt, as the webhook gives.
  */
@@ -26,12 +26,17 @@ export async function collectWorkflowRuns({
   owner,
   repo,
   since,
-}: RepoRef): Promise<{ facts: Fact[]; runs: CollectedRun[] }> {
+  until,
+}: RepoRef & { until?: number }): Promise<{ facts: Fact[]; runs: CollectedRun[] }> {
+  const second = (at: number) => formatInstant(at).replace(/\.\d{3}Z$/, 'Z');
+  // GitHub's date ranges include both ends: the last second before `until`
+  const created =
+    until === undefined ? `>=${second(since)}` : `${second(since)}..${second(Math.ceil(until / 1000) * 1000 - 1000)}`;
   const list = await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs', {
     owner,
     repo,
     status: 'completed',
-    created: `>=${formatInstant(since).replace(/\.\d{3}Z$/, 'Z')}`,
+    created,
     per_page: 100,
   });
   const repository = { full_name: fullName({ owner, repo }) };

@@ -3,6 +3,12 @@ import type { CollectionProgress, ResponseSeen } from '../types.ts';
 /** Where a collection stands (describeProgress words it). */
 export interface ProgressSnapshot {
   reposDone: number;
+  /** Repositories whose recent window (current and last complete period) is read. */
+  recentDone: number;
+  /** Every repository's recent window is read: a partial report can be shown. */
+  partialReady: boolean;
+  /** Epoch ms: collection waits for the rate limit's reset until then; null when not waiting. */
+  waitingUntil: number | null;
   /** null until the list of repositories is known. */
   reposTotal: number | null;
   requests: number;
@@ -22,6 +28,10 @@ export interface ProgressSnapshot {
 export interface ProgressMeter extends CollectionProgress {
   /** One answer from GitHub (observeResponses feeds it). */
   responded(response: ResponseSeen): void;
+  recentDone(input: { repo: string }): void;
+  partialReady(): void;
+  /** Collection waits for a spent rate limit to reset at `until` (useRateBudget's onWait). */
+  waiting(input: { until: number }): void;
   snapshot(): ProgressSnapshot;
 }
 
@@ -41,6 +51,9 @@ export function createProgressMeter({
 }): ProgressMeter {
   const started = clock();
   let reposDone = 0;
+  let recentDone = 0;
+  let partialReady = false;
+  let waitingUntil: number | null = null;
   let reposTotal: number | null = null;
   let requests = 0;
   let rateLimitRemaining: number | null = null;
@@ -55,8 +68,21 @@ export function createProgressMeter({
       reposDone += 1;
       onChange(meter);
     },
+    recentDone() {
+      recentDone += 1;
+      onChange(meter);
+    },
+    partialReady() {
+      partialReady = true;
+      onChange(meter);
+    },
+    waiting({ until }) {
+      waitingUntil = until;
+      onChange(meter);
+    },
     responded(response) {
       requests += 1;
+      if (waitingUntil !== null && clock() >= waitingUntil) waitingUntil = null;
       if (response.rateLimitRemaining !== null) rateLimitRemaining = response.rateLimitRemaining;
       if (response.rateLimitReset !== null) rateLimitReset = response.rateLimitReset;
       onChange(meter);
@@ -66,17 +92,27 @@ export function createProgressMeter({
       const elapsed = now - started;
       let remaining: number | null = null;
       let waitsForRateLimit = false;
-      if (reposTotal !== null && reposDone > 0) {
-        const left = Math.max(0, reposTotal - reposDone);
-        remaining = (elapsed / reposDone) * left;
-        const needed = (requests / reposDone) * left;
+      // two passes (recent windows, then the rest) count as two units of work a repository
+      const done = recentDone > 0 ? recentDone + reposDone : reposDone;
+      const total = reposTotal === null ? null : recentDone > 0 ? 2 * reposTotal : reposTotal;
+      if (total !== null && done > 0) {
+        const left = Math.max(0, total - done);
+        remaining = (elapsed / done) * left;
+        const needed = (requests / done) * left;
         if (rateLimitRemaining !== null && rateLimitReset !== null && needed > rateLimitRemaining) {
           waitsForRateLimit = rateLimitReset - now > remaining;
           remaining = Math.max(remaining, rateLimitReset - now);
         }
       }
+      if (waitingUntil !== null && waitingUntil > now && remaining !== null) {
+        waitsForRateLimit = true;
+        remaining = Math.max(remaining, waitingUntil - now);
+      }
       return {
         reposDone,
+        recentDone,
+        partialReady,
+        waitingUntil: waitingUntil !== null && waitingUntil > now ? waitingUntil : null,
         reposTotal,
         requests,
         rateLimitRemaining,

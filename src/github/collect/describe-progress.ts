@@ -18,8 +18,18 @@ export function describeProgress(snapshot: ProgressSnapshot): string {
     snapshot.reposTotal === null
       ? 'listing repositories'
       : `${formatCount(snapshot.reposDone)}/${formatCount(snapshot.reposTotal)} ${snapshot.reposTotal === 1 ? 'repository' : 'repositories'}`,
-    `${formatCount(snapshot.requests)} ${snapshot.requests === 1 ? 'request' : 'requests'}`,
   ];
+  if (snapshot.reposTotal !== null && snapshot.recentDone > 0) {
+    parts.push(
+      snapshot.partialReady
+        ? 'recent periods of all read (partial report ready)'
+        : `recent periods of ${formatCount(snapshot.recentDone)}/${formatCount(snapshot.reposTotal)} read`,
+    );
+  }
+  parts.push(`${formatCount(snapshot.requests)} ${snapshot.requests === 1 ? 'request' : 'requests'}`);
+  if (snapshot.waitingUntil !== null) {
+    parts.push(`rate limit spent: waiting until ${new Date(snapshot.waitingUntil).toISOString().slice(11, 16)} UTC`);
+  }
   if (snapshot.rateLimitRemaining !== null) parts.push(`rate limit ${formatCount(snapshot.rateLimitRemaining)} left`);
   if (snapshot.remaining !== null) {
     const reset =

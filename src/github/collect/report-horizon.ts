@@ -9,8 +9,18 @@ import type { Instant } from '../../time/index.ts';
  * — a release published before it cannot be shown, and no activity before it
  * can belong to a shown release. Collectors read from here.
  */
-export function reportHorizon({ config, now }: { config: Config; now: Instant }): Instant {
-  const oldest = shownPeriods({ now, config })[0]!.start;
+export function reportHorizon({
+  config,
+  now,
+  periods,
+}: {
+  config: Config;
+  now: Instant;
+  /** Only the newest `periods` shown periods (2: the current and the last complete one — the partial report). */
+  periods?: number;
+}): Instant {
+  const shown = shownPeriods({ now, config });
+  const oldest = shown[periods === undefined ? 0 : Math.max(0, shown.length - periods)]!.start;
   const segments = Object.keys(config.overrides);
   const windows = [config, ...segments.map((segment) => rulesForSegment({ config, segment }))].map(
     (rules) => rules.rollbackWindow,
