@@ -7,7 +7,7 @@ import {
   VERDICT_CHECK,
   verdictCheck,
 } from '../src/github/index.ts';
-import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/markdown/index.ts';
+import { escapeMarkdown, findReleaseRules, GITHUB_SUMMARY_LIMIT, renderReleaseSummary } from '../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../src/report/types.ts';
 
 const HINT = 'Full report: the JSON file named by this step’s `report` output.';
@@ -39,7 +39,8 @@ export async function publishReleases({
     const name = `\`${escapeMarkdown(release.tag)}\``;
     const render = (maxLength: number) =>
       renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT });
-    const check = verdictCheck({ release, publish: config.publish });
+    const rules = findReleaseRules({ report, release });
+    const check = verdictCheck({ release, rules, publish: config.publish });
     const existing =
       config.publish.checkRun && release.sha
         ? await findCheckRun({ octokit, owner, repo, sha: release.sha, name: VERDICT_CHECK })
@@ -58,6 +59,7 @@ export async function publishReleases({
       owner,
       repo,
       release,
+      rules,
       summary: render(GITHUB_SUMMARY_LIMIT),
       config,
       previous: config.publish.checkRun && release.sha ? existing : null,

@@ -1,6 +1,6 @@
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src/github/index.ts';
 import { createRepoEvaluator, tallyReport } from '../../src/kpi/index.ts';
-import { renderReleaseSummary } from '../../src/markdown/index.ts';
+import { findReleaseRules, renderReleaseSummary } from '../../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../../src/report/types.ts';
 import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
@@ -94,7 +94,15 @@ export function publishVerdicts({
             fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
             ...(maxLength === undefined ? {} : { maxLength }),
           });
-        const result = await publishReleaseVerdict({ octokit, owner, repo: name, release, summary: render(), config });
+        const result = await publishReleaseVerdict({
+          octokit,
+          owner,
+          repo: name,
+          release,
+          rules: findReleaseRules({ report, release }),
+          summary: render(),
+          config,
+        });
         try {
           await updateReleaseNotes({ octokit, owner, repo: name, tag: release.tag, section: render, config });
         } catch (error) {

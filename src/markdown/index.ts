@@ -1,4 +1,8 @@
+export { describeReason, type ReleaseRules } from './describe-reason.ts';
+export { describeReasons } from './describe-reasons.ts';
+export { describeVerdict } from './describe-verdict.ts';
 export { escapeMarkdown } from './escape-markdown.ts';
+export { findReleaseRules } from './find-release-rules.ts';
 export { fitMarkdown } from './fit-markdown.ts';
 export { formatCount } from './format-count.ts';
 export { formatNumber } from './format-number.ts';

@@ -1,15 +1,13 @@
-import type { ReleaseReport, SegmentRulesReport } from '../report/types.ts';
+import type { ReleaseReport } from '../report/types.ts';
 import { parseInstant } from '../time/index.ts';
 import { describeActivities } from './describe-activities.ts';
+import type { ReleaseRules } from './describe-reason.ts';
 import { describeRollback } from './describe-rollback.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { formatCount } from './format-count.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatTime } from './format-time.ts';
 import type { MarkdownLine } from './types.ts';
-
-/** The limits a verdict was judged against: its segment's rules, as the report carries them. */
-export type ReleaseRules = Pick<SegmentRulesReport, 'maxDevopsActivities' | 'minCoverage' | 'rollbackWindowHours'>;
 
 function rollbackLines({ release, windowText, open }: CriterionInput): string[] {
   const closes = formatTime(release.windowEnd);

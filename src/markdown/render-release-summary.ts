@@ -1,6 +1,7 @@
 import type { Report } from '../report/types.ts';
-import { describeStatus } from './describe-status.ts';
+import { describeVerdict } from './describe-verdict.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
+import { findReleaseRules } from './find-release-rules.ts';
 import { fitMarkdown } from './fit-markdown.ts';
 import { formatTime } from './format-time.ts';
 import { renderReleaseCriteria } from './render-release-criteria.ts';
@@ -45,10 +46,8 @@ export function renderReleaseSummary({
       },
     ];
   } else {
-    const segment = report.segments.find((s) => s.name === release.segment);
-    // The engine lists every segment that has a release; a report without it is not one it made.
-    if (!segment)
-      throw new Error(`the report lists ${release.repo} ${release.tag} but not its segment "${release.segment}"`);
+    const rules = findReleaseRules({ report, release });
+    const segment = report.segments.find((s) => s.name === release.segment)!;
     const facts = [
       `Published ${formatTime(release.publishedAt)}`,
       `segment ${escapeMarkdown(release.segment)}`,
@@ -57,11 +56,11 @@ export function renderReleaseSummary({
       `as of ${formatTime(report.now)}`,
     ];
     lines = [
-      { text: `### ${name}: ${describeStatus(release.status)}`, keepWithNext: true },
+      { text: `### ${name}: ${describeVerdict({ release, rules })}`, keepWithNext: true },
       { text: '', keepWithNext: true },
       { text: facts.join(' · '), keepWithNext: true },
       { text: '', keepWithNext: true },
-      ...renderReleaseCriteria({ release, rules: segment.rules, now: report.now }),
+      ...renderReleaseCriteria({ release, rules, now: report.now }),
       { text: '' },
       ...renderTrend({ segment, trend }),
     ];

@@ -43,7 +43,7 @@ export function renderReportMarkdown({
       ...(trend === 'mermaid' ? [{ text: '' }, ...renderMermaidTrend({ segment })] : []),
     ]),
     { text: '' },
-    ...renderReleasesTable({ releases: report.releases }),
+    ...renderReleasesTable({ report }),
   ];
   return fitMarkdown({ lines, maxLength, hint: fullReportHint });
 }
