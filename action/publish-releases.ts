@@ -26,6 +26,7 @@ export async function publishReleases({
   report,
   releases,
   config,
+  webUrl,
 }: {
   octokit: GitHubClient;
   owner: string;
@@ -33,12 +34,14 @@ export async function publishReleases({
   report: Report;
   releases: readonly ReleaseReport[];
   config: Config;
+  /** GitHub's web root (the runner's GITHUB_SERVER_URL): where the evidence links point. */
+  webUrl: string;
 }): Promise<string[]> {
   const lines: string[] = [];
   for (const release of releases) {
     const name = `\`${escapeMarkdown(release.tag)}\``;
     const render = (maxLength: number) =>
-      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT });
+      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT, webUrl });
     const rules = findReleaseRules({ report, release });
     const check = verdictCheck({ release, rules, publish: config.publish });
     const existing =

@@ -64,7 +64,15 @@ export async function runReport({
   let published: string[] = [];
   let readOnly = '';
   try {
-    published = await publishReleases({ octokit, owner, repo, report, releases, config });
+    published = await publishReleases({
+      octokit,
+      owner,
+      repo,
+      report,
+      releases,
+      config,
+      webUrl: env.GITHUB_SERVER_URL,
+    });
   } catch (error) {
     if (!(error instanceof ReadOnlyTokenError)) throw error;
     readOnly = readOnlyNote({ error, needs: 'checks: write, contents: write' });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Config, defaultConfig } from '../../src/config/index.ts';
 import { reevaluateRepo, tallyReport } from '../../src/kpi/index.ts';
-import type { ReleaseReport } from '../../src/report/types.ts';
+import type { ReleaseReport, SegmentReport } from '../../src/report/types.ts';
 import { type EvaluationRequest, orgOf, type StoreSlice, type VerdictRecord } from '../../src/store/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
 import { MINUTE, SECOND } from '../durations.ts';
@@ -14,9 +14,15 @@ const LEASE = 2 * MINUTE;
 /** A repository asked for again while it was evaluated waits this long: one evaluation serves many requests. */
 const MIN_INTERVAL = SECOND;
 
-/** What a verdict is: a change to any of it is published; the passing of time alone is not. */
-export function verdictHash(release: ReleaseReport): string {
-  return createHash('sha256').update(JSON.stringify(release)).digest('hex');
+/**
+ * What a published verdict shows: the release's verdict and, while it is
+ * pending, its segment's trend beside it (a later release changes that
+ * table). A change to any of it is published; the passing of time alone is
+ * not. A decided verdict's section keeps the trend it was finalised with.
+ */
+function verdictHash({ release, segment }: { release: ReleaseReport; segment: SegmentReport | undefined }): string {
+  const shown = release.status === 'pending' ? { release, segment: segment ?? null } : { release };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
 
 export type EvaluationStore = StoreSlice<
@@ -129,7 +135,7 @@ async function evaluateRepo({
     const windowEnd = parseInstant(release.windowEnd) ?? now;
     return {
       tag: release.tag,
-      hash: verdictHash(release),
+      hash: verdictHash({ release, segment: report.segments.find((s) => s.name === release.segment) }),
       status: release.status,
       windowEnd,
       body: JSON.stringify(release),

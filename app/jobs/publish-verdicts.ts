@@ -6,6 +6,7 @@ import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
+import { linkDashboard } from './link-dashboard.ts';
 import { loadRepoConfig } from './load-repo-config.ts';
 
 /** How long one replica may take to publish a verdict before another may. */
@@ -86,11 +87,14 @@ export function publishVerdicts({
           ...current,
           releases: current.releases.map((r) => (r.tag === release.tag ? release : r)),
         };
+        const dashboardUrl = linkDashboard({ publicUrl: helpers.publicUrl, org: owner, segment: release.segment });
         const render = (maxLength?: number) =>
           renderReleaseSummary({
             report,
             repo,
             tag: release.tag,
+            webUrl: helpers.githubUrl,
+            dashboardUrl,
             fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
             ...(maxLength === undefined ? {} : { maxLength }),
           });

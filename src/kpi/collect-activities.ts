@@ -1,12 +1,19 @@
 import { matchesPattern } from '../config/index.ts';
 import type { SegmentRules } from '../config/types.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { ReleaseLookup } from './release-lookup.ts';
 import type { RepoFacts } from './repo-facts.ts';
 import type { DevopsActivity, ScopedRelease } from './types.ts';
 
-/** By time, then kind; then commit and ref, so one list whatever order the facts came in. */
+/** By time, then kind; then commit, ref and evidence, so one list whatever order the facts came in. */
 function compareActivities(a: DevopsActivity, b: DevopsActivity): number {
-  return a.at - b.at || compareText(a.kind, b.kind) || compareText(a.sha, b.sha) || compareText(a.ref, b.ref);
+  return (
+    a.at - b.at ||
+    compareText(a.kind, b.kind) ||
+    compareText(a.sha, b.sha) ||
+    compareText(a.ref, b.ref) ||
+    compareText(canonicalJson(a.evidence), canonicalJson(b.evidence))
+  );
 }
 
 function compareText(a: string | null, b: string | null): number {
@@ -48,36 +55,62 @@ export function collectActivities({
 
   // A dispatched run counts once, at its earliest attempt (the lower attempt at one instant); every re-run attempt counts.
   const dispatched = new Map<number, { at: number; attempt: number; sha: string; ref: string | null }>();
-  for (const run of facts.runs) {
-    if (run.event === 'workflow_dispatch') {
-      const earliest = dispatched.get(run.runId);
+  const run = (runId: number, attempt: number) => ({ kind: 'workflow-run' as const, runId, attempt });
+  for (const fact of facts.runs) {
+    if (fact.event === 'workflow_dispatch') {
+      const earliest = dispatched.get(fact.runId);
       if (
         !earliest ||
-        run.startedAt < earliest.at ||
-        (run.startedAt === earliest.at && run.attempt < earliest.attempt)
+        fact.startedAt < earliest.at ||
+        (fact.startedAt === earliest.at && fact.attempt < earliest.attempt)
       ) {
-        dispatched.set(run.runId, { at: run.startedAt, attempt: run.attempt, sha: run.headSha, ref: run.headBranch });
+        dispatched.set(fact.runId, {
+          at: fact.startedAt,
+          attempt: fact.attempt,
+          sha: fact.headSha,
+          ref: fact.headBranch,
+        });
       }
     }
-    if (kinds.has('rerun') && run.attempt > 1) {
-      attributeByCommit({ kind: 'rerun', at: run.startedAt, sha: run.headSha, ref: run.headBranch });
+    if (kinds.has('rerun') && fact.attempt > 1) {
+      attributeByCommit({
+        kind: 'rerun',
+        at: fact.startedAt,
+        sha: fact.headSha,
+        ref: fact.headBranch,
+        evidence: run(fact.runId, fact.attempt),
+      });
     }
   }
   if (kinds.has('manual-workflow')) {
-    for (const { at, sha, ref } of dispatched.values()) attributeByCommit({ kind: 'manual-workflow', at, sha, ref });
+    for (const [runId, { at, attempt, sha, ref }] of dispatched) {
+      attributeByCommit({ kind: 'manual-workflow', at, sha, ref, evidence: run(runId, attempt) });
+    }
   }
 
   if (kinds.has('manual-deployment')) {
     for (const d of facts.deployments.values()) {
       if (d.viaWorkflow || d.creator?.isBot) continue;
-      attributeByCommit({ kind: 'manual-deployment', at: d.createdAt, sha: d.sha, ref: d.ref });
+      attributeByCommit({
+        kind: 'manual-deployment',
+        at: d.createdAt,
+        sha: d.sha,
+        ref: d.ref,
+        evidence: { kind: 'deployment', deploymentId: d.id, environment: d.environment },
+      });
     }
   }
 
   if (kinds.has('deployment-approval')) {
     for (const approval of facts.approvals) {
       if (approval.byBot) continue;
-      attributeByCommit({ kind: 'deployment-approval', at: approval.at, sha: approval.sha, ref: approval.ref });
+      attributeByCommit({
+        kind: 'deployment-approval',
+        at: approval.at,
+        sha: approval.sha,
+        ref: approval.ref,
+        evidence: run(approval.runId, approval.attempt),
+      });
     }
   }
 
@@ -87,7 +120,11 @@ export function collectActivities({
       const isHotfix =
         matchesPattern(pattern, release.tag) || (release.name !== null && matchesPattern(pattern, release.name));
       if (isHotfix && i > 0) {
-        attribute({ kind: 'hotfix', at: release.publishedAt, sha: release.sha, ref: release.tag }, releases[i - 1]);
+        const evidence = { kind: 'release' as const, tag: release.tag };
+        attribute(
+          { kind: 'hotfix', at: release.publishedAt, sha: release.sha, ref: release.tag, evidence },
+          releases[i - 1],
+        );
       }
     });
   }

@@ -11,7 +11,7 @@ import { createSegmentResolver } from './resolve-segment.ts';
 import type { AlertEvaluation, RepoEvaluation } from './types.ts';
 
 /** The format of RepoEvaluation: bump it when what an evaluation holds or means changes. */
-export const EVALUATION_VERSION = 1;
+export const EVALUATION_VERSION = 2;
 
 /** A segment's rules and the evaluation config key they give. */
 export interface SegmentSettings {

@@ -1,7 +1,9 @@
 export { describeReason, type ReleaseRules } from './describe-reason.ts';
 export { describeReasons } from './describe-reasons.ts';
 export { describeVerdict } from './describe-verdict.ts';
+export { encodeLinkPart } from './encode-link-part.ts';
 export { escapeMarkdown } from './escape-markdown.ts';
+export { DEFAULT_WEB_URL, evidenceUrl } from './evidence-url.ts';
 export { findReleaseRules } from './find-release-rules.ts';
 export { fitMarkdown } from './fit-markdown.ts';
 export { formatCount } from './format-count.ts';

@@ -27,10 +27,16 @@ export function renderReleaseSummary({
   maxLength = GITHUB_SUMMARY_LIMIT,
   fullReportHint = DEFAULT_FULL_REPORT_HINT,
   trend = 'text',
+  webUrl,
+  dashboardUrl,
 }: {
   report: Report;
   repo: string;
   tag: string;
+  /** GitHub's web root, where the evidence links point (default https://github.com). */
+  webUrl?: string;
+  /** The org's dashboard at the release's segment, when the publisher knows where people reach it: linked under the facts line. */
+  dashboardUrl?: string | null;
   /** `mermaid` adds a chart before the segment's table and sparklines (job summaries; check runs stay `text`). */
   trend?: TrendStyle;
 } & RenderLimits): string {
@@ -59,8 +65,17 @@ export function renderReleaseSummary({
       { text: `### ${name}: ${describeVerdict({ release, rules })}`, keepWithNext: true },
       { text: '', keepWithNext: true },
       { text: facts.join(' · '), keepWithNext: true },
+      ...(dashboardUrl
+        ? [
+            { text: '', keepWithNext: true },
+            {
+              text: `[Open the dashboard of segment ${escapeMarkdown(release.segment)}](${dashboardUrl})`,
+              keepWithNext: true,
+            },
+          ]
+        : []),
       { text: '', keepWithNext: true },
-      ...renderReleaseCriteria({ release, rules, now: report.now }),
+      ...renderReleaseCriteria({ release, rules, now: report.now, ...(webUrl === undefined ? {} : { webUrl }) }),
       { text: '' },
       ...renderTrend({ segment, trend }),
     ];

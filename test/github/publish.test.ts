@@ -87,7 +87,14 @@ describe('publishReleaseVerdict', () => {
     gh.mockCreateCheckRun((body) => body.conclusion === 'failure' && said(body));
     const failing = {
       ...release('not-well-packaged', ['coverage-below-threshold']),
-      coverageReport: { covered: 78, total: 100, sha: SHA, at: '2026-03-10T09:00:00.000Z', fallback: false },
+      coverageReport: {
+        covered: 78,
+        total: 100,
+        sha: SHA,
+        at: '2026-03-10T09:00:00.000Z',
+        fallback: false,
+        checkRunId: 5,
+      },
     };
     await publishReleaseVerdict({ ...base, release: failing, summary: 's', config: { publish }, previous: null });
     await publishReleaseVerdict({

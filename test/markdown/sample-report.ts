@@ -5,6 +5,7 @@
 import { DEVOPS_KINDS, type DevopsKind, type SegmentTargets } from '../../src/config/types.ts';
 import type {
   ActivityReport,
+  Evidence,
   ReleaseReport,
   ReleaseStatus,
   Report,
@@ -54,7 +55,11 @@ function release(sketch: ReleaseSketch): ReleaseReport {
     sketch.sha === undefined ? `${sketch.tag.replace(/[^0-9a-f]/g, '').padEnd(7, 'a')}${'0'.repeat(33)}` : sketch.sha;
   const coverage = sketch.coverage ?? null;
   const rollbacks = sketch.rollbacks ?? [];
-  const activities: ActivityReport[] = (sketch.activities ?? []).map(([kind, time]) => ({ kind, at: iso(at(time)) }));
+  const activities: ActivityReport[] = (sketch.activities ?? []).map(([kind, time], i) => ({
+    kind,
+    at: iso(at(time)),
+    evidence: sampleEvidence({ kind, n: publishedAt / 1000 + i, tag: sketch.tag }),
+  }));
   return {
     repo: sketch.repo,
     tag: sketch.tag,
@@ -72,6 +77,7 @@ function release(sketch: ReleaseSketch): ReleaseReport {
           sha: coverage.fallback ? `f00dfeed${'1'.repeat(32)}` : (sha ?? ''),
           at: iso(publishedAt - HOUR),
           fallback: coverage.fallback ?? false,
+          checkRunId: publishedAt / 1000 - 7,
         }
       : null,
     devopsActivities: activities.length,
@@ -87,7 +93,38 @@ const rollback = (
   signal: RollbackReport['signal'],
   reason: string | null,
   durationMinutes: number | null = null,
-): RollbackReport => ({ at: iso(at(time)), signal, reason, durationMinutes });
+): RollbackReport => ({
+  at: iso(at(time)),
+  signal,
+  reason,
+  durationMinutes,
+  evidence: rollbackEvidence(signal, at(time)),
+});
+
+/** Made-up ids in the shapes the engine gives, so renderers link each criterion to its evidence. */
+function sampleEvidence({ kind, n, tag }: { kind: DevopsKind; n: number; tag: string }): Evidence {
+  if (kind === 'manual-deployment') return { kind: 'deployment', deploymentId: n, environment: 'production' };
+  if (kind === 'hotfix') return { kind: 'release', tag: `${tag}-hotfix` };
+  return { kind: 'workflow-run', runId: n, attempt: kind === 'rerun' ? 2 : 1 };
+}
+
+function rollbackEvidence(signal: RollbackReport['signal'], time: number): Evidence {
+  const n = time / 1000;
+  switch (signal) {
+    case 'redeploy':
+      return { kind: 'deployment', deploymentId: n, environment: 'production' };
+    case 'retracted':
+      return { kind: 'release', tag: 'retracted' };
+    case 'workflow':
+      return { kind: 'workflow-run', runId: n, attempt: 1 };
+    case 'label':
+      return { kind: 'issue', number: n % 1000 };
+    case 'revert-pr':
+      return { kind: 'pull-request', number: n % 1000 };
+    case 'recorded':
+      return { kind: 'check-run', checkRunId: n };
+  }
+}
 
 export const SAMPLE_RELEASES: ReleaseReport[] = [
   release({
