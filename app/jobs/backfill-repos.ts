@@ -49,7 +49,10 @@ export function backfillRepos({
         labels: config.rollback.labels,
       });
       for (const part of collected.unavailable) {
-        log.warn({ repo: job.repo, part: part.part, permission: part.permission }, 'backfill: part not readable');
+        log.warn(
+          { repo: job.repo, part: part.part, permission: part.permission, reason: part.reason },
+          'backfill: part not readable',
+        );
       }
       const done = await store.transaction(async (tx) => {
         if (!(await tx.backfills.complete({ repo: job.repo, worker, now }))) return false;

@@ -67,11 +67,14 @@ export async function startHarness({
   timing = { pollInterval: 50, redeliveryInterval: 60_000 },
   worker = 'inline',
   env = {},
+  clock,
 }: {
   github: FakeGitHub;
   databaseUrl?: string;
   /** More variables for the App (e.g. SHIPWELL_PUBLIC_URL). */
   env?: Record<string, string>;
+  /** The App's clock (inline worker only): a history replayed as it happened. */
+  clock?: () => number;
   token?: string | null;
   timing?: WorkerTiming;
   /** `inline` (default: the quiet Octokit, retries off, reaches the jobs) or `thread`, as in production. */
@@ -83,6 +86,7 @@ export async function startHarness({
     Octokit: QuietOctokit,
     timing,
     worker,
+    ...(clock ? { clock } : {}),
   });
   const url = (path: string) => `http://127.0.0.1:${app.port}${path}`;
   return {
