@@ -1,6 +1,6 @@
 import type { Evidence } from '../report/types.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
-import { evidenceUrl } from './evidence-url.ts';
+import { type EvidenceTarget, evidenceUrl } from './evidence-url.ts';
 import { shortenText } from './shorten-text.ts';
 
 /** Longest environment or tag shown in a link, before escaping. */
@@ -25,15 +25,6 @@ function describeEvidence(evidence: Evidence): string {
 }
 
 /** A Markdown link to a criterion's evidence on GitHub: `[workflow run 42, attempt 2](https://…/attempts/2)`. */
-export function linkEvidence({
-  webUrl,
-  repo,
-  evidence,
-}: {
-  webUrl?: string;
-  repo: string;
-  evidence: Evidence;
-}): string {
-  const url = evidenceUrl({ ...(webUrl === undefined ? {} : { webUrl }), repo, evidence });
-  return `[${describeEvidence(evidence)}](${url})`;
+export function linkEvidence(target: EvidenceTarget): string {
+  return `[${describeEvidence(target.evidence)}](${evidenceUrl(target)})`;
 }

@@ -58,6 +58,10 @@ const alert = loadWebhook('dependabot_alert.fixed', { alert: { created_at: '2019
   unknown
 >;
 
+/** What reading Dependabot alerts needs, as the collector names it. */
+const ALERTS_PERMISSION =
+  'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)';
+
 /** Every read the collector makes for the fixture repository, in one place. */
 function mockHistory({
   alertsForbidden = false,
@@ -143,8 +147,7 @@ describe('collectRepoFacts', () => {
     expect(collected.unavailable).toEqual([
       {
         part: 'Dependabot alerts',
-        permission:
-          'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)',
+        permission: ALERTS_PERMISSION,
         reason: 'forbidden',
       },
     ]);
@@ -171,8 +174,7 @@ describe('collectRepoFacts', () => {
     expect(collected.unavailable).toEqual([
       {
         part: 'Dependabot alerts',
-        permission:
-          'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)',
+        permission: ALERTS_PERMISSION,
         reason: 'not-found',
       },
     ]);

@@ -15,6 +15,14 @@ const now = '2026-03-20T00:00:00Z';
 const v1 = releasePublished({ repo, tag: 'v1.0.0', publishedAt: '2026-03-02T10:00:00Z', commit: sha('v1') });
 const v2 = releasePublished({ repo, tag: 'v1.1.0', publishedAt: '2026-03-04T10:00:00Z', commit: sha('v2') });
 
+const hotfix = releasePublished({
+  repo,
+  tag: 'v1.0.1',
+  name: 'Hotfix: payments',
+  publishedAt: '2026-03-03T10:00:00Z',
+  commit: sha('h'),
+});
+
 function kinds(tag: string, deliveries: Parameters<typeof reportOf>[0]['deliveries'], config = '') {
   return releaseOf(reportOf({ deliveries, now, config }), tag).activities.map((a) => a.kind);
 }
@@ -81,13 +89,6 @@ describe('activity kinds', () => {
   });
 
   it('adds a hotfix release to the previous release at the hotfix publish time', () => {
-    const hotfix = releasePublished({
-      repo,
-      tag: 'v1.0.1',
-      name: 'Hotfix: payments',
-      publishedAt: '2026-03-03T10:00:00Z',
-      commit: sha('h'),
-    });
     const deliveries = [v1, hotfix, v2];
     expect(kinds('v1.0.0', deliveries)).toEqual(['hotfix']);
     expect(kinds('v1.0.1', deliveries)).toEqual([]);
@@ -96,13 +97,6 @@ describe('activity kinds', () => {
   });
 
   it('names the evidence of each counted activity: run attempt, deployment, approval run, hotfix release', () => {
-    const hotfix = releasePublished({
-      repo,
-      tag: 'v1.0.1',
-      name: 'Hotfix: payments',
-      publishedAt: '2026-03-03T10:00:00Z',
-      commit: sha('h'),
-    });
     const deliveries = [
       v1,
       hotfix,
