@@ -30,8 +30,8 @@ export function restRepoOf({ repo, deliveries }: { repo: string; deliveries: rea
     if (p.deployment_status) {
       const deployment = p.deployment as Json;
       deployments.set(Number(deployment.id), deployment);
-      const statuses = (fake.statuses[Number(deployment.id)] ??= []);
-      statuses.push(p.deployment_status as Json);
+      const statuses = [...(fake.statuses[Number(deployment.id)] ?? []), p.deployment_status as Json];
+      fake.statuses[Number(deployment.id)] = statuses;
       statuses.sort((a, b) => String(b.created_at).localeCompare(String(a.created_at)));
     }
     if (p.workflow_run && !p.deployment_status) {
