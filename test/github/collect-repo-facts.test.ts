@@ -164,7 +164,7 @@ describe('collectRepoFacts', () => {
       { part: 'Dependabot alerts', permission: 'vulnerability_alerts: read', reason: 'forbidden' },
     ]);
     expect(renderCollectionNotes({ ...collected, limitations: [] })).toBe(
-      '### Not available\n\n- Dependabot alerts: not available: needs `vulnerability\\_alerts: read`',
+      '### Not available\n\n- Dependabot alerts: not available: needs `vulnerability_alerts: read`',
     );
   });
 

@@ -14,11 +14,12 @@ export function renderCollectionNotes({
   const lines: string[] = [];
   if (unavailable.length > 0) {
     lines.push('### Not available', '');
+    // a permission is our own text or GitHub's header read as `word: word` pairs: safe in a code span
     for (const { part, permission, reason } of unavailable) {
       lines.push(
         reason === 'not-found'
           ? `- ${escapeMarkdown(part)}: not available: GitHub has none for this repository (404: not found, or not enabled)`
-          : `- ${escapeMarkdown(part)}: not available: needs \`${escapeMarkdown(permission)}\``,
+          : `- ${escapeMarkdown(part)}: not available: needs \`${permission}\``,
       );
     }
   }
