@@ -7,7 +7,13 @@ import {
   VERDICT_CHECK,
   verdictCheck,
 } from '../src/github/index.ts';
-import { escapeMarkdown, GITHUB_SUMMARY_LIMIT, renderReleaseSummary, type TrendStyle } from '../src/markdown/index.ts';
+import {
+  escapeMarkdown,
+  findReleaseRules,
+  GITHUB_SUMMARY_LIMIT,
+  renderReleaseSummary,
+  type TrendStyle,
+} from '../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../src/report/types.ts';
 
 const HINT = 'Full report: the JSON file named by this step’s `report` output.';
@@ -26,6 +32,7 @@ export async function publishReleases({
   report,
   releases,
   config,
+  webUrl,
 }: {
   octokit: GitHubClient;
   owner: string;
@@ -33,6 +40,8 @@ export async function publishReleases({
   report: Report;
   releases: readonly ReleaseReport[];
   config: Config;
+  /** GitHub's web root (the runner's GITHUB_SERVER_URL): where the evidence links point. */
+  webUrl: string;
 }): Promise<string[]> {
   const lines: string[] = [];
   for (const release of releases) {
@@ -40,8 +49,17 @@ export async function publishReleases({
     // The report is this repository's alone: the trend is labelled as the repository's (docs/action.md,
     // "What each output shows"). Release notes draw its chart; check runs keep the text trend.
     const render = (maxLength: number, trend: TrendStyle = 'text') =>
-      renderReleaseSummary({ report, repo: release.repo, tag: release.tag, maxLength, fullReportHint: HINT, trend });
-    const check = verdictCheck({ release, publish: config.publish });
+      renderReleaseSummary({
+        report,
+        repo: release.repo,
+        tag: release.tag,
+        maxLength,
+        fullReportHint: HINT,
+        trend,
+        webUrl,
+      });
+    const rules = findReleaseRules({ report, release });
+    const check = verdictCheck({ release, rules, publish: config.publish });
     const existing =
       config.publish.checkRun && release.sha
         ? await findCheckRun({ octokit, owner, repo, sha: release.sha, name: VERDICT_CHECK })
@@ -60,6 +78,7 @@ export async function publishReleases({
       owner,
       repo,
       release,
+      rules,
       summary: render(GITHUB_SUMMARY_LIMIT),
       config,
       previous: config.publish.checkRun && release.sha ? existing : null,

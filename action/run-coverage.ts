@@ -7,7 +7,7 @@ import {
   coveragePercent,
   coverageTotals,
   mergeCoverage,
-  renderCoverageTable,
+  renderCoverageMarkdown,
 } from '../src/coverage/index.ts';
 import { printCoverageLine } from '../src/events/index.ts';
 import { type GitHubClient, ReadOnlyTokenError, recordCoverage } from '../src/github/index.ts';
@@ -67,7 +67,7 @@ export async function runCoverage({
   }));
   if (rows.length !== 1)
     rows.push({ label: `total (${merged.formats.join('+') || 'none'})`, unit: merged.unit, totals });
-  const table = renderCoverageTable({ rows });
+  const table = renderCoverageMarkdown({ rows });
 
   const segment = config.segment;
   const threshold =
@@ -101,7 +101,7 @@ export async function runCoverage({
   return {
     summary: fitJobSummary([
       '## Shipwell coverage',
-      `${printCoverageLine(totals.lines)} · ${files.length} file${files.length === 1 ? '' : 's'}`,
+      `${printCoverageLine(totals.lines)} · ${files.length} report file${files.length === 1 ? '' : 's'} covering ${totals.files} source file${totals.files === 1 ? '' : 's'}`,
       table,
       recorded,
       failure ? `❌ ${failure}` : '',

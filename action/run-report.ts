@@ -64,7 +64,8 @@ export async function runReport({
   let published: string[] = [];
   let readOnly = '';
   try {
-    published = await publishReleases({ octokit, owner, repo, report, releases, config });
+    const webUrl = env.GITHUB_SERVER_URL;
+    published = await publishReleases({ octokit, owner, repo, report, releases, config, webUrl });
   } catch (error) {
     if (!(error instanceof ReadOnlyTokenError)) throw error;
     readOnly = readOnlyNote({ error, needs: 'checks: write, contents: write' });

@@ -61,6 +61,8 @@ export async function createAppContext({
       log: log.child({ name: 'shipwell' }),
       clock,
       worker: `${hostname()}:${process.pid}:${threadId}:${randomUUID().slice(0, 8)}`,
+      githubUrl: settings.githubUrl,
+      publicUrl: settings.publicUrl,
     },
   };
 }

@@ -19,7 +19,35 @@ export interface AppEnv {
    * GHE_PROTOCOL and GHE_HOST for GitHub Enterprise Server, else https://github.com.
    */
   githubUrl: string;
+  /**
+   * Where people reach this App (SHIPWELL_PUBLIC_URL, no trailing slash):
+   * check runs and release notes link the org's dashboard under it. null:
+   * not known, no link.
+   */
+  publicUrl: string | null;
 }
+
+/** An absolute http(s) URL without user, password, query or fragment; its trailing slashes dropped. */
+const publicUrlSchema = z
+  .string()
+  .optional()
+  .transform((value, context) => {
+    const text = value?.trim();
+    if (!text) return null;
+    const url = URL.parse(text);
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      context.addIssue({
+        code: 'custom',
+        message: 'expected an absolute http(s) URL where people reach the App, such as https://shipwell.example.com',
+      });
+      return z.NEVER;
+    }
+    if (url.username || url.password || url.search || url.hash) {
+      context.addIssue({ code: 'custom', message: 'expected a URL without user, password, query or fragment' });
+      return z.NEVER;
+    }
+    return url.href.replace(/\/+$/, '');
+  });
 
 const HOST_PORT = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
 
@@ -55,6 +83,7 @@ const envSchema = z.object({
     .optional()
     .transform((value) => (value && value.trim() !== '' ? value.trim().toLowerCase() : 'https'))
     .refine((value) => value === 'https' || value === 'http', 'expected https or http'),
+  SHIPWELL_PUBLIC_URL: publicUrlSchema,
 });
 
 /** What a variable held, for an error message: omitted for secrets. */
@@ -76,8 +105,16 @@ export function readAppEnv(env: Record<string, string | undefined>): AppEnv {
     });
     throw new Error(`invalid environment: ${problems.join('; ')}`);
   }
-  const { DATABASE_URL, SHIPWELL_DASHBOARD_TOKEN, PORT, HOST, SHIPWELL_DASHBOARD_PORT, GHE_HOST, GHE_PROTOCOL } =
-    parsed.data;
+  const {
+    DATABASE_URL,
+    SHIPWELL_DASHBOARD_TOKEN,
+    PORT,
+    HOST,
+    SHIPWELL_DASHBOARD_PORT,
+    GHE_HOST,
+    GHE_PROTOCOL,
+    SHIPWELL_PUBLIC_URL,
+  } = parsed.data;
   return {
     database: parseDatabaseUrl({ url: DATABASE_URL }),
     dashboardToken: SHIPWELL_DASHBOARD_TOKEN,
@@ -85,5 +122,6 @@ export function readAppEnv(env: Record<string, string | undefined>): AppEnv {
     host: HOST && HOST.trim() !== '' ? HOST : undefined,
     dashboardPort: SHIPWELL_DASHBOARD_PORT,
     githubUrl: GHE_HOST === undefined ? 'https://github.com' : `${GHE_PROTOCOL}://${GHE_HOST}`,
+    publicUrl: SHIPWELL_PUBLIC_URL,
   };
 }

@@ -18,4 +18,8 @@ export interface JobHelpers {
   clock: () => number;
   /** This replica's worker id: claims are made in its name. */
   worker: string;
+  /** GitHub's web root, where published verdicts link their evidence (https://github.com, or GHE's). */
+  githubUrl: string;
+  /** Where people reach the App (SHIPWELL_PUBLIC_URL): verdicts link the org's dashboard; null: no link. */
+  publicUrl: string | null;
 }

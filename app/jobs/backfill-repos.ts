@@ -103,7 +103,7 @@ export function backfillRepos({
         for (const history of histories) {
           for (const part of history.unavailable) {
             log.warn(
-              { repo: history.repo, part: part.part, permission: part.permission },
+              { repo: history.repo, part: part.part, permission: part.permission, reason: part.reason },
               'backfill: part not readable',
             );
           }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Config, defaultConfig } from '../../src/config/index.ts';
 import { type RepoEvaluation, reevaluateRepo, tallyReport } from '../../src/kpi/index.ts';
-import type { ReleaseReport } from '../../src/report/types.ts';
+import type { ReleaseReport, SegmentReport } from '../../src/report/types.ts';
 import { orgOf, type StoreSlice, type VerdictRecord } from '../../src/store/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
 import { resolveStoredConfig } from '../resolve-stored-config.ts';
@@ -11,9 +11,15 @@ import { loadRepoConfig } from './load-repo-config.ts';
 /** Evaluations the worker keeps in memory (the most recently evaluated repositories), so it need not read them back. */
 const CACHED_EVALUATIONS = 32;
 
-/** What a verdict is: a change to any of it is published; the passing of time alone is not. */
-function verdictHash(release: ReleaseReport): string {
-  return createHash('sha256').update(JSON.stringify(release)).digest('hex');
+/**
+ * What a published verdict shows: the release's verdict and, while it is
+ * pending, its segment's trend beside it (a later release changes that
+ * table). A change to any of it is published; the passing of time alone is
+ * not. A decided verdict's section keeps the trend it was finalised with.
+ */
+function verdictHash({ release, segment }: { release: ReleaseReport; segment: SegmentReport | undefined }): string {
+  const shown = release.status === 'pending' ? { release, segment: segment ?? null } : { release };
+  return createHash('sha256').update(JSON.stringify(shown)).digest('hex');
 }
 
 export type EvaluationStore = StoreSlice<
@@ -82,7 +88,7 @@ export async function evaluateRepo({
     const windowEnd = parseInstant(release.windowEnd) ?? now;
     return {
       tag: release.tag,
-      hash: verdictHash(release),
+      hash: verdictHash({ release, segment: report.segments.find((s) => s.name === release.segment) }),
       status: release.status,
       windowEnd,
       body: JSON.stringify(release),

@@ -1,11 +1,12 @@
 import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src/github/index.ts';
 import { createRepoEvaluator, tallyReport } from '../../src/kpi/index.ts';
-import { renderReleaseSummary, type TrendStyle } from '../../src/markdown/index.ts';
+import { findReleaseRules, renderReleaseSummary, type TrendStyle } from '../../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../../src/report/types.ts';
 import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
+import { linkDashboard } from './link-dashboard.ts';
 import { loadRepoConfig } from './load-repo-config.ts';
 import { loadSegmentReport } from './load-segment-report.ts';
 
@@ -94,11 +95,14 @@ export function publishVerdicts({
           ...current,
           releases: current.releases.map((r) => (r.tag === release.tag ? release : r)),
         };
+        const dashboardUrl = linkDashboard({ publicUrl: helpers.publicUrl, org: owner, segment: release.segment });
         const render = (trend: TrendStyle, maxLength?: number) =>
           renderReleaseSummary({
             report,
             repo,
             tag: release.tag,
+            webUrl: helpers.githubUrl,
+            dashboardUrl,
             fullReportHint: `Full report: the App's \`/shipwell/api/report?org=${owner}\`.`,
             segmentReport: segment?.report,
             trend,
@@ -110,6 +114,7 @@ export function publishVerdicts({
           owner,
           repo: name,
           release,
+          rules: findReleaseRules({ report, release }),
           summary: render('text'),
           config,
         });

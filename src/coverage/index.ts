@@ -12,6 +12,7 @@ export { mergeCoverage } from './merge-coverage.ts';
 export { normalizePath } from './normalize-path.ts';
 export { DETECT_HEAD_LENGTH, detectFormat } from './parse/detect-format.ts';
 export { parseCoverage } from './parse/parse-coverage.ts';
+export { renderCoverageMarkdown } from './render-coverage-markdown.ts';
 export type { CoverageTableRow } from './render-coverage-table.ts';
 export { renderCoverageTable } from './render-coverage-table.ts';
 export type {

@@ -1,4 +1,4 @@
-import { describeReasons, findBiggestBlockers, formatPeriod } from '../markdown/index.ts';
+import { findBiggestBlockers, formatPeriod, nameCriterion } from '../markdown/index.ts';
 import { VERDICT_REASONS } from '../report/types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { labelPeriod } from './label-period.ts';
@@ -7,7 +7,7 @@ import { renderFigure } from './render-figure.ts';
 import { type DrillDownInput, renderReleaseLinks } from './render-release-links.ts';
 import { renderStackedPeriodBars } from './render-stacked-period-bars.ts';
 
-const PARTS = VERDICT_REASONS.map((reason, k) => ({ key: reason, text: describeReasons([reason]), swatch: `k${k}` }));
+const PARTS = VERDICT_REASONS.map((reason, k) => ({ key: reason, text: nameCriterion(reason), swatch: `k${k}` }));
 
 /**
  * The biggest blocker (docs/dashboard.md, "Seed questions"): releases failing
@@ -19,7 +19,7 @@ export function renderBlockerChart({ segment, releases, baseUrl }: DrillDownInpu
   const periods = segment.periods;
   const blockerText = (i: number) => {
     const blockers = findBiggestBlockers(periods[i]!);
-    return blockers.length === 0 ? 'none' : blockers.map((r) => describeReasons([r])).join(' and ');
+    return blockers.length === 0 ? 'none' : blockers.map(nameCriterion).join(' and ');
   };
   const figure = renderFigure({
     id: 'blockers',

@@ -1,4 +1,4 @@
-import { formatPercent, formatTime } from '../markdown/index.ts';
+import { describeReasons, findReleaseRules, formatPercent, formatTime } from '../markdown/index.ts';
 import type { Report } from '../report/types.ts';
 import { checkRunUrl } from './check-run-url.ts';
 import { describeReleaseRollback } from './describe-release-rollback.ts';
@@ -41,7 +41,7 @@ export function renderReleaseRows({
         `<td>${escapeHtml(release.repo)}</td>` +
         `<th scope="row">${escapeHtml(release.tag)}${release.prerelease ? ' <span class="muted">(prerelease)</span>' : ''}</th>` +
         `<td class="status ${escapeHtml(release.status)}" data-value="${escapeHtml(release.status)}">${escapeHtml(STATUS_TEXT[release.status])}</td>` +
-        `<td>${escapeHtml(release.reasons.join(', ') || '—')}</td>` +
+        `<td>${escapeHtml(describeReasons({ release, rules: findReleaseRules({ report, release }) }))}</td>` +
         `<td class="num" data-value="${release.coverage ?? 'null'}">${escapeHtml(formatPercent(release.coverage))}</td>` +
         `<td class="num" data-value="${release.devopsActivities}">${release.devopsActivities}${kinds ? ` <span class="muted">(${escapeHtml(kinds)})</span>` : ''}</td>` +
         `<td>${escapeHtml(describeReleaseRollback(release.rollback))}</td>` +

@@ -1,12 +1,12 @@
 import { DEVOPS_KINDS } from '../config/types.ts';
 import {
-  describeReasons,
   findBiggestBlockers,
   findTopDevopsTime,
   formatMinutes,
   formatNumber,
   formatPercent,
   formatPeriod,
+  nameCriterion,
 } from '../markdown/index.ts';
 import type { SegmentPeriodReport, SegmentReport } from '../report/types.ts';
 import { describeOnTarget } from './describe-on-target.ts';
@@ -102,7 +102,7 @@ export function renderSummaryCards({ segment }: { segment: SegmentReport }): str
             id: 'biggest-blocker',
             label: 'Biggest blocker',
             value: blockers.length === 0 ? 0 : last.failing[blockers[0]!],
-            text: blockers.length === 0 ? 'none' : blockers.map((r) => describeReasons([r])).join(' and '),
+            text: blockers.length === 0 ? 'none' : blockers.map(nameCriterion).join(' and '),
             note:
               blockers.length === 0
                 ? 'no release failed'

@@ -12,8 +12,13 @@ export type GitHubClient = Pick<Octokit, 'request' | 'paginate'>;
 export interface UnavailablePart {
   /** What is missing, for people: `Dependabot alerts`, `workflow runs`, … */
   part: string;
-  /** The permission to grant, as a workflow's `permissions:` block names it (and the App's, after a slash). */
+  /**
+   * The permission to grant, as a workflow's `permissions:` block names it (and the App's, after a slash);
+   * on a 403, what GitHub's `x-accepted-github-permissions` header says the request needed, when it says.
+   */
   permission: string;
+  /** `forbidden`: GitHub answered 403 (the token lacks the permission); `not-found`: 404 (absent, or the feature is off). */
+  reason: 'forbidden' | 'not-found';
 }
 
 /**

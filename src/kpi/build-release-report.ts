@@ -11,6 +11,7 @@ export function buildReleaseReport(v: ReleaseVerdict): ReleaseReport {
     signal: r.signal,
     reason: r.reason,
     durationMinutes: r.durationMinutes,
+    evidence: r.evidence,
   }));
   return {
     repo: v.release.repo,
@@ -31,9 +32,15 @@ export function buildReleaseReport(v: ReleaseVerdict): ReleaseReport {
           sha: v.coverage.sha,
           at: formatInstant(v.coverage.at),
           fallback: v.coverage.fallback,
+          checkRunId: v.coverage.checkRunId,
         }
       : null,
-    activities: v.activities.map((a) => ({ kind: a.kind, at: formatInstant(a.at), minutes: a.minutes })),
+    activities: v.activities.map((a) => ({
+      kind: a.kind,
+      at: formatInstant(a.at),
+      minutes: a.minutes,
+      evidence: a.evidence,
+    })),
     rollbacks,
     prerelease: v.release.prerelease,
   };

@@ -1,6 +1,7 @@
 import { matchesPattern } from '../config/index.ts';
 import type { SegmentRules } from '../config/types.ts';
 import { type Instant, MINUTE } from '../time/index.ts';
+import { canonicalJson } from './canonical-json.ts';
 import type { ReleaseLookup } from './release-lookup.ts';
 import type { RepoFacts } from './repo-facts.ts';
 import type { DevopsActivity, ScopedRelease } from './types.ts';
@@ -12,7 +13,8 @@ function compareActivities(a: DevopsActivity, b: DevopsActivity): number {
     compareText(a.kind, b.kind) ||
     compareText(a.sha, b.sha) ||
     compareText(a.ref, b.ref) ||
-    (a.minutes ?? -1) - (b.minutes ?? -1)
+    (a.minutes ?? -1) - (b.minutes ?? -1) ||
+    compareText(canonicalJson(a.evidence), canonicalJson(b.evidence))
   );
 }
 
@@ -89,12 +91,20 @@ export function collectActivities({
         sha: run.headSha,
         ref: run.headBranch,
         minutes: minutesBetween(run.startedAt, run.updatedAt),
+        evidence: { kind: 'workflow-run', runId: run.runId, attempt: run.attempt },
       });
     }
   }
   if (kinds.has('manual-workflow')) {
-    for (const { at, sha, ref, minutes } of dispatched.values()) {
-      attributeByCommit({ kind: 'manual-workflow', at, sha, ref, minutes });
+    for (const [runId, { at, attempt, sha, ref, minutes }] of dispatched) {
+      attributeByCommit({
+        kind: 'manual-workflow',
+        at,
+        sha,
+        ref,
+        minutes,
+        evidence: { kind: 'workflow-run', runId, attempt },
+      });
     }
   }
 
@@ -107,6 +117,7 @@ export function collectActivities({
         sha: d.sha,
         ref: d.ref,
         minutes: minutesBetween(d.createdAt, d.finishedAt),
+        evidence: { kind: 'deployment', deploymentId: d.id, environment: d.environment },
       });
     }
   }
@@ -120,6 +131,7 @@ export function collectActivities({
         sha: approval.sha,
         ref: approval.ref,
         minutes: minutesBetween(approval.waitingSince, approval.at),
+        evidence: { kind: 'workflow-run', runId: approval.runId, attempt: approval.attempt },
       });
     }
   }
@@ -131,7 +143,14 @@ export function collectActivities({
         matchesPattern(pattern, release.tag) || (release.name !== null && matchesPattern(pattern, release.name));
       if (isHotfix && i > 0) {
         attribute(
-          { kind: 'hotfix', at: release.publishedAt, sha: release.sha, ref: release.tag, minutes: null },
+          {
+            kind: 'hotfix',
+            at: release.publishedAt,
+            sha: release.sha,
+            ref: release.tag,
+            minutes: null,
+            evidence: { kind: 'release', tag: release.tag },
+          },
           releases[i - 1],
         );
       }

@@ -65,6 +65,7 @@ export function detectRollbacks({
             reason: null,
             durationMinutes: (d.at - d.createdAt) / MINUTE,
             order: `${environment}\0${d.id}`,
+            evidence: { kind: 'deployment', deploymentId: d.id, environment },
           });
         }
         previous = of;
@@ -81,7 +82,15 @@ export function detectRollbacks({
       if (r.action === 'prereleased' && !(r.at > (facts.releases.get(r.tag)?.fullSince ?? Number.POSITIVE_INFINITY))) {
         continue;
       }
-      found.push({ tag: r.tag, at: r.at, signal: 'retracted', reason: null, durationMinutes: null, order: r.origin });
+      found.push({
+        tag: r.tag,
+        at: r.at,
+        signal: 'retracted',
+        reason: null,
+        durationMinutes: null,
+        order: r.origin,
+        evidence: { kind: 'release', tag: r.tag },
+      });
     }
   }
 
@@ -99,6 +108,7 @@ export function detectRollbacks({
         reason: run.displayTitle || null,
         durationMinutes: (run.updatedAt - run.startedAt) / MINUTE,
         order: `${run.runId}\0${run.attempt}`,
+        evidence: { kind: 'workflow-run', runId: run.runId, attempt: run.attempt },
       });
     }
   }
@@ -117,6 +127,7 @@ export function detectRollbacks({
           reason: label.title,
           durationMinutes: null,
           order: `${label.number}\0${label.label}`,
+          evidence: { kind: 'issue', number: label.number },
         });
       }
     }
@@ -137,6 +148,7 @@ export function detectRollbacks({
         reason: pull.title,
         durationMinutes: null,
         order: String(pull.number).padStart(12, '0'),
+        evidence: { kind: 'pull-request', number: pull.number },
       });
     }
   }
@@ -154,6 +166,7 @@ export function detectRollbacks({
         reason: check.reason,
         durationMinutes: null,
         order: String(check.checkRunId).padStart(15, '0'),
+        evidence: { kind: 'check-run', checkRunId: check.checkRunId },
       });
     }
   }

@@ -1,6 +1,6 @@
 import type { DevopsKind, RollbackSignal } from '../config/types.ts';
 import type { AlertState, RepoInfoFact, Severity } from '../events/types.ts';
-import type { ReleaseStatus, VerdictReason } from '../report/types.ts';
+import type { Evidence, ReleaseStatus, VerdictReason } from '../report/types.ts';
 import type { Instant } from '../time/index.ts';
 
 /** An in-scope release (kpis.md §2) with its window. */
@@ -23,6 +23,7 @@ export interface Rollback {
   durationMinutes: number | null;
   /** Breaks ties within one signal at one instant. */
   order: string;
+  evidence: Evidence;
 }
 
 export interface DevopsActivity {
@@ -32,6 +33,7 @@ export interface DevopsActivity {
   ref: string | null;
   /** The time it took, in minutes (docs/kpis.md, "Time spent"); null for a hotfix and when not known. */
   minutes: number | null;
+  evidence: Evidence;
 }
 
 /** One `shipwell/coverage` check run as the engine reduced it: its content, at its earliest completion. */

@@ -18,3 +18,8 @@ export function describeActivities(activities: readonly ActivityReport[]): strin
     return [`${n} ${n === 1 ? one : many}`];
   }).join(', ');
 }
+
+/** One DevOps activity kind in words: `manual workflow run`, `re-run`. */
+export function describeActivityKind(kind: DevopsKind): string {
+  return KIND_TEXT[kind][0];
+}

@@ -1,6 +1,7 @@
 import type { Report, SegmentReport } from '../report/types.ts';
-import { describeStatus } from './describe-status.ts';
+import { describeVerdict } from './describe-verdict.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
+import { findReleaseRules } from './find-release-rules.ts';
 import { fitMarkdown } from './fit-markdown.ts';
 import { formatTime } from './format-time.ts';
 import { renderReleaseCriteria } from './render-release-criteria.ts';
@@ -46,12 +47,18 @@ export function renderReleaseSummary({
   fullReportHint = DEFAULT_FULL_REPORT_HINT,
   trend = 'text',
   segmentReport,
+  webUrl,
+  dashboardUrl,
 }: {
   report: Report;
   repo: string;
   tag: string;
   /** A report of every repository the caller knows (the App: the org's), for the segment's trend. */
   segmentReport?: Report | undefined;
+  /** GitHub's web root, where the evidence links point (default https://github.com). */
+  webUrl?: string;
+  /** The org's dashboard at the release's segment, when the publisher knows where people reach it: linked under the facts line. */
+  dashboardUrl?: string | null;
   /** `mermaid` adds a chart before the segment's table and sparklines (job summaries; check runs stay `text`). */
   trend?: TrendStyle;
 } & RenderLimits): string {
@@ -67,6 +74,7 @@ export function renderReleaseSummary({
       },
     ];
   } else {
+    const rules = findReleaseRules({ report, release });
     const segment = report.segments.find((s) => s.name === release.segment);
     // The engine lists every segment that has a release; a report without it is not one it made.
     if (!segment)
@@ -79,11 +87,20 @@ export function renderReleaseSummary({
       `as of ${formatTime(report.now)}`,
     ];
     lines = [
-      { text: `### ${name}: ${describeStatus(release.status)}`, keepWithNext: true },
+      { text: `### ${name}: ${describeVerdict({ release, rules })}`, keepWithNext: true },
       { text: '', keepWithNext: true },
       { text: facts.join(' · '), keepWithNext: true },
+      ...(dashboardUrl
+        ? [
+            { text: '', keepWithNext: true },
+            {
+              text: `[Open the dashboard of segment ${escapeMarkdown(release.segment)}](${dashboardUrl})`,
+              keepWithNext: true,
+            },
+          ]
+        : []),
       { text: '', keepWithNext: true },
-      ...renderReleaseCriteria({ release, rules: segment.rules, now: report.now }),
+      ...renderReleaseCriteria({ release, rules, now: report.now, ...(webUrl === undefined ? {} : { webUrl }) }),
       { text: '' },
       ...trendOf({ segment, segmentReport, repo, trend }),
     ];

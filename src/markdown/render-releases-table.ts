@@ -1,8 +1,9 @@
-import type { ReleaseReport } from '../report/types.ts';
+import type { ReleaseReport, Report } from '../report/types.ts';
 import { describeReasons } from './describe-reasons.ts';
 import { describeRollback } from './describe-rollback.ts';
 import { describeStatus } from './describe-status.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
+import { findReleaseRules } from './find-release-rules.ts';
 import { formatCount } from './format-count.ts';
 import { formatPercent } from './format-percent.ts';
 import { formatTime } from './format-time.ts';
@@ -24,7 +25,8 @@ function newestFirst(a: ReleaseReport, b: ReleaseReport): number {
  * the oldest), one row each: repo, tag, segment, published, status, reasons,
  * coverage, DevOps activities, the rollback that counts.
  */
-export function renderReleasesTable({ releases }: { releases: readonly ReleaseReport[] }): MarkdownLine[] {
+export function renderReleasesTable({ report }: { report: Pick<Report, 'releases' | 'segments'> }): MarkdownLine[] {
+  const { releases } = report;
   const heading = { text: `### Releases (${formatCount(releases.length)}, newest first)`, keepWithNext: true };
   if (releases.length === 0) return [heading, { text: '' }, { text: 'No releases in the shown periods.' }];
   const rows = [...releases]
@@ -35,7 +37,7 @@ export function renderReleasesTable({ releases }: { releases: readonly ReleaseRe
       escapeMarkdown(release.segment),
       formatTime(release.publishedAt),
       describeStatus(release.status),
-      describeReasons(release.reasons),
+      describeReasons({ release, rules: findReleaseRules({ report, release }) }),
       formatPercent(release.coverage),
       formatCount(release.devopsActivities),
       release.rollback ? describeRollback(release.rollback) : '—',

@@ -65,7 +65,7 @@ export function renderReportMarkdown({
       ...(trend === 'mermaid' ? [{ text: '' }, ...renderMermaidTrend({ segment, repo })] : []),
     ]),
     { text: '' },
-    ...renderReleasesTable({ releases: report.releases }),
+    ...renderReleasesTable({ report }),
   ];
   return fitMarkdown({ lines, maxLength, hint: fullReportHint });
 }

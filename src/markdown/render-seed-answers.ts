@@ -1,7 +1,6 @@
 import { DEVOPS_KINDS } from '../config/types.ts';
 import type { ReleaseReport, SegmentReport } from '../report/types.ts';
 import { parseInstant } from '../time/index.ts';
-import { describeReasons } from './describe-reasons.ts';
 import { escapeMarkdown } from './escape-markdown.ts';
 import { findBiggestBlockers } from './find-biggest-blockers.ts';
 import { findTopDevopsTime } from './find-top-devops-time.ts';
@@ -10,6 +9,7 @@ import { formatDuration } from './format-duration.ts';
 import { formatMinutes } from './format-minutes.ts';
 import { formatPeriod } from './format-period.ts';
 import { formatTime } from './format-time.ts';
+import { nameCriterion } from './name-criterion.ts';
 import type { MarkdownLine } from './types.ts';
 
 /** Most releases or alerts named under one answer; the rest are counted. */
@@ -60,7 +60,7 @@ export function renderSeedAnswers({
     } else {
       const failing = inPeriod.filter((r) => blockers.some((b) => r.reasons.includes(b)));
       lines.push({
-        text: `- Biggest blocker: ${blockers.map((b) => describeReasons([b])).join(' and ')} (${formatCount(period.failing[blockers[0]!])} of ${formatCount(period.releases)} releases), failed by:`,
+        text: `- Biggest blocker: ${blockers.map(nameCriterion).join(' and ')} (${formatCount(period.failing[blockers[0]!])} of ${formatCount(period.releases)} releases), failed by:`,
       });
       lines.push(...listed(failing, (r) => `${escapeMarkdown(r.repo)} ${escapeMarkdown(r.tag)}`));
     }

@@ -34,12 +34,30 @@ export const VERDICT_REASONS: readonly VerdictReason[] = [
   'coverage-missing',
 ];
 
+/**
+ * The GitHub object behind a criterion, by its ids (docs/kpis.md, "Evidence"):
+ * a renderer makes its web address from the repo and the GitHub host
+ * (evidenceUrl). A workflow run's attempt, a deployment with its
+ * environment, a pull request (revert PR), an issue or pull request
+ * (label), a check run (`shipwell/coverage`, `shipwell/rollback`), a release
+ * (hotfix, retraction).
+ */
+export type Evidence =
+  | { kind: 'workflow-run'; runId: number; attempt: number }
+  | { kind: 'deployment'; deploymentId: number; environment: string }
+  | { kind: 'pull-request'; number: number }
+  | { kind: 'issue'; number: number }
+  | { kind: 'check-run'; checkRunId: number }
+  | { kind: 'release'; tag: string };
+
 export interface RollbackReport {
   at: string;
   signal: RollbackSignal;
   reason: string | null;
   /** How long rolling back took (redeploy, workflow); null for other signals. */
   durationMinutes: number | null;
+  /** What said it: the redeployment, retracted release, workflow run, labelled issue, revert PR or `shipwell/rollback` check run. */
+  evidence: Evidence;
 }
 
 export interface CoverageReport {
@@ -49,6 +67,8 @@ export interface CoverageReport {
   sha: string;
   at: string;
   fallback: boolean;
+  /** The `shipwell/coverage` check run read. */
+  checkRunId: number;
 }
 
 export interface ActivityReport {
@@ -56,6 +76,8 @@ export interface ActivityReport {
   at: string;
   /** The time it took in minutes (docs/kpis.md, "Time spent"); null for a hotfix and when not known. */
   minutes: number | null;
+  /** What counted: the workflow run's attempt (manual run, re-run, approval), the deployment, the hotfix release. */
+  evidence: Evidence;
 }
 
 export interface ReleaseReport {

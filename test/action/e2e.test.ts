@@ -136,7 +136,14 @@ describe('the bundled Action, run as a runner runs it', () => {
       total: 4,
     });
     expect(ok.outputs.coverage).toBe('75');
-    expect(ok.summary).toContain('lcov');
+    // a Markdown table GitHub renders, and report files told from the source files they cover
+    expect(ok.summary).toContain('Lines: 3/4 (75.0%) · 1 report file covering 1 source file');
+    expect(ok.summary).toContain(
+      '| format | source files | lines | branches |\n|---|---:|---:|---:|\n| lcov | 1 | 75.0% \\(3/4\\) | — \\(0/0\\) |',
+    );
+    expect((recorded[0]!.output as { summary: string }).summary).toContain(
+      '| format | source files | lines | branches |',
+    );
 
     const under = await runBundle({
       apiUrl: fake.url,

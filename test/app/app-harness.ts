@@ -66,9 +66,15 @@ export async function startHarness({
   token = TOKEN,
   timing = { pollInterval: 50, redeliveryInterval: 60_000 },
   worker = 'inline',
+  env = {},
+  clock,
 }: {
   github: FakeGitHub;
   databaseUrl?: string;
+  /** More variables for the App (e.g. SHIPWELL_PUBLIC_URL). */
+  env?: Record<string, string>;
+  /** The App's clock (inline worker only): a history replayed as it happened. */
+  clock?: () => number;
   token?: string | null;
   timing?: WorkerTiming;
   /** `inline` (default: the quiet Octokit, retries off, reaches the jobs) or `thread`, as in production. */
@@ -76,10 +82,11 @@ export async function startHarness({
 }): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'shipwell-app-'));
   const app = await startApp({
-    env: appEnv({ github, databaseUrl: databaseUrl ?? `sqlite:${join(dir, 'app.db')}`, token }),
+    env: { ...appEnv({ github, databaseUrl: databaseUrl ?? `sqlite:${join(dir, 'app.db')}`, token }), ...env },
     Octokit: QuietOctokit,
     timing,
     worker,
+    ...(clock ? { clock } : {}),
   });
   const url = (path: string) => `http://127.0.0.1:${app.port}${path}`;
   return {

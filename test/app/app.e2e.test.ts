@@ -315,7 +315,7 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     await sendCoveredRelease({ id: 'seg', repository, sha });
     // 90 % against the repo's minCoverage 95: not well-packaged (for now)
     const below = await waitFor('the verdict under minCoverage 95', () =>
-      runs().find((r) => r.output.title === 'Not well-packaged: coverage-below-threshold'),
+      runs().find((r) => r.output.title === 'Not well-packaged: coverage 90 % is below 95 %'),
     );
     expect(below.conclusion).toBe('neutral');
 
@@ -353,7 +353,7 @@ describe('the App end to end (Probot over HTTP, SQLite, GitHub played locally)',
     const runs = () => github.checkRuns.filter((r) => r.head_sha === sha && r.name === 'Shipwell KPIs');
     await sendCoveredRelease({ id: 'org', repository, sha });
     const below = await waitFor('the verdict under the org minCoverage 95', () =>
-      runs().find((r) => r.output.title === 'Not well-packaged: coverage-below-threshold'),
+      runs().find((r) => r.output.title === 'Not well-packaged: coverage 90 % is below 95 %'),
     );
     expect(below.output.summary).toContain('segment mobile');
     expect(below.output.summary).toContain('needs ≥ 95.0 %');

@@ -76,6 +76,8 @@ async function runBackfill({
         throw new Error('not used');
       },
     },
+    githubUrl: 'https://github.com',
+    publicUrl: null,
     log,
     clock,
     worker,

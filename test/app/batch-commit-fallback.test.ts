@@ -46,6 +46,8 @@ describe('a batch whose commit fails', () => {
       log: { info: () => undefined, warn: () => undefined, error: () => undefined } as unknown as JobHelpers['log'],
       worker: 'w',
       github: { installation: refuse, app: refuse },
+      githubUrl: 'https://github.com',
+      publicUrl: null,
     };
     worker = startJobs({ store, helpers, timing: { pollInterval: 20, redeliveryInterval: 0 } });
     const settled = await waitFor('every delivery processed or failed', async () => {

@@ -11,6 +11,7 @@ describe('the App environment', () => {
       host: undefined,
       dashboardPort: 3001,
       githubUrl: 'https://github.com',
+      publicUrl: null,
     });
   });
 
@@ -26,6 +27,26 @@ describe('the App environment', () => {
     expect(() => readAppEnv({ GHE_HOST: 'github.example.com', GHE_PROTOCOL: 'ftp' })).toThrow(
       'GHE_PROTOCOL: expected https or http, found "ftp"',
     );
+  });
+
+  it('reads SHIPWELL_PUBLIC_URL as an absolute http(s) URL, and refuses anything else in words', () => {
+    expect(readAppEnv({}).publicUrl).toBeNull();
+    expect(readAppEnv({ SHIPWELL_PUBLIC_URL: ' ' }).publicUrl).toBeNull();
+    expect(readAppEnv({ SHIPWELL_PUBLIC_URL: 'https://shipwell.example.com/' }).publicUrl).toBe(
+      'https://shipwell.example.com',
+    );
+    expect(readAppEnv({ SHIPWELL_PUBLIC_URL: 'http://10.0.0.5:3000/kpis/' }).publicUrl).toBe(
+      'http://10.0.0.5:3000/kpis',
+    );
+    for (const bad of ['shipwell.example.com', '/shipwell', 'ftp://example.com', 'javascript:alert(1)']) {
+      expect(() => readAppEnv({ SHIPWELL_PUBLIC_URL: bad })).toThrow(
+        'SHIPWELL_PUBLIC_URL: expected an absolute http(s) URL where people reach the App, such as https://shipwell.example.com',
+      );
+    }
+    expect(() => readAppEnv({ SHIPWELL_PUBLIC_URL: 'https://user:secret@example.com/?a=b' })).toThrow(
+      'SHIPWELL_PUBLIC_URL: expected a URL without user, password, query or fragment',
+    );
+    expect(() => readAppEnv({ SHIPWELL_PUBLIC_URL: 'https://user:secret@example.com/' })).not.toThrow(/secret/);
   });
 
   it('reads SQLite paths with their sync level', () => {

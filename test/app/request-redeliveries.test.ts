@@ -61,6 +61,8 @@ function deps(now: number): { store: Store; helpers: JobHelpers } {
       log: { info: () => undefined, error: () => undefined } as unknown as JobHelpers['log'],
       worker: 'test',
       github: { app: async () => octokit, installation: async () => octokit },
+      githubUrl: 'https://github.com',
+      publicUrl: null,
     },
   };
 }

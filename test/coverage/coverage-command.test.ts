@@ -47,7 +47,7 @@ describe('shipwell coverage', () => {
     const files = [at('py-coverage.cobertura.xml'), at('js-c8.info')];
     expect(JSON.parse((await run([...files, '--json'])).stdout).format).toBe('lcov+cobertura');
     const { stdout } = await run(files);
-    expect(stdout).toMatch(/^format\s+files\s+lines\s+branches$/m);
+    expect(stdout).toMatch(/^format\s+source files\s+lines\s+branches$/m);
     expect(stdout).toMatch(/^lcov\s/m);
     expect(stdout).toMatch(/^cobertura\s/m);
     expect(stdout).toMatch(/^total \(lcov\+cobertura\)\s/m);

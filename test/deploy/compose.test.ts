@@ -34,6 +34,7 @@ describe('compose.yaml', () => {
     expect(existsSync(`${ROOT}Dockerfile`)).toBe(true);
     expect(shipwell.deploy?.replicas).toBeGreaterThanOrEqual(2);
     expect(shipwell.environment.DATABASE_URL).toBe(`postgres://shipwell:\${POSTGRES_PASSWORD}@postgres:5432/shipwell`);
+    expect(shipwell.environment.SHIPWELL_PUBLIC_URL).toBe(`https://\${SHIPWELL_DOMAIN}`);
     expect(shipwell.depends_on).toEqual({ postgres: { condition: 'service_healthy' } });
     expect(shipwell.env_file).toBe('.env');
     expect(shipwell.stop_grace_period).toBe('30s');

@@ -2,7 +2,7 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeDelivery } from '../../src/events/index.ts';
 import type { Fact } from '../../src/events/types.ts';
-import { collectRepoFacts } from '../../src/github/index.ts';
+import { collectRepoFacts, renderCollectionNotes } from '../../src/github/index.ts';
 import { parseInstant } from '../../src/time/index.ts';
 import { loadWebhook, type Overrides } from '../events/load-webhook.ts';
 import * as gh from './nock-github.ts';
@@ -58,8 +58,18 @@ const alert = loadWebhook('dependabot_alert.fixed', { alert: { created_at: '2019
   unknown
 >;
 
+/** What reading Dependabot alerts needs, as the collector names it. */
+const ALERTS_PERMISSION =
+  'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)';
+
 /** Every read the collector makes for the fixture repository, in one place. */
-function mockHistory({ alertsForbidden = false } = {}) {
+function mockHistory({
+  alertsForbidden = false,
+  alertsAnswer = alertsForbidden ? { status: 403 } : null,
+}: {
+  alertsForbidden?: boolean;
+  alertsAnswer?: { status: number; headers?: Record<string, string> } | null;
+} = {}) {
   gh.mockRepo({ id: 1296269, full_name: repository.full_name, topics: ['cloud'], custom_properties: { team: 'pay' } });
   gh.mockReleases([releaseObject]);
   gh.mockGitRef('0.0.1', { type: 'tag', sha: TAG_OBJECT });
@@ -81,7 +91,7 @@ function mockHistory({ alertsForbidden = false } = {}) {
     { ...checkRun, id: 5, name: 'lint' },
     { ...checkRun, id: 6, status: 'in_progress', completed_at: null },
   ]);
-  if (alertsForbidden) gh.mockOpenAlerts({ status: 403 });
+  if (alertsAnswer) gh.mockOpenAlerts(alertsAnswer);
   else {
     gh.mockOpenAlerts([]);
     gh.mockRecentAlerts([alert]);
@@ -137,11 +147,40 @@ describe('collectRepoFacts', () => {
     expect(collected.unavailable).toEqual([
       {
         part: 'Dependabot alerts',
-        permission:
-          'Dependabot alerts: read (an App installation or personal token; the workflow token cannot read them)',
+        permission: ALERTS_PERMISSION,
+        reason: 'forbidden',
       },
     ]);
     expect(collected.facts.some((f) => f.type === 'alert')).toBe(false);
+    expect(collected.facts.some((f) => f.type === 'release')).toBe(true);
+  });
+
+  it('names what a 403 lacked as GitHub says it (x-accepted-github-permissions)', async () => {
+    mockHistory({
+      alertsAnswer: { status: 403, headers: { 'x-accepted-github-permissions': 'vulnerability_alerts=read' } },
+    });
+    const collected = await collectRepoFacts({ octokit: gh.testOctokit(), owner: gh.OWNER, repo: gh.REPO, since, now });
+    expect(collected.unavailable).toEqual([
+      { part: 'Dependabot alerts', permission: 'vulnerability_alerts: read', reason: 'forbidden' },
+    ]);
+    expect(renderCollectionNotes({ ...collected, limitations: [] })).toBe(
+      '### Not available\n\n- Dependabot alerts: not available: needs `vulnerability_alerts: read`',
+    );
+  });
+
+  it('tells a 404 (not found, or not enabled) from a missing permission', async () => {
+    mockHistory({ alertsAnswer: { status: 404 } });
+    const collected = await collectRepoFacts({ octokit: gh.testOctokit(), owner: gh.OWNER, repo: gh.REPO, since, now });
+    expect(collected.unavailable).toEqual([
+      {
+        part: 'Dependabot alerts',
+        permission: ALERTS_PERMISSION,
+        reason: 'not-found',
+      },
+    ]);
+    const notes = renderCollectionNotes({ ...collected, limitations: [] });
+    expect(notes).toContain('Dependabot alerts: not available: GitHub has none for this repository (404');
+    expect(notes).not.toContain('needs');
     expect(collected.facts.some((f) => f.type === 'release')).toBe(true);
   });
 });

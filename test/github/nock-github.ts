@@ -100,13 +100,17 @@ export const mockCommitCheckRuns = (sha: string, runs: unknown[]) =>
     query: { filter: 'all', per_page: '100' },
     body: { total_count: runs.length, check_runs: runs },
   });
-export const mockOpenAlerts = (body: unknown[] | { status: number }) =>
+export const mockOpenAlerts = (body: unknown[] | { status: number; headers?: Record<string, string> }) =>
   Array.isArray(body)
     ? listPage({ path: `${R}/dependabot/alerts`, query: { state: 'open', per_page: '100' }, body })
     : scope()
         .get(`${R}/dependabot/alerts`)
         .query({ state: 'open', per_page: '100' })
-        .reply(body.status, { message: 'Resource not accessible by integration' });
+        .reply(
+          body.status,
+          { message: body.status === 404 ? 'Not Found' : 'Resource not accessible by integration' },
+          body.headers ?? {},
+        );
 export const mockRecentAlerts = (body: unknown[]) =>
   listPage({ path: `${R}/dependabot/alerts`, query: { sort: 'updated', direction: 'desc', per_page: '100' }, body });
 

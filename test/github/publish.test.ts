@@ -22,7 +22,8 @@ afterEach(() => {
 
 const SHA = 'abcdef0123456789abcdef0123456789abcdef01';
 const publish = { checkRun: true, releaseNotes: true, failOnNotWellPackaged: false };
-const base = { octokit: gh.testOctokit(), owner: gh.OWNER, repo: gh.REPO };
+const rules = { maxDevopsActivities: 3, minCoverage: 80, rollbackWindowHours: 168 };
+const base = { octokit: gh.testOctokit(), owner: gh.OWNER, repo: gh.REPO, rules };
 
 function release(status: ReleaseReport['status'], reasons: ReleaseReport['reasons'] = []): ReleaseReport {
   return {
@@ -79,10 +80,22 @@ describe('publishReleaseVerdict', () => {
     expect(result).toEqual({ action: 'updated', checkRunId: 9 });
   });
 
-  it('concludes neutral, or failure with failOnNotWellPackaged', async () => {
-    gh.mockCreateCheckRun((body) => body.conclusion === 'neutral');
-    gh.mockCreateCheckRun((body) => body.conclusion === 'failure');
-    const failing = release('not-well-packaged', ['coverage-below-threshold']);
+  it('concludes neutral, or failure with failOnNotWellPackaged, its title saying why in words', async () => {
+    const title = 'Not well-packaged: coverage 78 % is below 80 %';
+    const said = (body: Record<string, unknown>) => (body.output as { title: string }).title === title;
+    gh.mockCreateCheckRun((body) => body.conclusion === 'neutral' && said(body));
+    gh.mockCreateCheckRun((body) => body.conclusion === 'failure' && said(body));
+    const failing = {
+      ...release('not-well-packaged', ['coverage-below-threshold']),
+      coverageReport: {
+        covered: 78,
+        total: 100,
+        sha: SHA,
+        at: '2026-03-10T09:00:00.000Z',
+        fallback: false,
+        checkRunId: 5,
+      },
+    };
     await publishReleaseVerdict({ ...base, release: failing, summary: 's', config: { publish }, previous: null });
     await publishReleaseVerdict({
       ...base,

@@ -15,6 +15,14 @@ const now = '2026-03-20T00:00:00Z';
 const v1 = releasePublished({ repo, tag: 'v1.0.0', publishedAt: '2026-03-02T10:00:00Z', commit: sha('v1') });
 const v2 = releasePublished({ repo, tag: 'v1.1.0', publishedAt: '2026-03-04T10:00:00Z', commit: sha('v2') });
 
+const hotfix = releasePublished({
+  repo,
+  tag: 'v1.0.1',
+  name: 'Hotfix: payments',
+  publishedAt: '2026-03-03T10:00:00Z',
+  commit: sha('h'),
+});
+
 function kinds(tag: string, deliveries: Parameters<typeof reportOf>[0]['deliveries'], config = '') {
   return releaseOf(reportOf({ deliveries, now, config }), tag).activities.map((a) => a.kind);
 }
@@ -81,18 +89,39 @@ describe('activity kinds', () => {
   });
 
   it('adds a hotfix release to the previous release at the hotfix publish time', () => {
-    const hotfix = releasePublished({
-      repo,
-      tag: 'v1.0.1',
-      name: 'Hotfix: payments',
-      publishedAt: '2026-03-03T10:00:00Z',
-      commit: sha('h'),
-    });
     const deliveries = [v1, hotfix, v2];
     expect(kinds('v1.0.0', deliveries)).toEqual(['hotfix']);
     expect(kinds('v1.0.1', deliveries)).toEqual([]);
     // A hotfix as the first release adds to nothing.
     expect(kinds('v1.0.1', [hotfix])).toEqual([]);
+  });
+
+  it('names the evidence of each counted activity: run attempt, deployment, approval run, hotfix release', () => {
+    const deliveries = [
+      v1,
+      hotfix,
+      v2,
+      dispatched(1, '2026-03-02T11:00:00Z'),
+      dispatched(3, '2026-03-02T12:00:00Z'),
+      deploymentSucceeded({
+        repo,
+        deploymentId: 41,
+        environment: 'production',
+        commit: sha('v1'),
+        createdAt: '2026-03-02T13:00:00Z',
+        succeededAt: '2026-03-02T13:01:00Z',
+        byWorkflow: false,
+      }),
+      approvalGiven({ repo, runId: 12, commit: sha('v1'), at: '2026-03-02T14:00:00Z' }),
+    ];
+    const activities = releaseOf(reportOf({ deliveries, now }), 'v1.0.0').activities;
+    expect(activities.map((a) => [a.kind, a.evidence])).toEqual([
+      ['manual-workflow', { kind: 'workflow-run', runId: 9, attempt: 1 }],
+      ['rerun', { kind: 'workflow-run', runId: 9, attempt: 3 }],
+      ['manual-deployment', { kind: 'deployment', deploymentId: 41, environment: 'production' }],
+      ['deployment-approval', { kind: 'workflow-run', runId: 12, attempt: 1 }],
+      ['hotfix', { kind: 'release', tag: 'v1.0.1' }],
+    ]);
   });
 
   it('only counts the kinds in devops.kinds', () => {

@@ -28,6 +28,13 @@ export function sha(seed: string): string {
   return hex.padEnd(40, '0').slice(0, 40);
 }
 
+/** A release id of its own per repo and tag, as GitHub gives each release (the fixture has one for all). */
+export function releaseId(repo: string, tag: string): number {
+  let id = 7;
+  for (const ch of `${repo}@${tag}`) id = (id * 31 + ch.charCodeAt(0)) % 2_000_000_000;
+  return id + 1;
+}
+
 export function releasePublished({
   repo,
   tag,
@@ -55,6 +62,9 @@ export function releasePublished({
       ...repository(repo),
       action,
       release: {
+        id: releaseId(repo, tag),
+        url: `https://api.github.com/repos/${repo}/releases/${releaseId(repo, tag)}`,
+        html_url: `https://github.com/${repo}/releases/tag/${tag}`,
         tag_name: tag,
         name,
         published_at: publishedAt,
@@ -209,9 +219,12 @@ export function workflowRunCompleted({
       conclusion,
       head_sha: commit,
       head_branch: branch,
+      // REST lists runs by creation time: a run of the scenario is created in it, not in the fixture's 2021
+      created_at: startedAt,
       run_started_at: startedAt,
       updated_at: updatedAt,
       display_title: displayTitle ?? name,
+      html_url: `https://github.com/${repo}/actions/runs/${runId}`,
     },
   });
 }
@@ -239,10 +252,29 @@ export function deploymentSucceeded({
   byWorkflow?: boolean;
   creator?: { login: string; type: string };
 }): WebhookDelivery {
+  // made by a workflow: the status logs to that run and the deployment names GitHub Actions, as REST shows it too
+  const runUrl = `https://github.com/${repo}/actions/runs/${deploymentId * 100}`;
   const d = delivery('deployment_status.created-by-workflow', 'deployment_status', {
     ...repository(repo),
-    deployment: { id: deploymentId, sha: commit, ref, environment, created_at: createdAt, creator },
-    deployment_status: { state, created_at: succeededAt, environment },
+    deployment: {
+      id: deploymentId,
+      sha: commit,
+      ref,
+      environment,
+      created_at: createdAt,
+      creator,
+      performed_via_github_app: byWorkflow ? { id: 15368, slug: 'github-actions', name: 'GitHub Actions' } : null,
+    },
+    deployment_status: {
+      id: deploymentId * 10 + 1,
+      state,
+      created_at: succeededAt,
+      updated_at: succeededAt,
+      environment,
+      log_url: byWorkflow ? runUrl : '',
+      target_url: byWorkflow ? runUrl : '',
+    },
+    ...(byWorkflow ? { workflow_run: { id: deploymentId * 100 } } : {}),
   });
   if (!byWorkflow) (d.payload as Record<string, unknown>).workflow_run = null;
   return d;

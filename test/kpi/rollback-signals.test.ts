@@ -207,7 +207,13 @@ describe('retracted', () => {
   it('counts one retraction said by several deliveries once', () => {
     const release = releaseOf(reportOf({ deliveries: [v2, ...cov, deleted(), deleted(), deleted()], now }), 'v1.1.0');
     expect(release.rollbacks).toEqual([
-      { at: '2026-03-04T00:00:00.000Z', signal: 'retracted', reason: null, durationMinutes: null },
+      {
+        at: '2026-03-04T00:00:00.000Z',
+        signal: 'retracted',
+        reason: null,
+        durationMinutes: null,
+        evidence: { kind: 'release', tag: 'v1.1.0' },
+      },
     ]);
   });
 
@@ -231,13 +237,14 @@ describe('workflow', () => {
       ...extra,
     });
 
-  it('targets the release of the run head sha, with its display title and duration', () => {
+  it('targets the release of the run head sha, with its display title, duration and run as evidence', () => {
     const deliveries = [v1, v2, ...cov, rollbackRun(sha('v2'), '2026-03-03T12:00:00Z')];
     expect(releaseOf(reportOf({ deliveries, now }), 'v1.1.0').rollback).toEqual({
       at: '2026-03-03T12:00:00.000Z',
       signal: 'workflow',
       reason: 'Roll back: checkout errors',
       durationMinutes: 3,
+      evidence: { kind: 'workflow-run', runId: 77, attempt: 1 },
     });
   });
 

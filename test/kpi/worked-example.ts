@@ -20,8 +20,9 @@ export function workedExampleDeliveries(): WebhookDelivery[] {
     (d.payload as { repository: { topics: string[] } }).repository.topics = ['cloud'];
     return d;
   };
+  // every payload names the repository with its topics, as GitHub's do
   return [
-    topics(releasePublished({ repo, tag: 'v1.0.0', publishedAt: '2026-02-24T10:00:00Z', commit: A })),
+    releasePublished({ repo, tag: 'v1.0.0', publishedAt: '2026-02-24T10:00:00Z', commit: A }),
     releasePublished({ repo, tag: 'v1.1.0', publishedAt: '2026-03-02T10:00:00Z', commit: B }),
     releasePublished({ repo, tag: 'v1.2.0', publishedAt: '2026-03-10T10:00:00Z', commit: C }),
     releasePublished({ repo, tag: 'v1.3.0', publishedAt: '2026-03-16T10:00:00Z', commit: D }),
@@ -53,7 +54,8 @@ export function workedExampleDeliveries(): WebhookDelivery[] {
       createdAt: '2026-03-03T09:00:00Z',
       succeededAt: '2026-03-03T09:04:30Z',
     }),
-    // v1.2.0: three re-runs of its build.
+    // v1.2.0: its build failed, then three re-runs.
+    workflowRunCompleted({ repo, runId: 3, conclusion: 'failure', commit: C, startedAt: '2026-03-10T11:00:00Z' }),
     ...[2, 3, 4].map((attempt) =>
       workflowRunCompleted({
         repo,
@@ -89,5 +91,5 @@ export function workedExampleDeliveries(): WebhookDelivery[] {
       createdAt: '2026-03-15T08:00:00Z',
       updatedAt: '2026-03-15T08:00:00Z',
     }),
-  ];
+  ].map(topics);
 }

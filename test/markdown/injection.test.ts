@@ -61,7 +61,7 @@ describe('user-controlled text renders inert', () => {
     const md = renderReleaseSummary({ report, repo: REPO, tag: TAG });
     expectInert(md);
     expect(md.split('\n')[0]).toBe(
-      '### acme/&lt;b&gt;evil&lt;/b&gt;\\|repo v1&lt;script&gt;alert\\(1\\)&lt;/script&gt;: ❌ not well-packaged',
+      '### acme/&lt;b&gt;evil&lt;/b&gt;\\|repo v1&lt;script&gt;alert\\(1\\)&lt;/script&gt;: ❌ not well-packaged: rolled back 2026-03-03 10:00 UTC (redeploy of an older release)',
     );
     await expect(md).toMatchFileSnapshot('./__snapshots__/release-hostile.md.txt');
   });

@@ -26,9 +26,17 @@ describe('renderReleaseSummary', () => {
     await expect(md).toMatchFileSnapshot(`./__snapshots__/release-${name}.md.txt`);
   });
 
-  it('titles the verdict with its mark', () => {
+  it('titles the verdict with its mark and says every reason in words with its figures', () => {
     expect(summary('acme/api', 'v1.0.0').split('\n')[0]).toBe('### acme/api v1.0.0: ✅ well-packaged');
-    expect(summary('acme/api', 'v1.1.0').split('\n')[0]).toBe('### acme/api v1.1.0: ❌ not well-packaged');
+    expect(summary('acme/api', 'v1.1.0').split('\n')[0]).toBe(
+      '### acme/api v1.1.0: ❌ not well-packaged: rolled back 2026-03-03 10:00 UTC (redeploy of an older release)',
+    );
+    expect(summary('acme/api', 'v1.2.0').split('\n')[0]).toBe(
+      '### acme/api v1.2.0: ❌ not well-packaged: 3 DevOps activities (fewer than 3 allowed); coverage 78 % is below 80 %',
+    );
+    expect(summary('acme/web', 'v1.9.0').split('\n')[0]).toBe(
+      '### acme/web v1.9.0: ❌ not well-packaged: no coverage report before the window closed',
+    );
     expect(summary('acme/api', 'v1.3.0').split('\n')[0]).toBe('### acme/api v1.3.0: ⏳ pending');
   });
 

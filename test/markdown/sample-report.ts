@@ -6,6 +6,7 @@ import { DEVOPS_KINDS, type DevopsKind, type SegmentTargets } from '../../src/co
 import type {
   ActivityReport,
   AlertPastDueReport,
+  Evidence,
   ReleaseReport,
   ReleaseStatus,
   Report,
@@ -82,10 +83,11 @@ function release(sketch: ReleaseSketch): ReleaseReport {
     sketch.sha === undefined ? `${sketch.tag.replace(/[^0-9a-f]/g, '').padEnd(7, 'a')}${'0'.repeat(33)}` : sketch.sha;
   const coverage = sketch.coverage ?? null;
   const rollbacks = sketch.rollbacks ?? [];
-  const activities: ActivityReport[] = (sketch.activities ?? []).map(([kind, time, minutes]) => ({
+  const activities: ActivityReport[] = (sketch.activities ?? []).map(([kind, time, minutes], i) => ({
     kind,
     at: iso(at(time)),
     minutes: minutes === undefined ? (kind === 'hotfix' ? null : 15) : minutes,
+    evidence: sampleEvidence({ kind, n: publishedAt / 1000 + i, tag: sketch.tag }),
   }));
   return {
     repo: sketch.repo,
@@ -104,6 +106,7 @@ function release(sketch: ReleaseSketch): ReleaseReport {
           sha: coverage.fallback ? `f00dfeed${'1'.repeat(32)}` : (sha ?? ''),
           at: iso(publishedAt - HOUR),
           fallback: coverage.fallback ?? false,
+          checkRunId: publishedAt / 1000 - 7,
         }
       : null,
     devopsActivities: activities.length,
@@ -119,7 +122,38 @@ const rollback = (
   signal: RollbackReport['signal'],
   reason: string | null,
   durationMinutes: number | null = null,
-): RollbackReport => ({ at: iso(at(time)), signal, reason, durationMinutes });
+): RollbackReport => ({
+  at: iso(at(time)),
+  signal,
+  reason,
+  durationMinutes,
+  evidence: rollbackEvidence(signal, at(time)),
+});
+
+/** Made-up ids in the shapes the engine gives, so renderers link each criterion to its evidence. */
+function sampleEvidence({ kind, n, tag }: { kind: DevopsKind; n: number; tag: string }): Evidence {
+  if (kind === 'manual-deployment') return { kind: 'deployment', deploymentId: n, environment: 'production' };
+  if (kind === 'hotfix') return { kind: 'release', tag: `${tag}-hotfix` };
+  return { kind: 'workflow-run', runId: n, attempt: kind === 'rerun' ? 2 : 1 };
+}
+
+function rollbackEvidence(signal: RollbackReport['signal'], time: number): Evidence {
+  const n = time / 1000;
+  switch (signal) {
+    case 'redeploy':
+      return { kind: 'deployment', deploymentId: n, environment: 'production' };
+    case 'retracted':
+      return { kind: 'release', tag: 'retracted' };
+    case 'workflow':
+      return { kind: 'workflow-run', runId: n, attempt: 1 };
+    case 'label':
+      return { kind: 'issue', number: n % 1000 };
+    case 'revert-pr':
+      return { kind: 'pull-request', number: n % 1000 };
+    case 'recorded':
+      return { kind: 'check-run', checkRunId: n };
+  }
+}
 
 export const SAMPLE_RELEASES: ReleaseReport[] = [
   release({

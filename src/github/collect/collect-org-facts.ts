@@ -43,7 +43,7 @@ export async function collectOrgFacts({
     result.facts.push(...collected.facts);
     for (const missing of collected.unavailable) {
       const part = `${missing.part} of ${repository.full_name}`;
-      unavailable.set(part, { part, permission: missing.permission });
+      unavailable.set(part, { ...missing, part });
     }
     result.limitations = collected.limitations;
     progress?.repoDone({ repo: repository.full_name });

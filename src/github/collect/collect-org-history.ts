@@ -54,7 +54,7 @@ export async function collectOrgHistory({
       result.facts.push(...history.facts);
       for (const missing of history.unavailable) {
         const part = `${missing.part} of ${history.repo}`;
-        unavailable.set(part, { part, permission: missing.permission });
+        unavailable.set(part, { part, permission: missing.permission, reason: missing.reason });
       }
     }
   };

@@ -170,7 +170,9 @@ export async function collectReposHistory({
     });
   }
   const entry = (r: RepoName) => results.get(fullName(r))!;
-  const missing = (r: RepoName, part: string, permission: string) => entry(r).unavailable.push({ part, permission });
+  // GraphQL answers a repository the token may not read with null (its error says FORBIDDEN)
+  const missing = (r: RepoName, part: string, permission: string) =>
+    entry(r).unavailable.push({ part, permission, reason: 'forbidden' });
 
   // Releases (and topics, the repository's id): every release of the horizon, newest first.
   for (const group of chunk(repos, BATCH.releases)) {
@@ -399,7 +401,7 @@ async function collectPullsAndLabels({
       const target = entry(r);
       const repository = data[`r${i}`];
       if (!repository) {
-        target.unavailable.push({ part: 'pull requests', permission: 'pull-requests: read' });
+        target.unavailable.push({ part: 'pull requests', permission: 'pull-requests: read', reason: 'forbidden' });
         continue;
       }
       const payloadRepo = { full_name: target.repo };
@@ -536,7 +538,7 @@ async function collectDeploymentsGraphql({
       for (const [i, r] of pending.entries()) {
         const page = data[`r${i}`]?.deployments;
         if (!page) {
-          entry(r).unavailable.push({ part: 'deployments', permission: 'deployments: read' });
+          entry(r).unavailable.push({ part: 'deployments', permission: 'deployments: read', reason: 'forbidden' });
           continue;
         }
         const name = fullName(r);
@@ -657,7 +659,7 @@ async function collectCheckRunsGraphql({
       const repository = data[`r${order.indexOf(name)}`];
       if (repository === null || repository === undefined) {
         if (!entry(c).unavailable.some((u) => u.part === 'check runs'))
-          entry(c).unavailable.push({ part: 'check runs', permission: 'checks: read' });
+          entry(c).unavailable.push({ part: 'check runs', permission: 'checks: read', reason: 'forbidden' });
         continue;
       }
       const commit = repository[`c${i}`];

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/types.ts';
-import { fitMarkdown, GITHUB_SUMMARY_LIMIT } from '../../markdown/index.ts';
+import { fitMarkdown, GITHUB_SUMMARY_LIMIT, type ReleaseRules } from '../../markdown/index.ts';
 import type { ReleaseReport } from '../../report/types.ts';
 import type { ExistingCheckRun, GitHubClient, PublishResult } from '../types.ts';
 import { findCheckRun } from './find-check-run.ts';
@@ -21,6 +21,7 @@ export async function publishReleaseVerdict({
   owner,
   repo,
   release,
+  rules,
   summary,
   config,
   previous,
@@ -29,13 +30,15 @@ export async function publishReleaseVerdict({
   owner: string;
   repo: string;
   release: ReleaseReport;
+  /** The rules of the release's segment, as the report carries them (the title says the reasons' figures). */
+  rules: ReleaseRules;
   summary: string;
   config: Pick<Config, 'publish'>;
   previous?: ExistingCheckRun | null;
 }): Promise<PublishResult> {
   if (!config.publish.checkRun || release.sha === null) return { action: 'skipped', checkRunId: null };
   const sha = release.sha;
-  const check = verdictCheck({ release, publish: config.publish });
+  const check = verdictCheck({ release, rules, publish: config.publish });
   const text =
     summary.length <= GITHUB_SUMMARY_LIMIT
       ? summary

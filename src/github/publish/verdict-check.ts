@@ -1,4 +1,5 @@
 import type { Config } from '../../config/types.ts';
+import { describeReasons, type ReleaseRules } from '../../markdown/index.ts';
 import type { ReleaseReport } from '../../report/types.ts';
 
 /** The name of the check run that carries a release's verdict. */
@@ -19,16 +20,20 @@ const TITLES: Record<ReleaseReport['status'], string> = {
 
 /**
  * Pending → in progress; well-packaged → success; not well-packaged →
- * neutral, or failure with `publish.failOnNotWellPackaged`.
+ * neutral, or failure with `publish.failOnNotWellPackaged`. The title says
+ * the verdict and every reason with its figures: `Not well-packaged:
+ * coverage 77 % is below 80 %` (docs/kpis.md, "How a verdict reads").
  */
 export function verdictCheck({
   release,
+  rules,
   publish,
 }: {
-  release: Pick<ReleaseReport, 'status' | 'reasons'>;
+  release: ReleaseReport;
+  rules: ReleaseRules;
   publish: Pick<Config['publish'], 'failOnNotWellPackaged'>;
 }): VerdictCheck {
-  const reasons = release.reasons.length > 0 ? `: ${release.reasons.join(', ')}` : '';
+  const reasons = release.reasons.length > 0 ? `: ${describeReasons({ release, rules })}` : '';
   const title = `${TITLES[release.status]}${release.status === 'not-well-packaged' ? reasons : ''}`;
   if (release.status === 'pending') return { status: 'in_progress', conclusion: null, title };
   if (release.status === 'well-packaged') return { status: 'completed', conclusion: 'success', title };
