@@ -4,7 +4,7 @@ import type { Report } from '../src/report/types.ts';
 const text = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
 
 /**
- * The step outputs of a report (interfaces.md): the status and coverage of
+ * The step outputs of a report (docs/report.md): the status and coverage of
  * the release in question (the event's or the `release` input's; empty when
  * none), and the current period's counts and patch coverage for this repo.
  */

@@ -90,7 +90,7 @@ const envSchema = z.object({
 const SHOWN = new Set(['PORT', 'SHIPWELL_DASHBOARD_PORT', 'GHE_HOST', 'GHE_PROTOCOL']);
 
 /**
- * Validates the App's variables (interfaces.md, "GitHub App"). Throws one
+ * Validates the App's variables (docs/app.md, "Run it"). Throws one
  * message naming every bad variable and what it expects; values are never
  * echoed (they may be secrets), except a masked DATABASE_URL and plain
  * settings (PORT, GHE_HOST, GHE_PROTOCOL).

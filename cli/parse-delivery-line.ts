@@ -35,7 +35,7 @@ export interface InputLine {
 }
 
 /**
- * One line of the CLI's JSONL format (interfaces.md):
+ * One line of the CLI's JSONL format (docs/report.md):
  * `{"id", "name", "payload", "at"?}`. Blank lines yield null.
  */
 export function parseDeliveryLine({ text, file, line }: InputLine): WebhookDelivery | null {

@@ -1,5 +1,5 @@
 // Writes examples/worked-example.jsonl: the scenario of the KPI contract's
-// worked example (kpis.md §10) as recorded webhook deliveries, built from real
+// worked example (docs/kpis.md, "A worked example") as recorded webhook deliveries, built from real
 // payloads of @octokit/webhooks-examples. The README's quick start runs
 // `shipwell kpis` on it; test/cli/example.test.ts checks it is current.
 import { writeFileSync } from 'node:fs';

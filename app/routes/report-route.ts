@@ -9,7 +9,7 @@ import type { Route } from './types.ts';
 
 /**
  * `GET /shipwell/api/report?org=…[&now=ISO][&repo=OWNER/NAME]`: the JSON
- * report of interfaces.md from the stored facts of the org (or one repo), with
+ * report (docs/report.md) from the stored facts of the org (or one repo), with
  * the org's config (the repo's with `repo`) as last read from GitHub, as of
  * `now` (default: the clock). An org the App does not know is 404.
  */

@@ -40,7 +40,7 @@ const slaDefaults = {
   low: durationSchema.prefault('7d').describe(TEXT.severity('low')),
 };
 
-/** The rules a segment may override, each with its default (interfaces.md). */
+/** The rules a segment may override, each with its default (docs/configuration.md, "Every key"). */
 export const rulesShape = {
   /** How long after publication a rollback counts against a release (7d). */
   rollbackWindow: durationSchema.prefault('7d').describe(TEXT.rollbackWindow),

@@ -31,7 +31,7 @@ export const DEVOPS_KINDS: readonly DevopsKind[] = [
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 
-/** The rules a segment may override (interfaces.md `overrides`), resolved. */
+/** The rules a segment may override (docs/configuration.md, "Overrides per segment"), resolved. */
 export interface SegmentRules {
   rollbackWindow: Duration;
   maxDevopsActivities: number;

@@ -1,5 +1,5 @@
 /**
- * The coverage line of a `shipwell/coverage` check run summary (kpis.md §1).
+ * The coverage line of a `shipwell/coverage` check run summary (docs/kpis.md, "Facts and where they come from").
  * The Action prints it; the webhook normalizer and the REST collector read
  * it back. Printer and parser live together so they cannot drift apart.
  */

@@ -18,7 +18,7 @@ const propertyValues = z.looseObject({
 /**
  * `custom_property_values` updated: a repository's custom properties changed
  * (its `repository` object may still show the old ones). Gives a repo-info
- * fact with the new values of `new_property_values` (kpis.md §1 "repo info"),
+ * fact with the new values of `new_property_values` (docs/kpis.md, "Facts and where they come from" "repo info"),
  * so the repository's segment follows. A removed value (null or empty) says
  * nothing, as everywhere in repo info. Its time is the one the delivery's
  * own repo-info gets (delivery time, else `repository.updated_at`); its

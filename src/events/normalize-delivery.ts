@@ -13,7 +13,7 @@ import { normalizeWorkflowRun } from './normalize-workflow-run.ts';
 import { readRepoInfo } from './read-repo-info.ts';
 import type { NormalizedDelivery, WebhookDelivery } from './types.ts';
 
-/** The events Shipwell reads (kpis.md §1), by `X-GitHub-Event`. */
+/** The events Shipwell reads (docs/kpis.md, "Facts and where they come from"), by `X-GitHub-Event`. */
 const NORMALIZERS: Record<string, (context: EventContext) => NormalizedDelivery> = {
   release: normalizeRelease,
   push: normalizePush,

@@ -34,7 +34,7 @@ function toSeverity(text: string | null): Severity | null {
   return text === null ? null : (SEVERITIES[text.toLowerCase()] ?? null);
 }
 
-/** Every `dependabot_alert` action is one observation of the alert (kpis.md §6). */
+/** Every `dependabot_alert` action is one observation of the alert (docs/kpis.md, "Security-patch coverage"). */
 export function normalizeDependabotAlert({ delivery }: EventContext): NormalizedDelivery {
   const { repository, alert } = readPayload({ delivery, schema: dependabotAlert });
   const severity = alert.security_advisory?.severity ?? alert.security_vulnerability?.severity ?? null;

@@ -33,7 +33,7 @@ const approvedReview = z.looseObject({
 /**
  * `deployment_review` approved: someone let a run's job deploy. The approver
  * is `approver`, else `sender`; the time is the delivery's, else the run's
- * `updated_at`, else `since` (kpis.md §1). The run waited for the review
+ * `updated_at`, else `since` (docs/kpis.md, "Facts and where they come from"). The run waited for the review
  * since `since`, else since the attempt started (docs/kpis.md, "Time spent").
  */
 export function normalizeDeploymentReview({ delivery, at }: EventContext): NormalizedDelivery {

@@ -27,7 +27,7 @@ const deploymentStatus = z.looseObject({
 /**
  * Every `deployment_status` delivery (its action is `created`) is one status
  * of one deployment. A payload with a non-null `workflow_run` was deployed by
- * a workflow, which is not manual work (kpis.md §4).
+ * a workflow, which is not manual work (docs/kpis.md, "DevOps activities").
  */
 export function normalizeDeploymentStatus({ delivery }: EventContext): NormalizedDelivery {
   const payload = readPayload({ delivery, schema: deploymentStatus });

@@ -26,7 +26,7 @@ const completedRun = z.looseObject({
 
 /**
  * A completed `workflow_run` is one attempt of one run. Its name is
- * `workflow_run.name`, or `workflow.name` when that is empty (kpis.md §3).
+ * `workflow_run.name`, or `workflow.name` when that is empty (docs/kpis.md, "Rollbacks").
  */
 export function normalizeWorkflowRun({ delivery }: EventContext): NormalizedDelivery {
   const { action } = readPayload({ delivery, schema: workflowRunAction });

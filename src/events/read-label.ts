@@ -27,7 +27,7 @@ const ITEMS = {
 
 /**
  * The label fact of an `issues` or `pull_request` labeled delivery. Time: the
- * delivery's, else the item's `updated_at` (kpis.md §1).
+ * delivery's, else the item's `updated_at` (docs/kpis.md, "Facts and where they come from").
  */
 export function readLabel({ delivery, at, item }: EventContext & { item: 'issue' | 'pull_request' }): LabelFact {
   const payload = readPayload({ delivery, schema: labeledPayload });

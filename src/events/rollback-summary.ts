@@ -1,5 +1,5 @@
 /**
- * The summary of a `shipwell/rollback` check run (kpis.md §1, §3 `recorded`):
+ * The summary of a `shipwell/rollback` check run (docs/kpis.md, "Facts and where they come from"; docs/kpis.md, "Rollbacks"):
  * `Release: TAG` and an optional `Reason: TEXT`, one line each. The Action
  * prints it; the normalizer reads it back.
  */

@@ -59,7 +59,7 @@ export interface ReleaseShaFact extends FactBase {
 /**
  * A release deleted, unpublished, or marked prerelease. `at` is the delivery
  * time; null when the delivery had none (the engine then uses the release's
- * publishedAt, kpis.md §1).
+ * publishedAt, docs/kpis.md, "Facts and where they come from").
  */
 export interface RetractionFact extends FactBase {
   type: 'retraction';

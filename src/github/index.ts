@@ -4,7 +4,7 @@
  * with Octokit's `request` and `paginate`: createOctokit's client, Probot's
  * `context.octokit`) and does I/O only through it.
  *
- * Reading (kpis.md §9):
+ * Reading (docs/kpis.md, "What the REST API cannot show"):
  * - `reportHorizon({ config, now })` → the `since` a report at `now` needs.
  * - `collectRepoFacts({ octokit, owner, repo, since, now, labels? })` →
  *   `{ facts, unavailable, limitations }`: the same facts webhooks give

@@ -23,7 +23,7 @@ export interface UnavailablePart {
 
 /**
  * What the REST collector read: the same facts webhooks give, the parts it
- * could not read, and what REST cannot show at all (kpis.md §9) — reports say
+ * could not read, and what REST cannot show at all (docs/kpis.md, "What the REST API cannot show") — reports say
  * so instead of guessing.
  */
 export interface CollectedFacts {

@@ -3,7 +3,7 @@ import { formatInstant } from '../time/index.ts';
 import { roundPercent } from './statistics.ts';
 import type { ReleaseVerdict } from './types.ts';
 
-/** One release of the JSON report (interfaces.md): the verdict with its times in ISO form. */
+/** One release of the JSON report (docs/report.md): the verdict with its times in ISO form. */
 export function buildReleaseReport(v: ReleaseVerdict): ReleaseReport {
   const first = v.rollbacks[0];
   const rollbacks = v.rollbacks.map((r) => ({

@@ -32,7 +32,7 @@ function compareText(a: string | null, b: string | null): number {
 }
 
 /**
- * The repo's DevOps activities (kpis.md §4), each attributed to the release
+ * The repo's DevOps activities (docs/kpis.md, "DevOps activities"), each attributed to the release
  * it belongs to, keyed by tag. Activities after the newest release wait for
  * the next one (not returned); the window cut-off is applied here too.
  */

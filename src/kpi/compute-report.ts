@@ -9,7 +9,7 @@ import type { RepoEvaluation } from './types.ts';
 
 /**
  * The KPI engine: every number of kpis.md from normalized facts, as the JSON
- * report of interfaces.md. Pure and order-independent; `now` is a parameter.
+ * report (docs/report.md). Pure and order-independent; `now` is a parameter.
  * `repo` limits the report to one repository. `warnings` (what reading the
  * input found, e.g. ingestDeliveries') are reported sorted, each once.
  *

@@ -30,7 +30,7 @@ interface PeriodCounts {
 }
 
 /**
- * A segment's numbers (kpis.md §8), added up one release and one alert at a
+ * A segment's numbers (docs/kpis.md, "Periods and time"), added up one release and one alert at a
  * time, so a caller can drop each repo's verdicts once they are counted.
  * Everything is a count, a set or a median, whose result does not depend on
  * the order things are added — except the mean coverage, a floating-point sum:

@@ -17,7 +17,7 @@ const SIGNAL_ORDER: Record<RollbackSignal, number> = {
 
 export const REVERT_BRANCH = /^revert-(\d+)-/;
 
-/** First in time; at one instant by signal (kpis.md §3), then by source. */
+/** First in time; at one instant by signal (docs/kpis.md, "Rollbacks"), then by source. */
 export function compareRollbacks(a: Rollback, b: Rollback): number {
   return (
     a.at - b.at ||
@@ -27,7 +27,7 @@ export function compareRollbacks(a: Rollback, b: Rollback): number {
 }
 
 /**
- * Every rollback signal of kpis.md §3 in one repo, as (release tag, time,
+ * Every rollback signal of docs/kpis.md, "Rollbacks" in one repo, as (release tag, time,
  * signal, reason). Which of them fall in a release's window is for the caller.
  */
 export function detectRollbacks({

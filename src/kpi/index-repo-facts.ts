@@ -8,7 +8,7 @@ const FINAL_STATES = new Set(['success', 'failure', 'error']);
 
 const SHA_STRENGTH: Record<ReleaseShaOrigin, number> = { target: 0, push: 1, api: 2 };
 
-/** One key's facts reduced: the earliest time counts, the newest content wins (kpis.md §1). */
+/** One key's facts reduced: the earliest time counts, the newest content wins (docs/kpis.md, "Facts and where they come from"). */
 interface Keyed<T> {
   first: Instant;
   last: Instant;

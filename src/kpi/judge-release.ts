@@ -4,7 +4,7 @@ import type { Instant } from '../time/index.ts';
 import type { ChosenCoverage, DevopsActivity, Rollback, ScopedRelease } from './types.ts';
 
 /**
- * The status of a release at `now` (kpis.md §5) with every failing reason.
+ * The status of a release at `now` (docs/kpis.md, "The North Star: well-packaged releases per two weeks") with every failing reason.
  * Its inputs are already cut to the facts dated before the window ends.
  */
 export function judgeRelease({

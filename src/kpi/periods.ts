@@ -1,7 +1,7 @@
 import type { Config } from '../config/types.ts';
 import type { Instant } from '../time/index.ts';
 
-/** Period k is [anchor + k·period, anchor + (k+1)·period) (kpis.md §8). */
+/** Period k is [anchor + k·period, anchor + (k+1)·period) (docs/kpis.md, "Periods and time"). */
 export interface Period {
   index: number;
   start: Instant;

@@ -13,7 +13,7 @@ import type { Instant } from '../time/index.ts';
 
 /**
  * What is known about one repository at `now`, each fact reduced by its key
- * (kpis.md §1): the earliest time counts, alerts follow their newest update.
+ * (docs/kpis.md, "Facts and where they come from"): the earliest time counts, alerts follow their newest update.
  * Built by `indexFacts`; everything downstream reads only this.
  */
 export interface RepoFacts {

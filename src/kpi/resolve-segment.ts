@@ -8,7 +8,7 @@ type SegmentConfig = Pick<Config, 'segment' | 'segments' | 'segmentProperty'>;
 
 /**
  * Compiles the segment rules once; the returned function names the one
- * segment of a repo (kpis.md §7): the top-level `segment`, else the first
+ * segment of a repo (docs/kpis.md, "Segments"): the top-level `segment`, else the first
  * matching rule in file order, else the custom property, else a topic, else
  * `unsegmented`.
  */

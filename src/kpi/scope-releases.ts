@@ -3,7 +3,7 @@ import type { RepoFacts } from './repo-facts.ts';
 import type { ScopedRelease } from './types.ts';
 
 /**
- * The repo's in-scope releases (kpis.md §2), oldest first: drafts never,
+ * The repo's in-scope releases (docs/kpis.md, "The North Star: well-packaged releases per two weeks"), oldest first: drafts never,
  * prereleases only with `includePrereleases`.
  */
 export function scopeReleases({

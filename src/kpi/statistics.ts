@@ -1,4 +1,4 @@
-/** Rounds half up to one decimal, as every displayed percentage is (kpis.md §8). */
+/** Rounds half up to one decimal, as every displayed percentage is (docs/kpis.md, "Periods and time"). */
 export function roundPercent(value: number): number {
   return Math.round(value * 10) / 10;
 }

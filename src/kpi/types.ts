@@ -3,7 +3,7 @@ import type { AlertState, RepoInfoFact, Severity } from '../events/types.ts';
 import type { Evidence, ReleaseStatus, VerdictReason } from '../report/types.ts';
 import type { Instant } from '../time/index.ts';
 
-/** An in-scope release (kpis.md §2) with its window. */
+/** An in-scope release (docs/kpis.md, "The North Star: well-packaged releases per two weeks") with its window. */
 export interface ScopedRelease {
   repo: string;
   tag: string;
@@ -62,7 +62,7 @@ export interface ReleaseVerdict {
   rollbacks: Rollback[];
 }
 
-/** How an alert settled at `now` (kpis.md §6). */
+/** How an alert settled at `now` (docs/kpis.md, "Security-patch coverage"). */
 export interface PatchSettlement {
   repo: string;
   number: number;

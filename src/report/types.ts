@@ -2,7 +2,7 @@ import type { DevopsKind, RollbackSignal, SegmentTargets } from '../config/types
 import type { Severity } from '../events/types.ts';
 
 /**
- * The JSON report of interfaces.md. Field names are a contract with users'
+ * The JSON report (docs/report.md). Field names are a contract with users'
  * tools: add freely, never rename. Times are ISO-8601 UTC with milliseconds;
  * percentages are 0–100 rounded half up to one decimal, or null.
  */

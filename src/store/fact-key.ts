@@ -1,7 +1,7 @@
 import type { Fact } from '../events/types.ts';
 
 /**
- * The natural key of a fact within its repository (kpis.md §1, column "key"),
+ * The natural key of a fact within its repository (docs/kpis.md, "Facts and where they come from", column "key"),
  * e.g. `release:v1.2.0` or `workflow-run:42:2`. Facts are stored once per
  * (repo, key, origin): storing the same delivery or backfill again replaces
  * its row, and the engine reduces observations of one key from different

@@ -24,7 +24,7 @@ describe('action.yml and the input schema', () => {
     expect([...INPUT_NAMES].sort()).toEqual(Object.keys(actionYml.inputs).sort());
   });
 
-  it('declare the outputs of interfaces.md and run the committed bundle on node24', () => {
+  it('declare the outputs docs/action.md lists and run the committed bundle on node24', () => {
     expect(Object.keys(actionYml.outputs).sort()).toEqual(
       ['status', 'well-packaged', 'releases', 'pending', 'patch-coverage', 'coverage', 'report'].sort(),
     );

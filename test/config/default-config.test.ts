@@ -5,7 +5,7 @@ import { defaultConfig, parseConfig } from '../../src/config/index.ts';
 const DAY = 86_400_000;
 
 describe('defaultConfig', () => {
-  it('has the defaults of interfaces.md', () => {
+  it('has the defaults docs/configuration.md lists', () => {
     const config = defaultConfig();
     expect(config).toMatchObject({
       segment: null,
@@ -62,7 +62,7 @@ describe('defaultConfig', () => {
     );
   });
 
-  it('equals the defaults block of interfaces.md, parsed', () => {
+  it("equals the contract's defaults block (fixtures/interfaces-defaults.yml), parsed", () => {
     const text = readFileSync(new URL('./fixtures/interfaces-defaults.yml', import.meta.url), 'utf8');
     expect(parseConfig({ text, file: 'interfaces.md' })).toEqual(defaultConfig());
   });

@@ -1,4 +1,4 @@
-// Seeded data for the dashboard tests: the worked example of kpis.md §10
+// Seeded data for the dashboard tests: the worked example of docs/kpis.md, "A worked example"
 // (acme/api, segment cloud) plus an `ios` repo with rollbacks whose tag and
 // reasons carry HTML/JS, and a repo in a segment whose name is an attack too.
 // Reports are computed by the real engine.

@@ -1,4 +1,4 @@
-// DevOps activity kinds and attribution (kpis.md §4), from real payloads.
+// DevOps activity kinds and attribution (docs/kpis.md, "DevOps activities"), from real payloads.
 import { describe, expect, it } from 'vitest';
 import {
   approvalGiven,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { periodOf, reportOf } from './report-of.ts';
 import { workedExampleDeliveries } from './worked-example.ts';
 
-// kpis.md §10: the input metrics under the share, per criterion, over the
+// docs/kpis.md, "A worked example": the input metrics under the share, per criterion, over the
 // decided releases of a period (releases − pending).
 describe('criteria pass rates', () => {
   const report = reportOf({ deliveries: workedExampleDeliveries(), now: '2026-03-20T00:00:00Z' });

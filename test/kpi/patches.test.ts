@@ -1,4 +1,4 @@
-// Security-patch settlement (kpis.md §6), from real dependabot_alert payloads.
+// Security-patch settlement (docs/kpis.md, "Security-patch coverage"), from real dependabot_alert payloads.
 import { describe, expect, it } from 'vitest';
 import { alertEvent } from './deliveries.ts';
 import { periodOf, reportOf } from './report-of.ts';

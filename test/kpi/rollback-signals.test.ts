@@ -1,4 +1,4 @@
-// Each rollback signal of kpis.md §3, from real payloads.
+// Each rollback signal of docs/kpis.md, "Rollbacks", from real payloads.
 import { describe, expect, it } from 'vitest';
 import {
   coverageReported,

@@ -1,4 +1,4 @@
-// Segments (kpis.md §7): rules, custom properties, topics, targets.
+// Segments (docs/kpis.md, "Segments"): rules, custom properties, topics, targets.
 import { describe, expect, it } from 'vitest';
 import type { WebhookDelivery } from '../../src/events/index.ts';
 import { releasePublished, sha } from './deliveries.ts';

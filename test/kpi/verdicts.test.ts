@@ -1,4 +1,4 @@
-// Release verdicts at the edges kpis.md §2 and §5 pin down, from real payloads.
+// Release verdicts at the edges docs/kpis.md, "The North Star: well-packaged releases per two weeks" pins down, from real payloads.
 import { describe, expect, it } from 'vitest';
 import { coverageReported, deploymentSucceeded, releasePublished, sha, workflowRunCompleted } from './deliveries.ts';
 import { periodOf, releaseOf, reportOf } from './report-of.ts';

@@ -1,4 +1,4 @@
-// kpis.md §10, reproduced from real webhook payloads through the whole path:
+// docs/kpis.md, "A worked example", reproduced from real webhook payloads through the whole path:
 // JSONL file → `shipwell kpis` → the JSON report.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,7 +25,7 @@ async function runKpis(
   return { code, out, err };
 }
 
-describe('kpis.md §10 worked example', () => {
+describe('docs/kpis.md, "A worked example" worked example', () => {
   it('reproduces every release verdict and segment number', async () => {
     const { code, out, err } = await runKpis(workedExampleDeliveries(), '--now', '2026-03-20T00:00:00Z');
     expect(err).toBe('');

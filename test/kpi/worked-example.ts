@@ -1,4 +1,4 @@
-// The scenario of kpis.md §10, built from real webhook payloads.
+// The scenario of docs/kpis.md, "A worked example", built from real webhook payloads.
 import type { WebhookDelivery } from '../../src/events/index.ts';
 import {
   alertEvent,

@@ -5,7 +5,7 @@ import { factsFromPayload } from './facts-from-payload.ts';
 import { fullName } from './full-name.ts';
 import { timeOf } from './time-of.ts';
 
-/** GitHub's Revert button names the branch `revert-<N>-…` (kpis.md §3 `revert-pr`). */
+/** GitHub's Revert button names the branch `revert-<N>-…` (docs/kpis.md, "Rollbacks" `revert-pr`). */
 const REVERT_BRANCH = /^revert-(\d+)-/;
 
 interface PullLike {

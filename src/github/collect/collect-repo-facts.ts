@@ -15,7 +15,7 @@ import { REST_LIMITATIONS } from './rest-limitations.ts';
 
 /**
  * One repository's history through the REST API, as the facts webhooks give
- * (kpis.md §1, §9): releases and their commits, deployments and statuses,
+ * (docs/kpis.md, "Facts and where they come from"; docs/kpis.md, "What the REST API cannot show"): releases and their commits, deployments and statuses,
  * workflow runs with every attempt and their approvals, merged and reverted
  * pull requests, rollback labellings, Shipwell's check runs on release
  * commits, Dependabot alerts, topics and custom properties. Only what a

@@ -1,5 +1,5 @@
 /**
- * What REST cannot show (kpis.md §9), as every report built from the API says
+ * What REST cannot show (docs/kpis.md, "What the REST API cannot show"), as every report built from the API says
  * it. The App, which hears webhooks, is exact; its backfill is as good as REST.
  */
 export const REST_LIMITATIONS: readonly string[] = [
