@@ -44,6 +44,8 @@ async function seed({ url, count, end }: { url: string; count: number; end: numb
     for (const facts of count === 0 ? [] : oneRepoHistory({ repo: REPO, count, end })) {
       await store.transaction((tx) => tx.facts.write({ facts }));
     }
+    // the App evaluates the seeded history once at start, before anything is measured
+    if (count > 0) await store.evaluations.request({ repos: [REPO], now: end });
   } finally {
     await store.close();
   }
