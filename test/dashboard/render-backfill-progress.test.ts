@@ -54,6 +54,7 @@ describe('renderBackfillProgress', () => {
       now: '2026-11-20T12:04:00.000Z',
       periods: [],
       segments: [],
+      releases: [],
     } as unknown as Parameters<typeof renderDashboardPage>[0]['report'];
     expect(renderDashboardPage({ report, org: 'acme', backfill: base })).toContain('aria-label="Backfill progress"');
     expect(renderDashboardPage({ report, org: 'acme' })).not.toContain('Backfill progress');
