@@ -9,22 +9,14 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readCoverageFiles } from '../../files/index.ts';
-import { type CoverageFormat, MAX_REPORT_LINE_BYTES } from '../../src/coverage/index.ts';
+import { COVERAGE_FORMATS, type CoverageFormat, MAX_REPORT_LINE_BYTES } from '../../src/coverage/index.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shipwell-hostile-cov-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SECRET = 'Zq9-s3cr3t-value-Xk2';
-const FORMATS: (CoverageFormat | undefined)[] = [
-  undefined,
-  'lcov',
-  'cobertura',
-  'jacoco',
-  'clover',
-  'istanbul',
-  'go',
-  'xccov',
-];
+// detection (no format named), then every format Shipwell reads
+const FORMATS: (CoverageFormat | undefined)[] = [undefined, ...COVERAGE_FORMATS];
 const SECRET_FILES: Record<string, string> = {
   environ: `HOME=/root\0AWS_SECRET_ACCESS_KEY=${SECRET}\0PATH=/bin\0`,
   dotenv: `# keys\nTOKEN=${SECRET}\n`,
