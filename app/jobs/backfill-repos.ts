@@ -7,7 +7,7 @@ import {
   useConditionalRequests,
   useRateBudget,
 } from '../../src/github/index.ts';
-import { type BackfillJob, orgOf, type StoreSlice } from '../../src/store/index.ts';
+import { type BackfillJob, nameOf, orgOf, type StoreSlice } from '../../src/store/index.ts';
 import { createBackfillProgress } from '../create-backfill-progress.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
@@ -136,7 +136,7 @@ export function backfillRepos({
             octokit,
             repos: pass.jobs.map((job) => ({
               owner: orgOf(job.repo),
-              repo: job.repo.slice(orgOf(job.repo).length + 1),
+              repo: nameOf(job.repo),
             })),
             window: { since: pass.since, until: pass.until },
             horizon: pass.horizon,

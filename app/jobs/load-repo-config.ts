@@ -1,6 +1,6 @@
 import { CONFIG_PATH, type Config, ConfigError, type ConfigReads, readConfigFiles } from '../../src/config/index.ts';
 import { createConfigFileReader } from '../../src/github/index.ts';
-import { type Configs, orgOf, type StoredConfig } from '../../src/store/index.ts';
+import { type Configs, nameOf, orgOf, type StoredConfig } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
 import { resolveStoredConfig } from '../resolve-stored-config.ts';
 import type { AppOctokit, JobHelpers } from '../types.ts';
@@ -44,7 +44,7 @@ export async function loadRepoConfig({
   if (!cached || now - cached.readAt >= CONFIG_MAX_AGE) {
     const owner = orgOf(repo);
     const read = createConfigFileReader({ octokit });
-    const own = await readConfigFiles({ owner, repo: repo.slice(owner.length + 1), path: CONFIG_PATH, read });
+    const own = await readConfigFiles({ owner, repo: nameOf(repo), path: CONFIG_PATH, read });
     const org = await readConfigFiles({ owner, repo: '.github', path: CONFIG_PATH, read });
     cached = toStored({ scope: repo, reads: own, now });
     await configs.save(cached);

@@ -2,7 +2,7 @@ import { httpStatus, publishReleaseVerdict, updateReleaseNotes } from '../../src
 import { createRepoEvaluator, tallyReport } from '../../src/kpi/index.ts';
 import { findReleaseRules, renderReleaseSummary, type TrendStyle } from '../../src/markdown/index.ts';
 import type { ReleaseReport, Report } from '../../src/report/types.ts';
-import { orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
+import { nameOf, orgOf, type PendingPublication, type StoreSlice } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
@@ -86,7 +86,7 @@ export function publishVerdicts({
     else if (segment.uncounted.length > 0) {
       log.warn({ repo, uncounted: segment.uncounted }, 'repositories evaluated under another config: not in the trend');
     }
-    const name = repo.slice(owner.length + 1);
+    const name = nameOf(repo);
     for (const item of releases) {
       try {
         const release = JSON.parse(item.body) as ReleaseReport;

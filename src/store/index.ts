@@ -4,7 +4,7 @@ export { factKey } from './fact-key.ts';
 export { MIGRATIONS } from './migrations.ts';
 export { openPostgres } from './open-postgres.ts';
 export { openSqlite } from './open-sqlite.ts';
-export { orgOf } from './org-of.ts';
+export { nameOf, orgOf } from './org-of.ts';
 export { type DatabaseLocation, parseDatabaseUrl } from './parse-database-url.ts';
 export { SchemaTooNewError } from './schema-too-new-error.ts';
 export type * from './types.ts';
