@@ -113,26 +113,33 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
       .digest('base64url')}`;
 
   /**
-   * Of a repository's repo-info facts, stored and new, only those that decide
-   * its topics and custom properties are kept (reduceRepoInfo): the stored
-   * rows that no longer decide go, and the new facts that do not decide are
-   * never written. Returns the new facts to write.
+   * Of each repository's repo-info facts, stored and new, only those that
+   * decide its topics and custom properties are kept (reduceRepoInfo): the
+   * stored rows that no longer decide go, and the new facts that do not
+   * decide are never written. One read for every repository of the write
+   * (a batch of deliveries touches many). Returns the new facts to write.
    */
-  const keepDecidingRepoInfo = async (repo: string, added: readonly RepoInfoFact[]): Promise<RepoInfoFact[]> => {
-    const rows = await q.query<FactRow & { content: string }>(
+  const keepDecidingRepoInfo = async (added: ReadonlyMap<string, readonly RepoInfoFact[]>): Promise<RepoInfoFact[]> => {
+    const stored = await q.query<FactRow & { repo: string; content: string }>(
       // by the group index: a repository's repo-info groups are `repo-info:…`
-      "SELECT content, body, least_origin, greatest_origin FROM fact_rows WHERE repo = $1 AND grp >= 'repo-info:' AND grp < 'repo-info;'",
-      [repo],
+      `SELECT repo, content, body, least_origin, greatest_origin FROM fact_rows
+       WHERE ${inList(dialect, 'repo', 1)} AND grp >= 'repo-info:' AND grp < 'repo-info;'`,
+      [listValue(dialect, [...added.keys()])],
     );
-    const contents = new Map<RepoInfoFact, string>();
-    for (const row of rows) for (const fact of factsOf([row])) contents.set(fact as RepoInfoFact, row.content);
-    for (const fact of added) contents.set(fact, contentOf(fact));
-    const kept = new Set(reduceRepoInfo([...contents.keys()]).deciding.map((fact) => contents.get(fact)!));
-    for (const row of rows) {
-      if (!kept.has(row.content))
-        await q.query('DELETE FROM fact_rows WHERE repo = $1 AND content = $2', [repo, row.content]);
+    const kept: RepoInfoFact[] = [];
+    for (const [repo, facts] of added) {
+      const rows = stored.filter((row) => row.repo === repo);
+      const contents = new Map<RepoInfoFact, string>();
+      for (const row of rows) for (const fact of factsOf([row])) contents.set(fact as RepoInfoFact, row.content);
+      for (const fact of facts) contents.set(fact, contentOf(fact));
+      const deciding = new Set(reduceRepoInfo([...contents.keys()]).deciding.map((fact) => contents.get(fact)!));
+      for (const row of rows) {
+        if (!deciding.has(row.content))
+          await q.query('DELETE FROM fact_rows WHERE repo = $1 AND content = $2', [repo, row.content]);
+      }
+      kept.push(...facts.filter((fact) => deciding.has(contents.get(fact)!)));
     }
-    return added.filter((fact) => kept.has(contents.get(fact)!));
+    return kept;
   };
 
   return {
@@ -143,7 +150,7 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
         if (fact.type === 'repo-info') infos.set(fact.repo, [...(infos.get(fact.repo) ?? []), fact]);
         else others.push(fact);
       }
-      for (const [repo, added] of infos) others.push(...(await keepDecidingRepoInfo(repo, added)));
+      if (infos.size > 0) others.push(...(await keepDecidingRepoInfo(infos)));
       const rows = new Map<string, SqlScalar[]>();
       for (const fact of others) {
         const fields = factIndexFields(fact);

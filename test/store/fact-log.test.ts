@@ -22,6 +22,8 @@ import { type Backend, postgresBackend, sqliteBackend } from './backends.ts';
 import { keptFacts } from './kept-facts.ts';
 
 const REPO = 'acme/api';
+/** Written in the same writes as REPO's facts: each repository's repo-info facts are kept by its own. */
+const OTHER = 'acme/web';
 const SPAN: ScenarioSpan = {
   start: '2025-11-01T00:00:00Z',
   end: '2026-04-10T00:00:00Z',
@@ -48,14 +50,17 @@ describe.each(backends)('the fact log on $name', (backend) => {
     let written: Fact[] = [];
     await fc.assert(
       fc.asyncProperty(
-        historyArb({ repos: [REPO], span: SPAN, minLength: 10, maxLength: 60 }),
+        historyArb({ repos: [REPO, OTHER], span: SPAN, minLength: 10, maxLength: 60 }),
         fc.integer({ min: 0, max: 160 }),
         fc.integer({ min: 0, max: 160 }),
         async (deliveries, a, b) => {
-          const facts = ingestDeliveries(deliveries).facts.filter((f) => f.repo === REPO);
+          const facts = ingestDeliveries(deliveries).facts.filter((f) => f.repo === REPO || f.repo === OTHER);
           await store.transaction((tx) => tx.facts.write({ facts }));
           written = [...written, ...facts];
-          const kept = keptFacts(written);
+          const kept = keptFacts(written).filter((f) => f.repo === REPO);
+          expect(sorted(await store.facts.source({ repo: OTHER }).allFacts())).toEqual(
+            sorted(keptFacts(written).filter((f) => f.repo === OTHER)),
+          );
           const source = store.facts.source({ repo: REPO });
           expect(sorted(await source.allFacts())).toEqual(sorted(kept));
           expect(sorted(await source.releaseFacts())).toEqual(
