@@ -274,4 +274,17 @@ export const MIGRATIONS: readonly {
       )`,
     ],
   },
+  {
+    version: 10,
+    name: 'PostgreSQL compresses stored payloads and evaluations with LZ4 where it can (faster than its default for the same text)',
+    statements: [],
+    // new values only (what is stored stays as it is); a server built without LZ4 keeps its default
+    postgres: [
+      `DO $$ BEGIN
+         ALTER TABLE delivery_payloads ALTER COLUMN payload SET COMPRESSION lz4;
+         ALTER TABLE repo_evaluations ALTER COLUMN body SET COMPRESSION lz4;
+       EXCEPTION WHEN feature_not_supported THEN NULL;
+       END $$`,
+    ],
+  },
 ];
