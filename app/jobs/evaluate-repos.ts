@@ -6,14 +6,20 @@ import { defineJob, type Job } from './define-job.ts';
 import { type EvaluationStore, evaluateRepo } from './evaluate-repo.ts';
 
 const LEASE = 2 * MINUTE;
-/** A repository asked for again while it was evaluated waits this long: one evaluation serves many requests. */
+/**
+ * A repository is evaluated at most once in this long, however often it is
+ * asked for (every batch of its deliveries asks): one evaluation serves the
+ * requests that came meanwhile.
+ */
 const MIN_INTERVAL = SECOND;
 /**
  * ...or this many times as long as its evaluation took, whichever is longer:
  * evaluating one busy repository takes at most a fifth of the worker's time,
- * however long its pending releases' windows are.
+ * however long its pending releases' windows are...
  */
 const INTERVAL_PER_EVALUATION = 4;
+/** ...but never longer than this (a rare full evaluation, at start or after a config change, sets no long rest). */
+const MAX_INTERVAL = 10 * SECOND;
 
 /**
  * When a release's verdict changes (docs/app.md, "When a verdict is
@@ -56,7 +62,7 @@ export function evaluateRepos({
             repo: request.repo,
             worker,
             version: request.version,
-            soonest: clock() + Math.max(MIN_INTERVAL, INTERVAL_PER_EVALUATION * took),
+            soonest: clock() + Math.min(MAX_INTERVAL, Math.max(MIN_INTERVAL, INTERVAL_PER_EVALUATION * took)),
             ...(evaluated.next === null ? {} : { next: evaluated.next }),
           });
         } catch (error) {

@@ -9,7 +9,9 @@ const ROWS_PER_STATEMENT = 1000;
  * Repositories whose releases must be evaluated again: a request marks the
  * repo (`dirty_at`, with a version that grows with every request), claimed
  * under a lease like deliveries; releasing a claim clears the mark only when
- * no request came in meanwhile.
+ * no request came in meanwhile, and leaves `locked_until` at the time the
+ * repo may be claimed again (unowned: a rest, not a lease), which the claim
+ * already waits for.
  */
 export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect: Dialect }): EvaluationQueue {
   const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
@@ -54,10 +56,10 @@ export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect:
         return;
       }
       await q.query(
-        `UPDATE repos SET locked_by = NULL, locked_until = NULL,
-           dirty_at = CASE WHEN dirty_version = $3 THEN CAST($5 AS BIGINT) WHEN dirty_at < $4 THEN $4 ELSE dirty_at END
+        `UPDATE repos SET locked_by = NULL, locked_until = CAST($4 AS BIGINT),
+           dirty_at = CASE WHEN dirty_version = $3 THEN CAST($5 AS BIGINT) ELSE dirty_at END
          WHERE repo = $1 AND locked_by = $2`,
-        [repo, worker, version, soonest ?? 0, next ?? null],
+        [repo, worker, version, soonest === undefined ? null : Math.ceil(soonest), next ?? null],
       );
     },
   };

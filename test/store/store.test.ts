@@ -415,6 +415,20 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.health()).dirtyRepos).toBe(0);
   });
 
+  it('evaluation requests: one asked for after its release still waits for `soonest`', async () => {
+    const { store } = await backend.open();
+    await store.evaluations.request({ repos: [REPO], now: T0 });
+    const [claimed] = await store.evaluations.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
+    // nobody asked during the evaluation: done, resting until T0 + 10
+    await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version, soonest: T0 + 10 });
+    expect((await store.health()).dirtyRepos).toBe(0);
+    await store.evaluations.request({ repos: [REPO], now: T0 + 1 });
+    expect(await store.evaluations.claim({ worker: 'v', now: T0 + 9, lease: MINUTE, limit: 5 })).toEqual([]);
+    expect(
+      (await store.evaluations.claim({ worker: 'v', now: T0 + 10, lease: MINUTE, limit: 5 })).map((r) => r.repo),
+    ).toEqual([REPO]);
+  });
+
   it('a failed evaluation waits for its retry time', async () => {
     const { store } = await backend.open();
     await store.evaluations.request({ repos: [REPO], now: T0 });
