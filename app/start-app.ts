@@ -98,6 +98,7 @@ export async function startApp({
       deliveriesRoute({ log: store.log }),
       ...dashboardRoutes({
         loadReport: ({ org, now }) => reports.report({ org, now }),
+        renderReport: (input) => reports.render(input),
         loadHealth: ({ now }) => readAppHealth({ store, now }),
         listOrgs: () => store.repos.orgs(),
         loadBackfill: ({ org }) => store.backfills.countOrg({ org }),

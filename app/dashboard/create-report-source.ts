@@ -1,6 +1,7 @@
 import type { StoreSlices } from '../../src/store/index.ts';
 import { exportDeliveries } from './export-deliveries.ts';
 import { loadOrgReport } from './load-org-report.ts';
+import { renderReportView } from './render-report-view.ts';
 import type { ReportSource } from './report-source.ts';
 
 /** Reports and exports read from a store on the calling thread (the reader thread's, or a test's). */
@@ -11,6 +12,8 @@ export function createReportSource({
 }): ReportSource {
   return {
     report: ({ org, repo, now }) => loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
+    render: async ({ org, repo, now, view }) =>
+      renderReportView({ report: await loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }), org, view }),
     exportDeliveries: ({ org, limit, after }) => exportDeliveries({ log: store.log, org, limit, after }),
     async exportFacts({ org, limit, after }) {
       const page = await store.facts.exportPage({ org, limit, after });

@@ -1,12 +1,13 @@
 import type { Registry } from 'prom-client';
 import { ConfigError } from '../../src/config/index.ts';
-import { renderDashboardPage, renderMessagePage, renderReleasesCsv } from '../../src/dashboard/index.ts';
+import { renderMessagePage } from '../../src/dashboard/index.ts';
 import { type AppHealth, OPENMETRICS_CONTENT_TYPE, renderMetrics } from '../../src/metrics/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { BackfillCounts } from '../../src/store/index.ts';
 import type { Route } from '../routes/index.ts';
 import { resolveOrg } from '../routes/resolve-org.ts';
-import { readDashboardQuery } from './read-dashboard-query.ts';
+import { type DashboardQuery, readDashboardQuery } from './read-dashboard-query.ts';
+import { type ReportView, renderReportView } from './render-report-view.ts';
 import { sendText } from './send-text.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -16,6 +17,12 @@ const BASE = '/shipwell';
 export interface DashboardSources {
   /** The org's report as `GET /shipwell/api/report?org=…&now=…` computes it. */
   loadReport(input: { org: string; now: number }): Promise<Report>;
+  /**
+   * The same report rendered as `view` (the page, the CSV) where it is
+   * computed, so only text reaches the thread answering webhooks. Default:
+   * rendered here from loadReport.
+   */
+  renderReport?(input: { org: string; now: number; view: ReportView }): Promise<string>;
   /** The App's own health in plain numbers. */
   loadHealth(input: { now: number }): Promise<AppHealth>;
   /** Every org the App has an installation (or stored facts) for. */
@@ -34,6 +41,7 @@ export interface DashboardSources {
  */
 export function dashboardRoutes({
   loadReport,
+  renderReport = async ({ org, now, view }) => renderReportView({ report: await loadReport({ org, now }), org, view }),
   loadHealth,
   listOrgs,
   loadBackfill = async () => null,
@@ -47,15 +55,17 @@ export function dashboardRoutes({
 }): Route[] {
   const links = baseUrl === undefined ? {} : { baseUrl };
 
-  /** The report, or an answer already sent (400 for a bad query, 422 for a bad config). */
-  async function reportFor({
+  /** The report rendered as `view` asks, or an answer already sent (400 for a bad query, 422 for a bad config). */
+  async function renderFor({
     params,
     response,
     page,
+    view,
   }: {
     params: URLSearchParams;
     response: Parameters<Route['handle']>[0]['response'];
     page: boolean;
+    view: (input: { org: string; query: DashboardQuery }) => Promise<ReportView>;
   }) {
     const fail = (status: number, title: string, message: string) =>
       page
@@ -88,8 +98,12 @@ export function dashboardRoutes({
     if ('error' in resolved) return fail(404, 'Unknown organization', resolved.error);
     org = resolved.org;
     try {
-      const report = await loadReport({ org, now: query.now?.instant ?? clock() });
-      return { org, query, report };
+      const text = await renderReport({
+        org,
+        now: query.now?.instant ?? clock(),
+        view: await view({ org, query }),
+      });
+      return { org, query, text };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       return fail(422, 'Invalid config', error.message);
@@ -102,26 +116,22 @@ export function dashboardRoutes({
       path: BASE,
       protected: true,
       async handle({ response, query: params }) {
-        const found = await reportFor({ params, response, page: true });
-        if (!found) return;
-        const { org, query, report } = found;
-        const orgs = await listOrgs();
-        const backfill = await loadBackfill({ org });
-        sendText({
+        const found = await renderFor({
+          params,
           response,
-          status: 200,
-          contentType: HTML,
-          body: renderDashboardPage({
-            report,
-            org,
+          page: true,
+          view: async ({ org, query }) => ({
+            as: 'page',
             segment: query.segment,
             basePath: BASE,
-            orgs,
-            backfill,
+            orgs: await listOrgs(),
+            backfill: await loadBackfill({ org }),
             ...links,
             ...(query.now ? { pinnedNow: query.now.text } : {}),
           }),
         });
+        if (!found) return;
+        sendText({ response, status: 200, contentType: HTML, body: found.text });
       },
     },
     {
@@ -129,14 +139,19 @@ export function dashboardRoutes({
       path: `${BASE}/api/releases.csv`,
       protected: true,
       async handle({ response, query: params }) {
-        const found = await reportFor({ params, response, page: false });
+        const found = await renderFor({
+          params,
+          response,
+          page: false,
+          view: async ({ query }) => ({ as: 'csv', segment: query.segment, ...links }),
+        });
         if (!found) return;
-        const { org, query, report } = found;
+        const { org, query } = found;
         sendText({
           response,
           status: 200,
           contentType: 'text/csv; charset=utf-8; header=present',
-          body: renderReleasesCsv({ report, segment: query.segment, ...links }),
+          body: found.text,
           headers: {
             'content-disposition': `attachment; filename="shipwell-${org}-${query.segment.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`,
           },

@@ -1,4 +1,5 @@
 import type { Report } from '../../src/report/types.ts';
+import type { ReportView } from './render-report-view.ts';
 
 /** A page of the org's deliveries in the CLI's JSONL format, and where the next page starts. */
 export interface DeliveriesPage {
@@ -18,6 +19,8 @@ export interface DeliveriesPage {
 export interface ReportSource {
   /** The org's (or one repo's) report as of `now`; a stored config that does not validate throws its ConfigError. */
   report(input: { org: string; repo?: string | undefined; now: number }): Promise<Report>;
+  /** The same report, rendered as `view` where it was computed: only text comes back. */
+  render(input: { org: string; repo?: string | undefined; now: number; view: ReportView }): Promise<string>;
   exportDeliveries(input: {
     org: string;
     limit: number;

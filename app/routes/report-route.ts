@@ -1,10 +1,9 @@
 import { ConfigError } from '../../src/config/index.ts';
-import type { Report } from '../../src/report/types.ts';
 import { orgOf } from '../../src/store/index.ts';
 import type { ReportSource } from '../dashboard/report-source.ts';
 import { readQuery } from './read-query.ts';
 import { resolveOrg } from './resolve-org.ts';
-import { sendJson } from './send-json.ts';
+import { sendJson, sendJsonText } from './send-json.ts';
 import type { Route } from './types.ts';
 
 /**
@@ -18,7 +17,7 @@ export function reportRoute({
   clock,
   listOrgs,
 }: {
-  source: Pick<ReportSource, 'report'>;
+  source: Pick<ReportSource, 'render'>;
   clock: () => number;
   /** Every org the App has an installation (or stored facts) for. */
   listOrgs: () => Promise<string[]>;
@@ -42,14 +41,15 @@ export function reportRoute({
           body: { error: `repo: expected a repository of ${org}, found "${repo}"` },
         });
       }
-      let report: Report;
+      let text: string;
       try {
-        report = await source.report({ org, repo, now: now ?? clock() });
+        // serialized where it was computed: this thread only sends the text
+        text = await source.render({ org, repo, now: now ?? clock(), view: { as: 'json' } });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return sendJson({ response, status: 422, body: { error: error.message } });
       }
-      sendJson({ response, status: 200, body: report });
+      sendJsonText({ response, status: 200, text });
     },
   };
 }

@@ -10,7 +10,19 @@ export function sendJson({
   status: number;
   body: unknown;
 }): void {
-  const text = `${JSON.stringify(body, null, 2)}\n`;
+  sendJsonText({ response, status, text: `${JSON.stringify(body, null, 2)}\n` });
+}
+
+/** Answers with JSON already written as text (a report rendered on the reader thread). */
+export function sendJsonText({
+  response,
+  status,
+  text,
+}: {
+  response: ServerResponse;
+  status: number;
+  text: string;
+}): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(text);
 }

@@ -23,9 +23,11 @@ parentPort?.on('message', (message: ReaderRequest | 'stop') => {
   const work =
     message.kind === 'report'
       ? source.report(message.input)
-      : message.kind === 'export'
-        ? source.exportDeliveries(message.input)
-        : source.exportFacts(message.input);
+      : message.kind === 'render'
+        ? source.render(message.input)
+        : message.kind === 'export'
+          ? source.exportDeliveries(message.input)
+          : source.exportFacts(message.input);
   work.then(
     (result) => reply({ id: message.id, result }),
     (error: Error) =>

@@ -68,6 +68,7 @@ export async function startDashboardServer({
       deliveriesJsonlRoute({ source: reports, listOrgs: () => store.repos.orgs() }),
       ...dashboardRoutes({
         loadReport: ({ org, now: at }) => reports.report({ org, now: at }),
+        renderReport: (input) => reports.render(input),
         loadHealth: ({ now: at }) => readAppHealth({ store, now: at }),
         listOrgs: () => store.repos.orgs(),
         clock,
