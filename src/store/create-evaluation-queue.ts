@@ -10,8 +10,9 @@ const ROWS_PER_STATEMENT = 1000;
  * repo (`dirty_at`, with a version that grows with every request), claimed
  * under a lease like deliveries; releasing a claim clears the mark only when
  * no request came in meanwhile, and leaves `locked_until` at the time the
- * repo may be claimed again (unowned: a rest, not a lease), which the claim
- * already waits for.
+ * repo may be claimed again (unowned: a rest, not a lease). The claim waits
+ * for a rest only while deliveries wait to be processed: with nothing else to
+ * do, a repository asked for is evaluated at once.
  */
 export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect: Dialect }): EvaluationQueue {
   const skipLocked = dialect === 'postgres' ? ' FOR UPDATE SKIP LOCKED' : '';
@@ -36,7 +37,10 @@ export function createEvaluationQueue({ q, dialect }: { q: SqlExecutor; dialect:
         `UPDATE repos SET locked_by = $1, locked_until = $2
          WHERE repo IN (
            SELECT repo FROM repos
-           WHERE dirty_at IS NOT NULL AND dirty_at <= $3 AND (locked_until IS NULL OR locked_until <= $3)
+           WHERE dirty_at IS NOT NULL AND dirty_at <= $3
+             AND (locked_until IS NULL OR locked_until <= $3
+               OR (locked_by IS NULL AND NOT EXISTS (
+                 SELECT 1 FROM deliveries WHERE status <> 'processed' AND next_attempt_at <= $3)))
            ORDER BY dirty_at, repo LIMIT $4${skipLocked}
          )
          RETURNING repo, dirty_version`,

@@ -278,10 +278,10 @@ export interface EvaluationQueue {
   claim(input: Claim & { limit: number }): Promise<EvaluationRequest[]>;
   /**
    * Ends a claim: done unless the repo was asked for again since `version`
-   * was read. Either way it is not claimed again before `soonest`, whenever
-   * the next request comes, so a busy repository is evaluated once for many
-   * requests; with `retryAt` (the evaluation failed), kept and tried again
-   * then.
+   * was read. Either way, while deliveries wait to be processed, it is not
+   * claimed again before `soonest`, whenever the next request comes, so a
+   * busy repository is evaluated once for many requests; with `retryAt` (the
+   * evaluation failed), kept and tried again then.
    */
   release(input: {
     repo: string;

@@ -406,7 +406,8 @@ describe.each(backends)('store on $name', (backend) => {
     expect(await store.evaluations.claim({ worker: 'v', now: T0 + 2, lease: MINUTE, limit: 5 })).toEqual([]);
     await store.evaluations.request({ repos: [REPO], now: T0 + 3 });
     await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version, soonest: T0 + 10 });
-    // asked again meanwhile: due again, but not before `soonest`
+    // asked again meanwhile: due again, but not before `soonest` while a delivery waits
+    await record(store, release('waiting', 'v9.0.0'), T0 + 4);
     expect(await store.evaluations.claim({ worker: 'w', now: T0 + 9, lease: MINUTE, limit: 5 })).toEqual([]);
     const again = await store.evaluations.claim({ worker: 'w', now: T0 + 10, lease: MINUTE, limit: 5 });
     expect(again.map((r) => r.repo)).toEqual([REPO]);
@@ -415,7 +416,7 @@ describe.each(backends)('store on $name', (backend) => {
     expect((await store.health()).dirtyRepos).toBe(0);
   });
 
-  it('evaluation requests: one asked for after its release still waits for `soonest`', async () => {
+  it('evaluation requests: one asked for after its release rests until `soonest` while deliveries wait', async () => {
     const { store } = await backend.open();
     await store.evaluations.request({ repos: [REPO], now: T0 });
     const [claimed] = await store.evaluations.claim({ worker: 'w', now: T0, lease: MINUTE, limit: 5 });
@@ -423,10 +424,14 @@ describe.each(backends)('store on $name', (backend) => {
     await store.evaluations.release({ repo: REPO, worker: 'w', version: claimed!.version, soonest: T0 + 10 });
     expect((await store.health()).dirtyRepos).toBe(0);
     await store.evaluations.request({ repos: [REPO], now: T0 + 1 });
+    // a delivery waits to be processed: the rest holds
+    await record(store, release('waiting', 'v9.0.0'), T0 + 2);
     expect(await store.evaluations.claim({ worker: 'v', now: T0 + 9, lease: MINUTE, limit: 5 })).toEqual([]);
-    expect(
-      (await store.evaluations.claim({ worker: 'v', now: T0 + 10, lease: MINUTE, limit: 5 })).map((r) => r.repo),
-    ).toEqual([REPO]);
+    // processed: with nothing else to do, the rest no longer holds the repository
+    const [delivery] = await store.deliveries.claim({ worker: 'p', now: T0 + 9, lease: MINUTE, limit: 5 });
+    await complete(store, { id: delivery!.delivery.id, worker: 'p', facts: [], now: T0 + 9 });
+    const again = await store.evaluations.claim({ worker: 'v', now: T0 + 9, lease: MINUTE, limit: 5 });
+    expect(again.map((r) => r.repo)).toEqual([REPO]);
   });
 
   it('a failed evaluation waits for its retry time', async () => {
