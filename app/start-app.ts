@@ -97,7 +97,8 @@ export async function startApp({
       deliveriesJsonlRoute({ source: reports, listOrgs: () => store.repos.orgs() }),
       deliveriesRoute({ log: store.log }),
       ...dashboardRoutes({
-        loadReport: ({ org, now }) => reports.report({ org, now }),
+        // only /metrics reads report objects here, and not their releases
+        loadReport: ({ org, now }) => reports.summary({ org, now }),
         renderReport: (input) => reports.render(input),
         loadHealth: ({ now }) => readAppHealth({ store, now }),
         listOrgs: () => store.repos.orgs(),

@@ -12,6 +12,7 @@ export function createReportSource({
 }): ReportSource {
   return {
     report: ({ org, repo, now }) => loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
+    summary: async ({ org, now }) => ({ ...(await loadOrgReport({ store, org, now })), releases: [] }),
     render: async ({ org, repo, now, view }) =>
       renderReportView({ report: await loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }), org, view }),
     exportDeliveries: ({ org, limit, after }) => exportDeliveries({ log: store.log, org, limit, after }),

@@ -15,14 +15,14 @@ const BASE = '/shipwell';
 
 /** Where the dashboard gets its data: plain functions, so any store (or a test) can feed it. */
 export interface DashboardSources {
-  /** The org's report as `GET /shipwell/api/report?org=…&now=…` computes it. */
+  /** The org's report as `GET /shipwell/api/report?org=…&now=…` computes it (/metrics reads its periods and segments, not its releases). */
   loadReport(input: { org: string; now: number }): Promise<Report>;
   /**
    * The same report rendered as `view` (the page, the CSV) where it is
    * computed, so only text reaches the thread answering webhooks. Default:
    * rendered here from loadReport.
    */
-  renderReport?(input: { org: string; now: number; view: ReportView }): Promise<string>;
+  renderReport?(input: { org: string; now: number; view: ReportView }): Promise<Uint8Array>;
   /** The App's own health in plain numbers. */
   loadHealth(input: { now: number }): Promise<AppHealth>;
   /** Every org the App has an installation (or stored facts) for. */

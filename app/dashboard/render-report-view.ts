@@ -22,8 +22,14 @@ export type ReportView =
     }
   | { as: 'csv'; segment: string; baseUrl?: string };
 
-/** The report as `view` shows it. */
-export function renderReportView({ report, org, view }: { report: Report; org: string; view: ReportView }): string {
+const utf8 = new TextEncoder();
+
+/** The report as `view` shows it, as UTF-8 bytes (a buffer of their own, which a thread can hand over). */
+export function renderReportView({ report, org, view }: { report: Report; org: string; view: ReportView }): Uint8Array {
+  return utf8.encode(renderText({ report, org, view }));
+}
+
+function renderText({ report, org, view }: { report: Report; org: string; view: ReportView }): string {
   switch (view.as) {
     case 'json':
       // as sendJson writes a body (pretty enough to read with curl)

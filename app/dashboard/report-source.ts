@@ -19,8 +19,13 @@ export interface DeliveriesPage {
 export interface ReportSource {
   /** The org's (or one repo's) report as of `now`; a stored config that does not validate throws its ConfigError. */
   report(input: { org: string; repo?: string | undefined; now: number }): Promise<Report>;
-  /** The same report, rendered as `view` where it was computed: only text comes back. */
-  render(input: { org: string; repo?: string | undefined; now: number; view: ReportView }): Promise<string>;
+  /** The same report without its list of releases (what /metrics reads): small to copy between threads. */
+  summary(input: { org: string; now: number }): Promise<Report>;
+  /**
+   * The same report, rendered as `view` where it was computed: only its
+   * UTF-8 bytes come back (the reader thread hands them over without a copy).
+   */
+  render(input: { org: string; repo?: string | undefined; now: number; view: ReportView }): Promise<Uint8Array>;
   exportDeliveries(input: {
     org: string;
     limit: number;

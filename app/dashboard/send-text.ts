@@ -27,7 +27,8 @@ export function sendText({
   response: ServerResponse;
   status: number;
   contentType: string;
-  body: string;
+  /** Text, or its UTF-8 bytes. */
+  body: string | Uint8Array;
   headers?: Record<string, string>;
 }): void {
   response.writeHead(status, {

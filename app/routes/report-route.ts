@@ -41,7 +41,7 @@ export function reportRoute({
           body: { error: `repo: expected a repository of ${org}, found "${repo}"` },
         });
       }
-      let text: string;
+      let text: Uint8Array;
       try {
         // serialized where it was computed: this thread only sends the text
         text = await source.render({ org, repo, now: now ?? clock(), view: { as: 'json' } });

@@ -13,7 +13,7 @@ export function sendJson({
   sendJsonText({ response, status, text: `${JSON.stringify(body, null, 2)}\n` });
 }
 
-/** Answers with JSON already written as text (a report rendered on the reader thread). */
+/** Answers with JSON already written (a report rendered on the reader thread, as text or UTF-8 bytes). */
 export function sendJsonText({
   response,
   status,
@@ -21,7 +21,7 @@ export function sendJsonText({
 }: {
   response: ServerResponse;
   status: number;
-  text: string;
+  text: string | Uint8Array;
 }): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(text);

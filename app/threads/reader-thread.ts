@@ -23,13 +23,19 @@ parentPort?.on('message', (message: ReaderRequest | 'stop') => {
   const work =
     message.kind === 'report'
       ? source.report(message.input)
-      : message.kind === 'render'
-        ? source.render(message.input)
-        : message.kind === 'export'
-          ? source.exportDeliveries(message.input)
-          : source.exportFacts(message.input);
+      : message.kind === 'summary'
+        ? source.summary(message.input)
+        : message.kind === 'render'
+          ? source.render(message.input)
+          : message.kind === 'export'
+            ? source.exportDeliveries(message.input)
+            : source.exportFacts(message.input);
   work.then(
-    (result) => reply({ id: message.id, result }),
+    // rendered bytes are handed over, not copied (renderReportView gives them a buffer of their own)
+    (result) =>
+      result instanceof Uint8Array
+        ? parentPort?.postMessage({ id: message.id, result } satisfies ReaderResponse, [result.buffer as ArrayBuffer])
+        : reply({ id: message.id, result }),
     (error: Error) =>
       reply({
         id: message.id,

@@ -6,6 +6,7 @@ import { superviseThread } from './supervise-thread.ts';
 /** What the App asks its reader thread. */
 export type ReaderRequest =
   | { id: number; kind: 'report'; input: Parameters<ReportSource['report']>[0] }
+  | { id: number; kind: 'summary'; input: Parameters<ReportSource['summary']>[0] }
   | { id: number; kind: 'render'; input: Parameters<ReportSource['render']>[0] }
   | { id: number; kind: 'export'; input: Parameters<ReportSource['exportDeliveries']>[0] }
   | { id: number; kind: 'export-facts'; input: Parameters<ReportSource['exportFacts']>[0] };
@@ -64,6 +65,7 @@ export async function startReaderThread({
     });
   return {
     report: (input) => ask({ kind: 'report', input }),
+    summary: (input) => ask({ kind: 'summary', input }),
     render: (input) => ask({ kind: 'render', input }),
     exportDeliveries: (input) => ask({ kind: 'export', input }),
     exportFacts: (input) => ask({ kind: 'export-facts', input }),
