@@ -36,6 +36,10 @@ interface Phase {
   drainSeconds: number;
   /** Deliveries processed per second, first delivery sent to the last one processed. */
   endToEnd: number;
+  /** Seconds from the end of the burst until its last delivery was processed (0 for bare Probot). */
+  burstDrainSeconds: number;
+  /** The burst's deliveries per second, its first one sent to its last one processed. */
+  burstEndToEnd: number;
   /** Server CPU (all threads) per acknowledged delivery, ms. */
   cpuMs: number;
   maxRssMb: number;
@@ -43,6 +47,22 @@ interface Phase {
   processedOnce: number | null;
   /** Deliveries processed more than once (must be 0). */
   processedTwice: number;
+}
+
+/**
+ * When (performance.now()) no delivery received before `at` (epoch ms) waits
+ * any more: `/healthz` polled every 200 ms for its oldest pending delivery (a few
+ * queries a second: the baseline answers them on the thread that processes).
+ */
+async function drainedBefore({ port, at }: { port: number; at: number }): Promise<number> {
+  for (;;) {
+    const body = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as {
+      queue?: { oldestPendingAt?: string | null };
+    };
+    const oldest = body.queue?.oldestPendingAt;
+    if (oldest === null || oldest === undefined || Date.parse(oldest) > at) return performance.now();
+    await new Promise((done) => setTimeout(done, 200));
+  }
 }
 
 /** One server through the burst, the steady phase and the drain. */
@@ -75,6 +95,10 @@ async function backlog({
   try {
     const started = performance.now();
     const burst = await fire({ port: server.port, seconds, first: 0, acked });
+    const burstSent = performance.now();
+    // watched while the steady phase runs: the burst is processed once nothing received before its end waits
+    const burstDrained = mode === 'shipwell' ? drainedBefore({ port: server.port, at: Date.now() }) : null;
+    burstDrained?.catch(() => undefined); // awaited below, before the server stops
     const steady = await fire({ port: server.port, seconds, rate: 500, first: burst.next, acked });
     const sent = performance.now();
     if (mode === 'shipwell') {
@@ -85,6 +109,7 @@ async function backlog({
       }
     }
     const drained = performance.now();
+    const burstDone = (await burstDrained) ?? burstSent;
     clearInterval(sampler);
     const cpu = await stopBenchServer(server);
     const acknowledged = burst.ok + steady.ok;
@@ -95,6 +120,8 @@ async function backlog({
       steady,
       drainSeconds: (drained - sent) / 1000,
       endToEnd: acknowledged / ((drained - started) / 1000),
+      burstDrainSeconds: (burstDone - burstSent) / 1000,
+      burstEndToEnd: burst.ok / ((burstDone - started) / 1000),
       cpuMs: cpu / 1000 / acknowledged,
       maxRssMb: maxRss,
       processedOnce: counted ? ids.filter((id) => counted.once.has(id)).length : null,
@@ -239,12 +266,12 @@ export async function runBacklogBench({
           note: `${app.burst.ok.toLocaleString('en')} in ${seconds} s (${((app.burst.rate / bare.burst.rate) * 100).toFixed(0)} % of bare Probot's burst); p99 ${app.burst.p99} ms`,
         },
         {
-          name: `App on ${label}: end to end (burst + steady, until processed)`,
-          value: Math.round(app.endToEnd),
+          name: `App on ${label}: end to end (the burst, until processed)`,
+          value: Math.round(app.burstEndToEnd),
           unit: '/s',
           target: `>= 2x the baseline (${BASELINE}) in this run`,
-          ok: app.endToEnd >= 2 * before.endToEnd,
-          note: `baseline ${Math.round(before.endToEnd)}/s (${(app.endToEnd / before.endToEnd).toFixed(2)}x); backlog drained ${app.drainSeconds.toFixed(1)} s after the load (baseline ${before.drainSeconds.toFixed(1)} s)`,
+          ok: app.burstEndToEnd >= 2 * before.burstEndToEnd,
+          note: `baseline ${Math.round(before.burstEndToEnd)}/s (${(app.burstEndToEnd / before.burstEndToEnd).toFixed(2)}x); the burst drained ${app.burstDrainSeconds.toFixed(1)} s after it ended (baseline ${before.burstDrainSeconds.toFixed(1)} s); the whole run (burst + steady 500/s, until processed) ${Math.round(app.endToEnd)}/s vs ${Math.round(before.endToEnd)}/s, drained ${app.drainSeconds.toFixed(1)} s after the load (baseline ${before.drainSeconds.toFixed(1)} s)`,
         },
         {
           name: `App on ${label}: processed exactly once`,
