@@ -13,6 +13,12 @@ function isBusy(error: unknown): boolean {
 
 /** How long a statement waits for another connection's write lock before it fails. */
 const LOCK_WAIT = 10_000;
+/**
+ * Longest pause (ms) between attempts at a busy write lock: a failed attempt
+ * costs microseconds, and a longer pause would hold an acknowledgement for
+ * up to that long after the lock was freed.
+ */
+const MAX_PAUSE = 2;
 /** Above this size (bytes) a checkpoint also tries to start the log over (and SQLite truncates it to this). */
 const WAL_RESTART_BYTES = 64 * 1024 * 1024;
 
@@ -70,7 +76,7 @@ export function openSqlite({
   /** Runs `attempt` (which has no effect when it fails busy) until it gets the lock. */
   const whenFree = async <T>(attempt: () => T): Promise<T> => {
     const deadline = performance.now() + LOCK_WAIT;
-    for (let wait = 0; ; wait = Math.min(wait * 2 || 1, 8)) {
+    for (let wait = 0; ; wait = Math.min(wait + 1, MAX_PAUSE)) {
       try {
         return attempt();
       } catch (error) {
