@@ -1,3 +1,4 @@
+import { groupCommit } from './group-commit.ts';
 import { payloadHash } from './payload-hash.ts';
 import { settleDeliveryConflict } from './settle-delivery-conflict.ts';
 import type { Inbox, ReceivedDelivery, SqlDatabase, SqlExecutor, SqlScalar } from './types.ts';
@@ -10,9 +11,10 @@ interface Waiting {
   name: string;
   at: string | null;
   receivedAt: number;
-  resolve: (stored: boolean) => void;
-  reject: (error: unknown) => void;
 }
+
+/** Most door writes under way at once on PostgreSQL (the App's pool has 10 connections). */
+const POSTGRES_WRITERS = 3;
 
 /** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
 const MAX_BATCH = 500;
@@ -33,10 +35,9 @@ function valuesAt(offset: number): string {
 const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
 
 /**
- * The webhook door's inbox, with group commit: deliveries that arrive while a
- * write is under way (or in the same turn of the event loop) are stored
- * together in the next write — one transaction, one fsync — and each caller
- * is answered when that write is durable. SQLite: one transaction of
+ * The webhook door's inbox, with group commit (groupCommit): deliveries that
+ * arrive while a write is under way are stored together in the next write,
+ * and each caller is answered when that write is durable. SQLite: one transaction of
  * single-row inserts; PostgreSQL: one statement (payloads as a VALUES list,
  * queue rows as arrays). A payload already stored (by its SHA-256) under
  * another id is a replay — `X-GitHub-Delivery` is not signed — and inserts
@@ -46,9 +47,6 @@ const PAYLOAD_HEAD = 'INSERT INTO delivery_payloads (id, payload) VALUES ';
  * processing job fills them once it has parsed the payload.
  */
 export function createInbox({ db }: { db: SqlDatabase }): Inbox {
-  let waiting: Waiting[] = [];
-  let running = false;
-
   /** A known id again (or twice in one batch): settled by content; true when it replaced the stored one. */
   const settle = (tx: SqlExecutor, item: Waiting) =>
     settleDeliveryConflict({
@@ -130,46 +128,22 @@ export function createInbox({ db }: { db: SqlDatabase }): Inbox {
     }
     return stored;
   };
-  const write = db.dialect === 'sqlite' ? writeSqlite : writePostgres;
-
-  const answer = (batch: Waiting[], stored: Set<number>) => {
-    for (const [k, item] of batch.entries()) item.resolve(stored.has(k));
-  };
-
-  const drain = async () => {
-    running = true;
-    while (waiting.length > 0) {
-      const batch = waiting.slice(0, MAX_BATCH);
-      waiting = waiting.slice(MAX_BATCH);
-      try {
-        answer(batch, await write(batch));
-      } catch (error) {
-        if (batch.length === 1) batch[0]!.reject(error);
-        // one bad delivery (PostgreSQL refuses a NUL in text) must not refuse the others
-        else for (const item of batch) await write([item]).then((stored) => answer([item], stored), item.reject);
-      }
-    }
-    running = false;
-  };
-
+  // SQLite has one writer; PostgreSQL commits several connections at once, so a write that the
+  // server is slow to schedule does not hold every delivery that arrives behind it
+  const record =
+    db.dialect === 'sqlite'
+      ? groupCommit({ write: writeSqlite, maxBatch: MAX_BATCH })
+      : groupCommit({ write: writePostgres, maxBatch: MAX_BATCH, writers: POSTGRES_WRITERS });
   return {
     record(input) {
-      return new Promise<boolean>((resolve, reject) => {
-        const row = rowOf(input);
-        waiting.push({
-          row,
-          payload: input.payloadText,
-          id: row[0] as string,
-          name: row[1] as string,
-          at: row[2] as string | null,
-          receivedAt: input.receivedAt,
-          resolve,
-          reject,
-        });
-        if (!running) {
-          running = true;
-          setImmediate(() => void drain());
-        }
+      const row = rowOf(input);
+      return record({
+        row,
+        payload: input.payloadText,
+        id: row[0] as string,
+        name: row[1] as string,
+        at: row[2] as string | null,
+        receivedAt: input.receivedAt,
       });
     },
   };
