@@ -4,8 +4,10 @@ import {
   applyMigrations,
   createStore,
   type DatabaseLocation,
+  landingPathOf,
   openPostgres,
   openSqlite,
+  prepareLanding,
   SchemaTooNewError,
   type SqlDatabase,
   type Store,
@@ -23,19 +25,25 @@ const CONNECT_TIMEOUT = 10_000;
  * log to whoever calls `store.checkpoint()` (the worker thread). A database
  * that cannot be reached, opened or migrated is an Error saying so in words,
  * its password masked (describeDatabaseFailure).
+ * `landing`: a SQLite file's store also opens its inbox file beside it
+ * (docs/architecture.md, "The inbox file"): the door appends there, the
+ * worker admits from there.
  */
 export async function openStore({
   database,
   now,
   checkpoints = 'automatic',
   migrate = true,
+  landing = false,
 }: {
   database: DatabaseLocation;
   now: number;
   checkpoints?: 'automatic' | 'manual';
   migrate?: boolean;
+  landing?: boolean;
 }): Promise<Store> {
   let db: SqlDatabase;
+  let inboxFile: SqlDatabase | undefined;
   try {
     if (database.kind === 'postgres') {
       // one connection first, bounded in time: a host that never answers is an error, not a hang
@@ -60,11 +68,20 @@ export async function openStore({
   }
   try {
     if (migrate) await applyMigrations({ db, now });
+    if (landing && database.kind === 'sqlite' && database.path !== ':memory:') {
+      inboxFile = openSqlite({
+        database: new DatabaseSync(landingPathOf(database.path)),
+        synchronous: database.synchronous,
+        checkpoints,
+      });
+      await prepareLanding({ landing: inboxFile });
+    }
   } catch (error) {
     await db.close().catch(() => undefined);
+    await inboxFile?.close().catch(() => undefined);
     // a schema from a newer Shipwell says so itself (docs/operations.md, "Rollbacks")
     if (error instanceof SchemaTooNewError) throw error;
     throw new Error(describeDatabaseFailure({ database, error }));
   }
-  return createStore({ db });
+  return createStore({ db, ...(inboxFile ? { landing: inboxFile } : {}) });
 }

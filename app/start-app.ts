@@ -1,5 +1,5 @@
 import type { Probot, ProbotOctokit } from 'probot';
-import type { Store } from '../src/store/index.ts';
+import { landingPathOf, type Store } from '../src/store/index.ts';
 import { createAppContext } from './create-app-context.ts';
 import { createProcessMetrics } from './create-process-metrics.ts';
 import { createWebhookHandler } from './create-webhook-handler.ts';
@@ -67,10 +67,21 @@ export async function startApp({
   // a SQLite file's commits never copy the log themselves (a checkpoint thread does);
   // an in-memory database is this connection's alone
   const checkpointed = database.kind === 'sqlite' && database.path !== ':memory:';
-  const store = await openStore({ database, now: clock(), checkpoints: checkpointed ? 'manual' : 'automatic' });
+  // a SQLite file's door appends to an inbox file of its own (docs/architecture.md, "The inbox file")
+  const store = await openStore({
+    database,
+    now: clock(),
+    checkpoints: checkpointed ? 'manual' : 'automatic',
+    landing: checkpointed,
+  });
   // SQLite serves one process: claims of a crashed earlier run are free at once.
   if (store.dialect === 'sqlite') await store.releaseClaims();
-  const checkpointer = checkpointed ? await startCheckpointer({ path: database.path, log: helpers.log }) : null;
+  const checkpointers = checkpointed
+    ? [
+        await startCheckpointer({ path: database.path, log: helpers.log }),
+        await startCheckpointer({ path: landingPathOf(database.path), log: helpers.log }),
+      ]
+    : [];
   let worker: Worker | null = null;
   let reader: (ReportSource & { stop(): Promise<void> }) | null = null;
   let reports: ReportSource;
@@ -126,7 +137,7 @@ export async function startApp({
     await served.close();
     await worker?.stop();
     await reader?.stop();
-    await checkpointer?.stop();
+    for (const checkpointer of checkpointers) await checkpointer.stop();
     await store.close();
     throw error;
   });
@@ -140,7 +151,7 @@ export async function startApp({
       await served.close();
       await worker?.stop();
       await reader?.stop();
-      await checkpointer?.stop();
+      for (const checkpointer of checkpointers) await checkpointer.stop();
       await store.close();
     },
   };

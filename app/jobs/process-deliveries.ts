@@ -1,5 +1,5 @@
 import { type DeliveryTarget, type Fact, locateDelivery, normalizeDelivery } from '../../src/events/index.ts';
-import type { StoredDelivery, StoreSlice } from '../../src/store/index.ts';
+import type { Store, StoredDelivery, StoreSlice } from '../../src/store/index.ts';
 import { MINUTE } from '../durations.ts';
 import type { JobHelpers } from '../types.ts';
 import { defineJob, type Job } from './define-job.ts';
@@ -13,8 +13,12 @@ import { followInstallation } from './follow-installation.ts';
  */
 const LEASE = 2 * MINUTE;
 
+/** Most deliveries moved from the inbox file into the queue before a claim (docs/architecture.md, "The inbox file"). */
+const ADMIT = 200;
+
 /** The slice of the store processing deliveries uses. */
-export type ProcessingStore = StoreSlice<'deliveries' | 'facts' | 'repos' | 'backfills' | 'configs' | 'evaluations'>;
+export type ProcessingStore = StoreSlice<'deliveries' | 'facts' | 'repos' | 'backfills' | 'configs' | 'evaluations'> &
+  Pick<Store, 'admit'>;
 
 /**
  * How a delivery is processed (docs/app.md, "What happens to a delivery"):
@@ -41,7 +45,18 @@ export function processDeliveries({
     name: 'process-deliveries',
     // 50 a batch keeps each commit to a few milliseconds while deliveries keep arriving
     schedule: { batch: 50, idle: 1000, settle: 15 },
-    claim: (limit) => store.deliveries.claim({ worker, now: clock(), lease: LEASE, limit }),
+    async claim(limit) {
+      // what the door landed in the inbox file joins the queue first (SQLite; nothing elsewhere);
+      // a delivery the queue refuses stays there, to be tried again, and does not hold the queue
+      try {
+        await store.admit({ limit: ADMIT });
+      } catch (error) {
+        helpers.log.warn(
+          `a delivery of the inbox file could not join the queue (${(error as Error).message}); it is tried again`,
+        );
+      }
+      return store.deliveries.claim({ worker, now: clock(), lease: LEASE, limit });
+    },
     async perform(batch) {
       const done: Processed[] = [];
       const failures: { item: StoredDelivery; error: string }[] = [];

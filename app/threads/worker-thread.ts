@@ -15,6 +15,7 @@ const store = await openStore({
   now: helpers.clock(),
   checkpoints: 'manual',
   migrate: false,
+  landing: true,
 });
 const jobs = startJobs({ store, helpers, timing });
 parentPort?.on('message', (message: unknown) => {

@@ -1,4 +1,5 @@
 export { applyMigrations } from './apply-migrations.ts';
+export { copyLanded, type LandedRow, landingPathOf, prepareLanding, snapshotLanded } from './create-landing.ts';
 export { createStore } from './create-store.ts';
 export { factKey } from './fact-key.ts';
 export { MIGRATIONS } from './migrations.ts';

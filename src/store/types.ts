@@ -445,7 +445,14 @@ export interface StoreSlices {
 export interface Store extends StoreSlices {
   readonly dialect: Dialect;
   inbox: Inbox;
+  /**
+   * Moves up to `limit` deliveries the door stored in the inbox file (a
+   * SQLite store's; createLanding) into the queue; how many it moved (0
+   * without an inbox file).
+   */
+  admit(input: { limit: number }): Promise<number>;
   transaction<T>(work: (tx: StoreSlices) => Promise<T>): Promise<T>;
+  /** The queues' counts; deliveries waiting in the inbox file count as pending. */
   health(): Promise<QueueHealth>;
   /**
    * Drops every claim (deliveries, repos, backfills, publications in progress).

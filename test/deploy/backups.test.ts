@@ -10,8 +10,8 @@ import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../app/open-store.ts';
-import { MIGRATIONS } from '../../src/store/index.ts';
-import { SECRET, startHarness } from '../app/app-harness.ts';
+import { landingPathOf, MIGRATIONS } from '../../src/store/index.ts';
+import { SECRET, startHarness, waitFor } from '../app/app-harness.ts';
 import { startFakeGitHub } from '../app/fake-github.ts';
 import { sendDelivery } from '../app/signed-delivery.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
@@ -51,6 +51,15 @@ describe('npm run backup (SQLite)', () => {
       expect(run.stdout).toBe(`shipwell backup: ${file} copied to ${target}\n`);
       // the App goes on
       expect((await send('after-backup')).status).toBe(200);
+      // (a replay of the first, which changes nothing) once the worker has admitted it from the inbox file
+      await waitFor('the inbox file empty', () => {
+        const landing = new DatabaseSync(landingPathOf(file), { readOnly: true });
+        try {
+          return (landing.prepare('SELECT COUNT(*) AS n FROM landed').get() as { n: number }).n === 0 || undefined;
+        } finally {
+          landing.close();
+        }
+      });
 
       const copy = new DatabaseSync(target, { readOnly: true });
       expect(copy.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
@@ -74,6 +83,46 @@ describe('npm run backup (SQLite)', () => {
       await harness.app.stop();
       await github.close();
     }
+  });
+
+  it('copies what still waits in the inbox file into the copy, and leaves the inbox file as it was', async () => {
+    const file = join(dir, 'landed.db');
+    const store = await openStore({
+      database: { kind: 'sqlite', path: file, synchronous: 'normal' },
+      now: 0,
+      landing: true,
+    });
+    const payload = JSON.stringify(loadWebhook('release.published', { installation: { id: 42 } }));
+    for (const [k, id] of ['landed-1', 'landed-2'].entries()) {
+      expect(
+        await store.inbox.record({
+          id,
+          name: 'release',
+          at: new Date(k).toISOString(),
+          payloadText: payload,
+          receivedAt: k,
+        }),
+      ).toBe(true);
+    }
+    // no worker admitted them: they wait in the inbox file, not in the database
+    expect(await findDelivery(store, 'landed-1')).toBeUndefined();
+    await store.close();
+
+    const target = join(dir, 'landed-copy.db');
+    const run = backup(target, `sqlite:${file}`);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const copy = new DatabaseSync(target, { readOnly: true });
+    // the first is stored; the second is the same payload under another id, a replay that changes nothing
+    expect(copy.prepare('SELECT id FROM deliveries ORDER BY id').all()).toEqual([{ id: 'landed-1' }]);
+    expect(copy.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'delete' });
+    copy.close();
+    const landing = new DatabaseSync(landingPathOf(file), { readOnly: true });
+    expect(landing.prepare('SELECT id FROM landed ORDER BY seq').all()).toEqual([
+      { id: 'landed-1' },
+      { id: 'landed-2' },
+    ]);
+    landing.close();
   });
 
   it('says what to use for PostgreSQL, and what is missing', () => {

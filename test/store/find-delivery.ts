@@ -12,3 +12,12 @@ export async function findDelivery(store: Pick<Store, 'log'>, id: string): Promi
     after = { receivedAt: last.receivedAt, id: last.id };
   }
 }
+
+/**
+ * Whether the App holds a delivery, in its queue or still in the inbox file
+ * (docs/architecture.md, "The inbox file"): what the door stored before it
+ * answered, admitted or not.
+ */
+export async function isStored(store: Pick<Store, 'redeliveries'>, id: string): Promise<boolean> {
+  return (await store.redeliveries.storedIds({ ids: [id] })).has(id);
+}
