@@ -13,9 +13,6 @@ interface Waiting {
   receivedAt: number;
 }
 
-/** Most door writes under way at once on PostgreSQL (the App's pool has 10 connections). */
-const POSTGRES_WRITERS = 3;
-
 /** Most rows in one write (PostgreSQL binds at most 65,535 parameters). */
 const MAX_BATCH = 500;
 
@@ -128,12 +125,9 @@ export function createInbox({ db }: { db: SqlDatabase }): Inbox {
     }
     return stored;
   };
-  // SQLite has one writer; PostgreSQL commits several connections at once, so a write that the
-  // server is slow to schedule does not hold every delivery that arrives behind it
-  const record =
-    db.dialect === 'sqlite'
-      ? groupCommit({ write: writeSqlite, maxBatch: MAX_BATCH })
-      : groupCommit({ write: writePostgres, maxBatch: MAX_BATCH, writers: POSTGRES_WRITERS });
+  // one write at a time on PostgreSQL too: several at once made more, smaller commits, and the
+  // acknowledgement p99 while a backlog drained doubled (BENCHMARKS.md, "Acknowledging while a backlog drains")
+  const record = groupCommit({ write: db.dialect === 'sqlite' ? writeSqlite : writePostgres, maxBatch: MAX_BATCH });
   return {
     record(input) {
       const row = rowOf(input);

@@ -4,24 +4,18 @@
  * transaction, one sync — and each caller is answered once that write is
  * durable. `write` returns the positions in its batch it stored (false for
  * the others). A batch that fails is written again one item at a time, so
- * one bad item (PostgreSQL refuses a NUL in text) fails alone. With
- * `writers` above 1 (a database that commits several connections at once,
- * as PostgreSQL does), items that arrive while every writer is busy wait for
- * the first one free, and one slow write no longer holds all who come after.
+ * one bad item (PostgreSQL refuses a NUL in text) fails alone.
  */
 export function groupCommit<Item>({
   write,
   maxBatch,
-  writers = 1,
 }: {
   write: (batch: Item[]) => Promise<Set<number>>;
   /** Most items in one write. */
   maxBatch: number;
-  /** Most writes under way at once. */
-  writers?: number;
 }): (item: Item) => Promise<boolean> {
   const waiting: { item: Item; resolve: (stored: boolean) => void; reject: (error: unknown) => void }[] = [];
-  let running = 0;
+  let running = false;
   const drain = async () => {
     while (waiting.length > 0) {
       const batch = waiting.splice(0, maxBatch);
@@ -35,13 +29,13 @@ export function groupCommit<Item>({
             await write([entry.item]).then((stored) => entry.resolve(stored.has(0)), entry.reject);
       }
     }
-    running -= 1;
+    running = false;
   };
   return (item) =>
     new Promise<boolean>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (running < writers) {
-        running += 1;
+      if (!running) {
+        running = true;
         setImmediate(() => void drain());
       }
     });

@@ -1,6 +1,5 @@
 // Group commit (src/store/group-commit.ts): what arrives together is written
-// together, each caller hears about its own item, one bad item fails alone,
-// and with several writers a slow write does not hold those behind it.
+// together, each caller hears about its own item, one bad item fails alone.
 import { describe, expect, it } from 'vitest';
 import { groupCommit } from '../../src/store/group-commit.ts';
 
@@ -51,29 +50,5 @@ describe('group commit', () => {
     for (let k = 0; k < 5; k += 1) await writes.settle();
     expect(await Promise.all(results)).toEqual(['true', '13 refused', 'true']);
     expect(writes.batches).toEqual([[12], [13], [14]]);
-  });
-
-  it('with several writers, writes while another is still under way', async () => {
-    const one = manualWrites();
-    const single = groupCommit({ write: one.write, maxBatch: 10 });
-    void single(1);
-    await tick();
-    void single(2);
-    await tick();
-    // one writer: the second waits for the first
-    expect(one.batches).toEqual([[1]]);
-
-    const two = manualWrites();
-    const double = groupCommit({ write: two.write, maxBatch: 10, writers: 2 });
-    const first = double(1);
-    await tick();
-    const second = double(2);
-    await tick();
-    expect(two.batches).toEqual([[1], [2]]);
-    // the second is answered while the first is still under way
-    two.pending.splice(1, 1)[0]!();
-    expect(await second).toBe(true);
-    await two.settle();
-    expect(await first).toBe(true);
   });
 });
