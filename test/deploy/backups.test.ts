@@ -15,7 +15,7 @@ import { SECRET, startHarness, waitFor } from '../app/app-harness.ts';
 import { startFakeGitHub } from '../app/fake-github.ts';
 import { sendDelivery } from '../app/signed-delivery.ts';
 import { loadWebhook } from '../events/load-webhook.ts';
-import { findDelivery } from '../store/find-delivery.ts';
+import { countLanded, findDelivery } from '../store/find-delivery.ts';
 import { usePostgres } from '../support/postgres.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -52,14 +52,7 @@ describe('npm run backup (SQLite)', () => {
       // the App goes on
       expect((await send('after-backup')).status).toBe(200);
       // (a replay of the first, which changes nothing) once the worker has admitted it from the inbox file
-      await waitFor('the inbox file empty', () => {
-        const landing = new DatabaseSync(landingPathOf(file), { readOnly: true });
-        try {
-          return (landing.prepare('SELECT COUNT(*) AS n FROM landed').get() as { n: number }).n === 0 || undefined;
-        } finally {
-          landing.close();
-        }
-      });
+      await waitFor('the inbox file empty', () => countLanded(file) === 0 || undefined);
 
       const copy = new DatabaseSync(target, { readOnly: true });
       expect(copy.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });

@@ -1,4 +1,6 @@
-import type { DeliveryRecord, Store } from '../../src/store/index.ts';
+import { existsSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
+import { type DeliveryRecord, landingPathOf, type Store } from '../../src/store/index.ts';
 
 /** A delivery's queue record as `/shipwell/api/deliveries` lists it (undefined when not stored). */
 export async function findDelivery(store: Pick<Store, 'log'>, id: string): Promise<DeliveryRecord | undefined> {
@@ -20,4 +22,16 @@ export async function findDelivery(store: Pick<Store, 'log'>, id: string): Promi
  */
 export async function isStored(store: Pick<Store, 'redeliveries'>, id: string): Promise<boolean> {
   return (await store.redeliveries.storedIds({ ids: [id] })).has(id);
+}
+
+/** How many deliveries wait in the inbox file of the SQLite database `file` (0 without one). */
+export function countLanded(file: string): number {
+  const path = landingPathOf(file);
+  if (!existsSync(path)) return 0;
+  const landing = new DatabaseSync(path);
+  try {
+    return Number((landing.prepare('SELECT COUNT(*) AS n FROM landed').get() as { n: number }).n);
+  } finally {
+    landing.close();
+  }
 }
