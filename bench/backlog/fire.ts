@@ -1,6 +1,6 @@
 // The load generator of the backlog benchmark, in its own process (started
-// at a lower priority by run-backlog-bench.ts, so it cannot starve the server
-// it measures): signed, distinct deliveries with fresh ids, as fast as
+// by fire-deliveries.ts: at a lower priority when it runs as fast as it can,
+// so it cannot starve the server it measures): signed, distinct deliveries with fresh ids, as fast as
 // `connections` allow or at `rate` per second. Prints one JSON line.
 //   node bench/backlog/fire.ts '{"port":…,"seconds":…,"rate":…,"first":…,"repos":…,"secret":…[,"start":…]}'
 import { randomUUID } from 'node:crypto';
@@ -28,6 +28,12 @@ const payloads = workflowRunPayloads({
 });
 let n = options.first;
 const acked: string[] = [];
+/** This process's CPU since `from` as a share of one core over the same wall time. */
+function cpuShareSince(from: { cpu: NodeJS.CpuUsage; at: number }): number {
+  const { user, system } = process.cpuUsage(from.cpu);
+  return (user + system) / 1000 / (performance.now() - from.at);
+}
+const started = { cpu: process.cpuUsage(), at: performance.now() };
 const result = await autocannon({
   url: `http://127.0.0.1:${options.port}/api/github/webhooks`,
   method: 'POST',
@@ -68,5 +74,6 @@ console.log(
     max: result.latency.max,
     failures: result.non2xx + result.errors + result.timeouts,
     next: n,
+    cpuShare: cpuShareSince(started),
   }),
 );
