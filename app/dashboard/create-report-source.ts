@@ -13,8 +13,13 @@ export function createReportSource({
   return {
     report: ({ org, repo, now }) => loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
     summary: async ({ org, now }) => ({ ...(await loadOrgReport({ store, org, now })), releases: [] }),
-    render: async ({ org, repo, now, view }) =>
-      renderReportView({ report: await loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }), org, view }),
+    render: async ({ org, repo, now, view, encoding }) =>
+      renderReportView({
+        report: await loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
+        org,
+        view,
+        encoding,
+      }),
     exportDeliveries: ({ org, limit, after }) => exportDeliveries({ log: store.log, org, limit, after }),
     async exportFacts({ org, limit, after }) {
       const page = await store.facts.exportPage({ org, limit, after });

@@ -4,10 +4,11 @@ import { renderMessagePage } from '../../src/dashboard/index.ts';
 import { type AppHealth, OPENMETRICS_CONTENT_TYPE, renderMetrics } from '../../src/metrics/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { BackfillCounts } from '../../src/store/index.ts';
+import { acceptsGzip } from '../routes/accepts-gzip.ts';
 import type { Route } from '../routes/index.ts';
 import { resolveOrg } from '../routes/resolve-org.ts';
 import { type DashboardQuery, readDashboardQuery } from './read-dashboard-query.ts';
-import { type ReportView, renderReportView } from './render-report-view.ts';
+import { type BodyEncoding, type ReportView, renderReportView } from './render-report-view.ts';
 import { sendText } from './send-text.ts';
 
 const HTML = 'text/html; charset=utf-8';
@@ -22,7 +23,7 @@ export interface DashboardSources {
    * computed, so only text reaches the thread answering webhooks. Default:
    * rendered here from loadReport.
    */
-  renderReport?(input: { org: string; now: number; view: ReportView }): Promise<Uint8Array>;
+  renderReport?(input: { org: string; now: number; view: ReportView; encoding: BodyEncoding }): Promise<Uint8Array>;
   /** The App's own health in plain numbers. */
   loadHealth(input: { now: number }): Promise<AppHealth>;
   /** Every org the App has an installation (or stored facts) for. */
@@ -41,7 +42,8 @@ export interface DashboardSources {
  */
 export function dashboardRoutes({
   loadReport,
-  renderReport = async ({ org, now, view }) => renderReportView({ report: await loadReport({ org, now }), org, view }),
+  renderReport = async ({ org, now, view, encoding }) =>
+    renderReportView({ report: await loadReport({ org, now }), org, view, encoding }),
   loadHealth,
   listOrgs,
   loadBackfill = async () => null,
@@ -57,11 +59,13 @@ export function dashboardRoutes({
 
   /** The report rendered as `view` asks, or an answer already sent (400 for a bad query, 422 for a bad config). */
   async function renderFor({
+    request,
     params,
     response,
     page,
     view,
   }: {
+    request: Parameters<Route['handle']>[0]['request'];
     params: URLSearchParams;
     response: Parameters<Route['handle']>[0]['response'];
     page: boolean;
@@ -98,12 +102,14 @@ export function dashboardRoutes({
     if ('error' in resolved) return fail(404, 'Unknown organization', resolved.error);
     org = resolved.org;
     try {
+      const encoding: BodyEncoding = acceptsGzip(request.headers['accept-encoding']) ? 'gzip' : 'identity';
       const text = await renderReport({
         org,
         now: query.now?.instant ?? clock(),
         view: await view({ org, query }),
+        encoding,
       });
-      return { org, query, text };
+      return { org, query, text, encoding };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       return fail(422, 'Invalid config', error.message);
@@ -115,8 +121,9 @@ export function dashboardRoutes({
       method: 'GET',
       path: BASE,
       protected: true,
-      async handle({ response, query: params }) {
+      async handle({ request, response, query: params }) {
         const found = await renderFor({
+          request,
           params,
           response,
           page: true,
@@ -131,15 +138,16 @@ export function dashboardRoutes({
           }),
         });
         if (!found) return;
-        sendText({ response, status: 200, contentType: HTML, body: found.text });
+        sendText({ response, status: 200, contentType: HTML, body: found.text, encoding: found.encoding });
       },
     },
     {
       method: 'GET',
       path: `${BASE}/api/releases.csv`,
       protected: true,
-      async handle({ response, query: params }) {
+      async handle({ request, response, query: params }) {
         const found = await renderFor({
+          request,
           params,
           response,
           page: false,
@@ -152,6 +160,7 @@ export function dashboardRoutes({
           status: 200,
           contentType: 'text/csv; charset=utf-8; header=present',
           body: found.text,
+          encoding: found.encoding,
           headers: {
             'content-disposition': `attachment; filename="shipwell-${org}-${query.segment.replace(/[^A-Za-z0-9._-]/g, '_')}.csv"`,
           },

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { renderDashboardPage, renderReleasesCsv } from '../../src/dashboard/index.ts';
 import type { Report } from '../../src/report/types.ts';
 import type { BackfillCounts } from '../../src/store/index.ts';
@@ -22,11 +23,30 @@ export type ReportView =
     }
   | { as: 'csv'; segment: string; baseUrl?: string };
 
+/**
+ * How the rendered bytes are sent: gzip when the client accepts it
+ * (docs/app.md, "Compressed answers"). Compressed where the report is
+ * rendered, so the thread acknowledging webhooks writes a twentieth of the bytes.
+ */
+export type BodyEncoding = 'gzip' | 'identity';
+
 const utf8 = new TextEncoder();
 
-/** The report as `view` shows it, as UTF-8 bytes (a buffer of their own, which a thread can hand over). */
-export function renderReportView({ report, org, view }: { report: Report; org: string; view: ReportView }): Uint8Array {
-  return utf8.encode(renderText({ report, org, view }));
+/** The report as `view` shows it, as UTF-8 bytes, gzipped with `encoding: 'gzip'` (a buffer of their own, which a thread can hand over). */
+export function renderReportView({
+  report,
+  org,
+  view,
+  encoding = 'identity',
+}: {
+  report: Report;
+  org: string;
+  view: ReportView;
+  encoding?: BodyEncoding | undefined;
+}): Uint8Array {
+  const bytes = utf8.encode(renderText({ report, org, view }));
+  // copied out of zlib's Buffer, which may share a pooled ArrayBuffer that must not be handed over
+  return encoding === 'gzip' ? new Uint8Array(gzipSync(bytes)) : bytes;
 }
 
 function renderText({ report, org, view }: { report: Report; org: string; view: ReportView }): string {

@@ -1,5 +1,5 @@
 import type { Report } from '../../src/report/types.ts';
-import type { ReportView } from './render-report-view.ts';
+import type { BodyEncoding, ReportView } from './render-report-view.ts';
 
 /** A page of the org's deliveries in the CLI's JSONL format, and where the next page starts. */
 export interface DeliveriesPage {
@@ -23,9 +23,16 @@ export interface ReportSource {
   summary(input: { org: string; now: number }): Promise<Report>;
   /**
    * The same report, rendered as `view` where it was computed: only its
-   * UTF-8 bytes come back (the reader thread hands them over without a copy).
+   * UTF-8 bytes come back (the reader thread hands them over without a copy),
+   * gzipped with `encoding: 'gzip'`.
    */
-  render(input: { org: string; repo?: string | undefined; now: number; view: ReportView }): Promise<Uint8Array>;
+  render(input: {
+    org: string;
+    repo?: string | undefined;
+    now: number;
+    view: ReportView;
+    encoding?: BodyEncoding | undefined;
+  }): Promise<Uint8Array>;
   exportDeliveries(input: {
     org: string;
     limit: number;

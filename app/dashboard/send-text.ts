@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import { DASHBOARD_CSS } from '../../src/dashboard/index.ts';
+import type { BodyEncoding } from './render-report-view.ts';
 
 /**
  * The dashboard's Content-Security-Policy: no script at all, no external
@@ -16,13 +17,18 @@ export const DASHBOARD_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Answers with a text body (HTML, CSV, OpenMetrics) and the headers every dashboard answer carries. */
+/**
+ * Answers with a text body (HTML, CSV, OpenMetrics) and the headers every
+ * dashboard answer carries. `encoding`: the body's bytes were rendered for
+ * the request's `Accept-Encoding` (gzipped when it is `gzip`).
+ */
 export function sendText({
   response,
   status,
   contentType,
   body,
   headers = {},
+  encoding,
 }: {
   response: ServerResponse;
   status: number;
@@ -30,6 +36,7 @@ export function sendText({
   /** Text, or its UTF-8 bytes. */
   body: string | Uint8Array;
   headers?: Record<string, string>;
+  encoding?: BodyEncoding;
 }): void {
   response.writeHead(status, {
     'content-type': contentType,
@@ -37,7 +44,14 @@ export function sendText({
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     ...(contentType.startsWith('text/html') ? { 'content-security-policy': DASHBOARD_CSP } : {}),
+    ...encodingHeaders(encoding),
     ...headers,
   });
   response.end(body);
+}
+
+/** The headers of a body rendered for the request's `Accept-Encoding` (none for a body that does not depend on it). */
+export function encodingHeaders(encoding: BodyEncoding | undefined): Record<string, string> {
+  if (encoding === undefined) return {};
+  return { vary: 'accept-encoding', ...(encoding === 'gzip' ? { 'content-encoding': 'gzip' } : {}) };
 }

@@ -1,6 +1,8 @@
 import { ConfigError } from '../../src/config/index.ts';
 import { orgOf } from '../../src/store/index.ts';
+import type { BodyEncoding } from '../dashboard/render-report-view.ts';
 import type { ReportSource } from '../dashboard/report-source.ts';
+import { acceptsGzip } from './accepts-gzip.ts';
 import { readQuery } from './read-query.ts';
 import { resolveOrg } from './resolve-org.ts';
 import { sendJson, sendJsonText } from './send-json.ts';
@@ -26,7 +28,7 @@ export function reportRoute({
     method: 'GET',
     path: '/shipwell/api/report',
     protected: true,
-    async handle({ response, query: params }) {
+    async handle({ request, response, query: params }) {
       const read = readQuery({ params, required: ['org'] });
       if (!read.ok) return sendJson({ response, status: 400, body: { error: read.error } });
       const { repo, now } = read.query;
@@ -42,14 +44,15 @@ export function reportRoute({
         });
       }
       let text: Uint8Array;
+      const encoding: BodyEncoding = acceptsGzip(request.headers['accept-encoding']) ? 'gzip' : 'identity';
       try {
-        // serialized where it was computed: this thread only sends the text
-        text = await source.render({ org, repo, now: now ?? clock(), view: { as: 'json' } });
+        // serialized (and compressed) where it was computed: this thread only sends the bytes
+        text = await source.render({ org, repo, now: now ?? clock(), view: { as: 'json' }, encoding });
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         return sendJson({ response, status: 422, body: { error: error.message } });
       }
-      sendJsonText({ response, status: 200, text });
+      sendJsonText({ response, status: 200, text, encoding });
     },
   };
 }

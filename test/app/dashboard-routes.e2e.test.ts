@@ -1,7 +1,8 @@
 // The dashboard, its CSV and /metrics as the real App serves them: `startApp`
 // over HTTP with SQLite, two signed deliveries processed by its worker, no
 // SHIPWELL_DASHBOARD_TOKEN (loopback clients only), GitHub played locally.
-import { request as httpRequest } from 'node:http';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENMETRICS_CONTENT_TYPE } from '../../src/metrics/index.ts';
 import type { Report } from '../../src/report/types.ts';
@@ -67,6 +68,39 @@ describe('the dashboard and /metrics, mounted in the App', () => {
     // GHE_HOST/GHE_PROTOCOL of the harness (the fake GitHub) are the web root of check-run links
     expect(page).toContain(`http://${github.host}/${REPO}/commit/${SHA}/checks`);
     expect(page).not.toContain('https://github.com/');
+  });
+
+  it('gzips the report, the page and the CSV for a client that accepts gzip, and only for one', async () => {
+    const get = (path: string, acceptEncoding?: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
+        const req = httpRequest({ host: '127.0.0.1', port: harness.app.dashboardPort!, path, headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    // one instant for every answer, so each route's answers are the same report
+    const now = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+    for (const path of [
+      `/shipwell/api/report?org=${ORG}&now=${now}`,
+      `/shipwell?org=${ORG}&now=${now}`,
+      `/shipwell/api/releases.csv?org=${ORG}&segment=ios&now=${now}`,
+    ]) {
+      const plain = await get(path);
+      const gzipped = await get(path, 'br;q=1, gzip;q=0.5');
+      const refused = await get(path, 'gzip;q=0, identity');
+      expect(plain.body.toString()).toContain('v2.0.0');
+      for (const answer of [plain, gzipped, refused]) expect(answer.headers.vary).toBe('accept-encoding');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gzipped.body).toString()).toBe(plain.body.toString());
+      expect(gzipped.body.length).toBeLessThan(plain.body.length);
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.body.toString()).toBe(plain.body.toString());
+    }
   });
 
   it('serves the release table as CSV, in the segment the custom_property_values delivery set', async () => {
