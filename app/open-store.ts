@@ -4,6 +4,7 @@ import {
   applyMigrations,
   createStore,
   type DatabaseLocation,
+  LANDING_LOG_BYTES,
   landingPathOf,
   openPostgres,
   openSqlite,
@@ -73,6 +74,7 @@ export async function openStore({
         database: new DatabaseSync(landingPathOf(database.path)),
         synchronous: database.synchronous,
         checkpoints,
+        restartBytes: LANDING_LOG_BYTES,
       });
       await prepareLanding({ landing: inboxFile });
     }

@@ -1,5 +1,5 @@
 import type { Probot, ProbotOctokit } from 'probot';
-import { landingPathOf, type Store } from '../src/store/index.ts';
+import { LANDING_LOG_BYTES, landingPathOf, type Store } from '../src/store/index.ts';
 import { createAppContext } from './create-app-context.ts';
 import { createProcessMetrics } from './create-process-metrics.ts';
 import { createWebhookHandler } from './create-webhook-handler.ts';
@@ -79,7 +79,11 @@ export async function startApp({
   const checkpointers = checkpointed
     ? [
         await startCheckpointer({ path: database.path, log: helpers.log }),
-        await startCheckpointer({ path: landingPathOf(database.path), log: helpers.log }),
+        await startCheckpointer({
+          path: landingPathOf(database.path),
+          log: helpers.log,
+          restartBytes: LANDING_LOG_BYTES,
+        }),
       ]
     : [];
   let worker: Worker | null = null;

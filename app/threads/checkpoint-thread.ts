@@ -7,9 +7,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openSqlite } from '../../src/store/index.ts';
 import { yieldToAnswers } from './yield-to-answers.ts';
 
-const { path, interval } = workerData as { path: string; interval: number };
+const { path, interval, restartBytes } = workerData as { path: string; interval: number; restartBytes?: number };
 yieldToAnswers();
-const db = openSqlite({ database: new DatabaseSync(path), checkpoints: 'manual' });
+const db = openSqlite({
+  database: new DatabaseSync(path),
+  checkpoints: 'manual',
+  ...(restartBytes === undefined ? {} : { restartBytes }),
+});
 const timer = setInterval(() => {
   db.checkpoint().catch((error: Error) => parentPort?.postMessage({ error: error.message }));
 }, interval);

@@ -9,11 +9,20 @@ const INTERVAL = 100;
  * `path`, whose other connections are opened with `checkpoints: 'manual'`.
  * Its failures are logged; a thread that dies is started again.
  */
-export function startCheckpointer({ path, log }: { path: string; log: Logger }): Promise<{ stop(): Promise<void> }> {
+export function startCheckpointer({
+  path,
+  log,
+  restartBytes,
+}: {
+  path: string;
+  log: Logger;
+  /** How large the file's log grows before it is started over (openSqlite's default when absent). */
+  restartBytes?: number;
+}): Promise<{ stop(): Promise<void> }> {
   return superviseThread({
     name: 'checkpoint',
     url: new URL('./checkpoint-thread.ts', import.meta.url),
-    workerData: { path, interval: INTERVAL },
+    workerData: { path, interval: INTERVAL, restartBytes },
     log,
     ready: false,
     onMessage: (message) => {

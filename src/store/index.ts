@@ -1,5 +1,12 @@
 export { applyMigrations } from './apply-migrations.ts';
-export { copyLanded, type LandedRow, landingPathOf, prepareLanding, snapshotLanded } from './create-landing.ts';
+export {
+  copyLanded,
+  LANDING_LOG_BYTES,
+  type LandedRow,
+  landingPathOf,
+  prepareLanding,
+  snapshotLanded,
+} from './create-landing.ts';
 export { createStore } from './create-store.ts';
 export { factKey } from './fact-key.ts';
 export { MIGRATIONS } from './migrations.ts';

@@ -19,7 +19,7 @@ const LOCK_WAIT = 10_000;
  * up to that long after the lock was freed.
  */
 const MAX_PAUSE = 2;
-/** Above this size (bytes) a checkpoint also tries to start the log over (and SQLite truncates it to this). */
+/** Above this size (bytes) a checkpoint also tries to start the log over (and SQLite truncates it to this), unless the caller says otherwise. */
 const WAL_RESTART_BYTES = 64 * 1024 * 1024;
 
 function pause(ms: number): Promise<void> {
@@ -46,10 +46,17 @@ export function openSqlite({
   database,
   synchronous = 'normal',
   checkpoints = 'automatic',
+  restartBytes = WAL_RESTART_BYTES,
 }: {
   database: DatabaseSync;
   synchronous?: 'normal' | 'full';
   checkpoints?: 'automatic' | 'manual';
+  /**
+   * Past this size (bytes) of write-ahead log a checkpoint also starts the
+   * log over, which holds every writer while it copies the last frames and
+   * syncs the file; SQLite truncates the log to this size afterwards.
+   */
+  restartBytes?: number;
 }): SqlDatabase {
   // SQLite's default 4 KiB pages: measured against 8 and 16 KiB with 17 KB payloads, storing a
   // delivery costs least (its queue row and index entries dirty small pages, not large ones)
@@ -58,7 +65,7 @@ export function openSqlite({
   database.exec('PRAGMA busy_timeout = 0');
   // 32 MB of pages per connection (SQLite's default is 2 MB): a large history's index pages stay in memory
   database.exec('PRAGMA cache_size = -32768');
-  database.exec(`PRAGMA journal_size_limit = ${WAL_RESTART_BYTES}`);
+  database.exec(`PRAGMA journal_size_limit = ${restartBytes}`);
   if (checkpoints === 'manual') database.exec('PRAGMA wal_autocheckpoint = 0');
   const pageSize = Number((database.prepare('PRAGMA page_size').get() as { page_size: number }).page_size);
   const statements = new Map<string, StatementSync>();
@@ -114,12 +121,12 @@ export function openSqlite({
       serialized(async () => {
         if (checkpoints !== 'manual') return;
         // copies what it can without waiting for anyone; the log only starts over once all of it is
-        // copied and no reader still reads from it. Past WAL_RESTART_BYTES, try to start it over, still
+        // copied and no reader still reads from it. Past restartBytes, try to start it over, still
         // without waiting (busy_timeout 0): holding the write lock while readers finish would hold
         // every acknowledgement behind the longest read. A busy attempt copies what it can and
         // leaves the restart to the next tick.
         const { log } = database.prepare('PRAGMA wal_checkpoint(PASSIVE)').get() as { log: number };
-        if (log * pageSize >= WAL_RESTART_BYTES) database.prepare('PRAGMA wal_checkpoint(RESTART)').get();
+        if (log * pageSize >= restartBytes) database.prepare('PRAGMA wal_checkpoint(RESTART)').get();
       }),
     close: () =>
       serialized(async () => {

@@ -195,4 +195,27 @@ describe('openSqlite checkpoints', () => {
     // (a log that kept its frames would hold both writes: twice the size)
     expect(size(`${file}-wal`)).toBeLessThan(log * 1.5);
   });
+
+  it('restartBytes: past it a checkpoint starts the log over and the file is cut back to it; below it the file stays', async () => {
+    const logAfterCheckpoint = async (restartBytes?: number) => {
+      rmSync(dir, { recursive: true, force: true });
+      dir = mkdtempSync(join(tmpdir(), 'shipwell-sqlite-'));
+      file = join(dir, 'test.db');
+      const db = openSqlite({
+        database: new DatabaseSync(file),
+        checkpoints: 'manual',
+        ...(restartBytes === undefined ? {} : { restartBytes }),
+      });
+      opened.push(db);
+      await write(db);
+      expect(size(`${file}-wal`)).toBeGreaterThan(4_000_000);
+      await db.checkpoint();
+      // the next commit writes from the log's start, and SQLite cuts the file back to the limit
+      await db.query('INSERT INTO blobs (v) VALUES ($1)', ['after']);
+      return size(`${file}-wal`);
+    };
+    expect(await logAfterCheckpoint(1_000_000)).toBeLessThanOrEqual(1_000_000);
+    // the default (64 MB): a 4 MB log is reused as it is, not started over
+    expect(await logAfterCheckpoint()).toBeGreaterThan(4_000_000);
+  });
 });
