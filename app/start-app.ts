@@ -106,7 +106,8 @@ export async function startApp({
   });
   const served = await serveRoutes({
     webhooks,
-    health: healthRoute({ store, clock }),
+    // the queue's counts are read where reports are (on the reader thread): they grow with a backlog
+    health: healthRoute({ store: { dialect: store.dialect, health: () => reports.health() }, clock }),
     routes: [
       reportRoute({ source: reports, clock, listOrgs: () => store.repos.orgs() }),
       deliveriesJsonlRoute({ source: reports, listOrgs: () => store.repos.orgs() }),
@@ -115,7 +116,7 @@ export async function startApp({
         // only /metrics reads report objects here, and not their releases
         loadReport: ({ org, now }) => reports.summary({ org, now }),
         renderReport: (input) => reports.render(input),
-        loadHealth: ({ now }) => readAppHealth({ store, now }),
+        loadHealth: ({ now }) => readAppHealth({ store: reports, now }),
         listOrgs: () => store.repos.orgs(),
         loadBackfill: ({ org }) => store.backfills.countOrg({ org }),
         clock,

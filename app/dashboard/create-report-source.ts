@@ -1,4 +1,4 @@
-import type { StoreSlices } from '../../src/store/index.ts';
+import type { Store, StoreSlices } from '../../src/store/index.ts';
 import { exportDeliveries } from './export-deliveries.ts';
 import { loadOrgReport } from './load-org-report.ts';
 import { renderReportView } from './render-report-view.ts';
@@ -8,7 +8,7 @@ import type { ReportSource } from './report-source.ts';
 export function createReportSource({
   store,
 }: {
-  store: Pick<StoreSlices, 'configs' | 'facts' | 'states' | 'repos' | 'log'>;
+  store: Pick<StoreSlices, 'configs' | 'facts' | 'states' | 'repos' | 'log'> & Pick<Store, 'health'>;
 }): ReportSource {
   return {
     report: ({ org, repo, now }) => loadOrgReport({ store, org, now, ...(repo ? { repo } : {}) }),
@@ -20,6 +20,7 @@ export function createReportSource({
         view,
         encoding,
       }),
+    health: () => store.health(),
     exportDeliveries: ({ org, limit, after }) => exportDeliveries({ log: store.log, org, limit, after }),
     async exportFacts({ org, limit, after }) {
       const page = await store.facts.exportPage({ org, limit, after });

@@ -1,4 +1,5 @@
 import type { Report } from '../../src/report/types.ts';
+import type { QueueHealth } from '../../src/store/index.ts';
 import type { BodyEncoding, ReportView } from './render-report-view.ts';
 
 /** A page of the org's deliveries in the CLI's JSONL format, and where the next page starts. */
@@ -12,7 +13,8 @@ export interface DeliveriesPage {
 
 /**
  * Where the API and the dashboard get what takes more than a moment to read:
- * reports and the deliveries export. The App answers them on its reader
+ * reports, the deliveries export and the queue's counts (which grow with a
+ * backlog: `/healthz`, `/metrics`). The App answers them on its reader
  * thread (start-reader-thread.ts), never on the thread acknowledging
  * webhooks; tests may answer them inline.
  */
@@ -33,6 +35,8 @@ export interface ReportSource {
     view: ReportView;
     encoding?: BodyEncoding | undefined;
   }): Promise<Uint8Array>;
+  /** The queue's counts (`/healthz`, `/metrics`); throws when the database does not answer. */
+  health(): Promise<QueueHealth>;
   exportDeliveries(input: {
     org: string;
     limit: number;

@@ -12,25 +12,39 @@ import { yieldToAnswers } from './yield-to-answers.ts';
 const { env } = workerData as { env: Record<string, string | undefined> };
 yieldToAnswers();
 const settings = readAppEnv(env);
-const store = await openStore({ database: settings.database, now: Date.now(), checkpoints: 'manual', migrate: false });
+// the inbox file too (SQLite): what landed there counts as pending in the queue's health
+const store = await openStore({
+  database: settings.database,
+  now: Date.now(),
+  checkpoints: 'manual',
+  migrate: false,
+  landing: true,
+});
 const source = createReportSource({ store });
+/** What a request asks for, computed. */
+function answer(message: ReaderRequest): Promise<unknown> {
+  switch (message.kind) {
+    case 'report':
+      return source.report(message.input);
+    case 'summary':
+      return source.summary(message.input);
+    case 'render':
+      return source.render(message.input);
+    case 'health':
+      return source.health();
+    case 'export':
+      return source.exportDeliveries(message.input);
+    case 'export-facts':
+      return source.exportFacts(message.input);
+  }
+}
 const reply = (message: ReaderResponse) => parentPort?.postMessage(message);
 parentPort?.on('message', (message: ReaderRequest | 'stop') => {
   if (message === 'stop') {
     void store.close().then(() => parentPort?.postMessage('stopped'));
     return;
   }
-  const work =
-    message.kind === 'report'
-      ? source.report(message.input)
-      : message.kind === 'summary'
-        ? source.summary(message.input)
-        : message.kind === 'render'
-          ? source.render(message.input)
-          : message.kind === 'export'
-            ? source.exportDeliveries(message.input)
-            : source.exportFacts(message.input);
-  work.then(
+  answer(message).then(
     // rendered bytes are handed over, not copied (renderReportView gives them a buffer of their own)
     (result) =>
       result instanceof Uint8Array

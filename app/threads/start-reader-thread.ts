@@ -8,8 +8,12 @@ export type ReaderRequest =
   | { id: number; kind: 'report'; input: Parameters<ReportSource['report']>[0] }
   | { id: number; kind: 'summary'; input: Parameters<ReportSource['summary']>[0] }
   | { id: number; kind: 'render'; input: Parameters<ReportSource['render']>[0] }
+  | { id: number; kind: 'health' }
   | { id: number; kind: 'export'; input: Parameters<ReportSource['exportDeliveries']>[0] }
   | { id: number; kind: 'export-facts'; input: Parameters<ReportSource['exportFacts']>[0] };
+
+/** A request before it gets its id (each kind of the union on its own). */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 /** Its answer: the result, or the error (a config error comes back as one). */
 export type ReaderResponse =
@@ -52,7 +56,7 @@ export async function startReaderThread({
       waiting.clear();
     },
   });
-  const ask = <T>(request: Omit<ReaderRequest, 'id'>): Promise<T> =>
+  const ask = <T>(request: WithoutId<ReaderRequest>): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const current = thread.current();
       if (!current) {
@@ -67,6 +71,7 @@ export async function startReaderThread({
     report: (input) => ask({ kind: 'report', input }),
     summary: (input) => ask({ kind: 'summary', input }),
     render: (input) => ask({ kind: 'render', input }),
+    health: () => ask({ kind: 'health' }),
     exportDeliveries: (input) => ask({ kind: 'export', input }),
     exportFacts: (input) => ask({ kind: 'export-facts', input }),
     stop: () => thread.stop(),

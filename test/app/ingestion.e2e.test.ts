@@ -174,3 +174,44 @@ describe('where the worker may run', () => {
     }
   });
 });
+
+describe('the queue counts on the reader thread (/healthz, /metrics)', () => {
+  it('count a delivery that waits in the inbox file as pending, and as queue depth', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shipwell-health-'));
+    // the worker looks once at start, then not for a minute: what lands afterwards waits
+    const app = await startApp({
+      env: appEnv({ github, databaseUrl: `sqlite:${join(dir, 'app.db')}`, token: TOKEN }),
+      Octokit: QuietOctokit,
+      timing: { pollInterval: 60_000, redeliveryInterval: 0 },
+      worker: 'thread',
+    });
+    try {
+      const receivedAt = Date.parse('2026-05-04T10:00:00Z');
+      expect(
+        await app.store.inbox.record({
+          id: 'waiting-1',
+          name: 'release',
+          at: new Date(receivedAt).toISOString(),
+          payloadText: JSON.stringify(loadWebhook('release.published', { installation: INSTALLATION })),
+          receivedAt,
+        }),
+      ).toBe(true);
+      const health = (await (await fetch(`http://127.0.0.1:${app.port}/healthz`)).json()) as {
+        status: string;
+        queue: { pending: number; oldestPendingAt: string | null };
+      };
+      expect(health).toMatchObject({
+        status: 'ok',
+        queue: { pending: 1, oldestPendingAt: '2026-05-04T10:00:00.000Z' },
+      });
+      const metrics = await fetch(`http://127.0.0.1:${app.port}/metrics`, {
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toMatch(/^shipwell_app_queue_depth 1$/m);
+    } finally {
+      await app.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
