@@ -54,6 +54,7 @@ export function createWebhookHandler({
   inbox,
   clock,
   onStored,
+  onAnswered,
   maxBytes = MAX_PAYLOAD_BYTES,
   maxBodies = MAX_BODIES_IN_FLIGHT,
   maxBytesInFlight = MAX_BYTES_IN_FLIGHT,
@@ -64,6 +65,8 @@ export function createWebhookHandler({
   inbox: Inbox;
   clock: () => number;
   onStored: () => void;
+  /** Told how long (ms, from the request to the answer) each stored delivery's acknowledgement took. */
+  onAnswered?: (ms: number) => void;
   maxBytes?: number;
   maxBodies?: number;
   maxBytesInFlight?: number;
@@ -122,6 +125,7 @@ export function createWebhookHandler({
     });
 
   return async (request, response) => {
+    const started = performance.now();
     const url = request.url ?? '/';
     const query = url.indexOf('?');
     if ((query === -1 ? url : url.slice(0, query)) !== path) return false;
@@ -184,6 +188,7 @@ export function createWebhookHandler({
     });
     if (stored) onStored();
     response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+    onAnswered?.(performance.now() - started);
     return true;
   };
 }

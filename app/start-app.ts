@@ -9,6 +9,7 @@ import { openStore } from './open-store.ts';
 import { deliveriesJsonlRoute, deliveriesRoute, healthRoute, reportRoute } from './routes/index.ts';
 import { serveRoutes } from './serve-routes.ts';
 import { startWebhookProxy } from './start-webhook-proxy.ts';
+import { createDoorSignal } from './threads/give-way.ts';
 import { startCheckpointer } from './threads/start-checkpointer.ts';
 import { startReaderThread } from './threads/start-reader-thread.ts';
 import { startWorkerThread } from './threads/start-worker-thread.ts';
@@ -89,9 +90,11 @@ export async function startApp({
   let worker: Worker | null = null;
   let reader: (ReportSource & { stop(): Promise<void> }) | null = null;
   let reports: ReportSource;
-  if (workerMode === 'thread') {
-    worker = await startWorkerThread({ env, timing, log: helpers.log });
-    reader = await startReaderThread({ env, log: helpers.log });
+  // the worker and reader give way to the door while acknowledgements are slow (docs/architecture.md, "Giving way to the door")
+  const door = workerMode === 'thread' ? createDoorSignal() : null;
+  if (door) {
+    worker = await startWorkerThread({ env, timing, log: helpers.log, door: door.buffer });
+    reader = await startReaderThread({ env, log: helpers.log, door: door.buffer });
     reports = reader;
   } else {
     if (workerMode === 'inline') worker = startJobs({ store, helpers, timing });
@@ -103,6 +106,7 @@ export async function startApp({
     inbox: store.inbox,
     clock,
     onStored: () => worker?.wake(),
+    onAnswered: door?.answered,
   });
   const served = await serveRoutes({
     webhooks,

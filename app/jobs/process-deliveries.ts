@@ -34,11 +34,14 @@ export function processDeliveries({
   store,
   helpers,
   onEvaluationRequested,
+  giveWay,
 }: {
   store: ProcessingStore;
   helpers: JobHelpers;
   /** Called once repositories were asked for evaluation (wakes that job). */
   onEvaluationRequested: () => void;
+  /** Awaited between deliveries: holds back while the door is slow (threads/give-way.ts). */
+  giveWay?: () => Promise<void>;
 }): Job<StoredDelivery> {
   const { clock, worker } = helpers;
   return defineJob({
@@ -62,8 +65,9 @@ export function processDeliveries({
       const failures: { item: StoredDelivery; error: string }[] = [];
       const requested = new Set<string>();
       for (const stored of batch) {
-        // back to the event loop between deliveries
+        // back to the event loop between deliveries, and give way to the door while it is slow
         await new Promise((resolve) => setImmediate(resolve));
+        await giveWay?.();
         const location = locateDelivery(stored.delivery.payload);
         try {
           if (stored.unreadable !== undefined) throw new Error(stored.unreadable);

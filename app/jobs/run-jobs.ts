@@ -37,6 +37,7 @@ export function runJobs({
   jobs,
   periodic = [],
   idle,
+  giveWay,
   log,
   clock,
 }: {
@@ -45,6 +46,8 @@ export function runJobs({
   periodic?: readonly PeriodicJob[];
   /** Overrides every queue job's idle time (tests poll faster). */
   idle?: number;
+  /** Awaited before each step (threads/give-way.ts). */
+  giveWay?: () => Promise<void>;
   log: Logger;
   clock: () => number;
 }): JobRunner {
@@ -54,6 +57,7 @@ export function runJobs({
     let woken = false;
     let nap: ReturnType<typeof sleep> | null = null;
     const step = async (): Promise<boolean> => {
+      await giveWay?.();
       const items = await job.claim(job.schedule.batch);
       if (items.length === 0) return false;
       let failures: { item: unknown; error: string }[];

@@ -34,16 +34,19 @@ export function startJobs({
   store,
   helpers,
   timing = DEFAULT_TIMING,
+  giveWay,
 }: {
   store: Store;
   helpers: JobHelpers;
   timing?: WorkerTiming;
+  /** Awaited between steps and between deliveries (threads/give-way.ts); none: just back to the event loop. */
+  giveWay?: () => Promise<void>;
 }): Worker {
   let runner: JobRunner | null = null;
   const wake = (name: string) => () => runner?.wake(name);
   runner = runJobs({
     jobs: [
-      processDeliveries({ store, helpers, onEvaluationRequested: wake('evaluate-repos') }),
+      processDeliveries({ store, helpers, onEvaluationRequested: wake('evaluate-repos'), giveWay }),
       evaluateRepos({ store, helpers, onPublicationDue: wake('publish-verdicts') }),
       publishVerdicts({ store, helpers }),
       backfillRepos({ store, helpers, onEvaluationRequested: wake('evaluate-repos') }),
@@ -53,6 +56,7 @@ export function startJobs({
       ...(timing.redeliveryInterval > 0 ? [redeliveryScan({ store, helpers, every: timing.redeliveryInterval })] : []),
     ],
     idle: timing.pollInterval,
+    giveWay,
     log: helpers.log,
     clock: helpers.clock,
   });

@@ -6,10 +6,11 @@ import { ConfigError } from '../../src/config/index.ts';
 import { createReportSource } from '../dashboard/create-report-source.ts';
 import { openStore } from '../open-store.ts';
 import { readAppEnv } from '../read-app-env.ts';
+import { createGiveWay } from './give-way.ts';
 import type { ReaderRequest, ReaderResponse } from './start-reader-thread.ts';
 import { yieldToAnswers } from './yield-to-answers.ts';
 
-const { env } = workerData as { env: Record<string, string | undefined> };
+const { env, door } = workerData as { env: Record<string, string | undefined>; door: SharedArrayBuffer };
 yieldToAnswers();
 const settings = readAppEnv(env);
 // the inbox file too (SQLite): what landed there counts as pending in the queue's health
@@ -21,6 +22,7 @@ const store = await openStore({
   landing: true,
 });
 const source = createReportSource({ store });
+const giveWay = createGiveWay({ buffer: door });
 /** What a request asks for, computed. */
 function answer(message: ReaderRequest): Promise<unknown> {
   switch (message.kind) {
@@ -44,7 +46,10 @@ parentPort?.on('message', (message: ReaderRequest | 'stop') => {
     void store.close().then(() => parentPort?.postMessage('stopped'));
     return;
   }
-  answer(message).then(
+  // a report's queries hold a database session (on PostgreSQL, a server process at normal priority):
+  // while acknowledgements are slow, they start a little later (give-way.ts)
+  const work = giveWay().then(() => answer(message));
+  work.then(
     // rendered bytes are handed over, not copied (renderReportView gives them a buffer of their own)
     (result) =>
       result instanceof Uint8Array

@@ -28,9 +28,12 @@ export type ReaderResponse =
 export async function startReaderThread({
   env,
   log,
+  door,
 }: {
   env: Record<string, string | undefined>;
   log: Logger;
+  /** The door's signal (give-way.ts): requests wait a little while acknowledgements are slow. */
+  door: SharedArrayBuffer;
 }): Promise<ReportSource & { stop(): Promise<void> }> {
   let next = 0;
   const waiting = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -47,7 +50,7 @@ export async function startReaderThread({
   const thread = await superviseThread({
     name: 'reader',
     url: new URL('./reader-thread.ts', import.meta.url),
-    workerData: { env },
+    workerData: { env, door },
     log,
     ready: true,
     onMessage,

@@ -13,15 +13,18 @@ export async function startWorkerThread({
   env,
   timing,
   log,
+  door,
 }: {
   env: Record<string, string | undefined>;
   timing: WorkerTiming;
   log: Logger;
+  /** The door's signal (give-way.ts): the jobs hold back while acknowledgements are slow. */
+  door: SharedArrayBuffer;
 }): Promise<Worker> {
   const thread = await superviseThread({
     name: 'worker',
     url: new URL('./worker-thread.ts', import.meta.url),
-    workerData: { env, timing },
+    workerData: { env, timing, door },
     log,
     ready: true,
   });

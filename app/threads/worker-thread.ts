@@ -5,9 +5,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createAppContext } from '../create-app-context.ts';
 import { startJobs, type WorkerTiming } from '../jobs/start-jobs.ts';
 import { openStore } from '../open-store.ts';
+import { createGiveWay } from './give-way.ts';
 import { yieldToAnswers } from './yield-to-answers.ts';
 
-const { env, timing } = workerData as { env: Record<string, string | undefined>; timing: WorkerTiming };
+const { env, timing, door } = workerData as {
+  env: Record<string, string | undefined>;
+  timing: WorkerTiming;
+  door: SharedArrayBuffer;
+};
 yieldToAnswers();
 const { settings, helpers } = await createAppContext({ env });
 const store = await openStore({
@@ -17,7 +22,7 @@ const store = await openStore({
   migrate: false,
   landing: true,
 });
-const jobs = startJobs({ store, helpers, timing });
+const jobs = startJobs({ store, helpers, timing, giveWay: createGiveWay({ buffer: door }) });
 parentPort?.on('message', (message: unknown) => {
   if (message === 'wake') jobs.wake();
   else if (message === 'stop') {

@@ -25,6 +25,8 @@ interface Door {
   stored: () => number;
   /** What the handler returned for each request, in order. */
   returned: boolean[];
+  /** How long each acknowledgement took, as the handler told `onAnswered` (ms). */
+  answered: number[];
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ async function openDoor({
   const store = createStore({ db });
   let stored = 0;
   const returned: boolean[] = [];
+  const answered: number[] = [];
   const handle = createWebhookHandler({
     path: PATH,
     secret: SECRET,
@@ -55,6 +58,7 @@ async function openDoor({
     onStored: () => {
       stored += 1;
     },
+    onAnswered: (ms) => answered.push(ms),
     ...(maxBytes === undefined ? {} : { maxBytes }),
     ...(maxBodies === undefined ? {} : { maxBodies }),
     ...(maxBytesInFlight === undefined ? {} : { maxBytesInFlight }),
@@ -79,6 +83,7 @@ async function openDoor({
     db,
     stored: () => stored,
     returned,
+    answered,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -187,6 +192,8 @@ describe('createWebhookHandler refuses, and stores nothing', () => {
   const expectNothingStored = async () => {
     expect(await deliveryCount(door.db)).toBe(0);
     expect(door.stored()).toBe(0);
+    // a refusal is not an acknowledgement: it tells the threads behind the door nothing
+    expect(door.answered).toEqual([]);
   };
 
   it('405 with allow: POST for any other method', async () => {
@@ -346,6 +353,10 @@ describe('createWebhookHandler takes a signed delivery', () => {
     expect(text).toBe(body);
     expect(Buffer.from(text ?? '', 'utf8').equals(Buffer.from(body, 'utf8'))).toBe(true);
     expect(door.stored()).toBe(1);
+    // how long it took, from the request to the answer, is told once (app/threads/give-way.ts listens)
+    expect(door.answered).toHaveLength(1);
+    expect(door.answered[0]).toBeGreaterThan(0);
+    expect(door.answered[0]).toBeLessThan(10_000);
 
     const stored = await findDelivery(door.store, 'exact-1');
     expect(stored).toMatchObject({
