@@ -128,6 +128,19 @@ describe('the image, its steps replayed as a non-root user', () => {
     // npm hands SIGTERM to the App and then ends by the same signal (the App's own exit is 0, above)
     await stopped(child, 'SIGTERM');
     expect(child.signalCode === 'SIGTERM' || child.exitCode === 0).toBe(true);
+    // and the App is gone with it: a supervisor signals npm alone (the script's shell must not keep the signal)
+    await waitFor(
+      'the App stopped',
+      async () => {
+        try {
+          await fetch(`http://127.0.0.1:${app.port}/healthz`);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      15_000,
+    );
   }, 120_000);
 
   it('holds the CLI: `npx shipwell --version` and `node bin/shipwell.js --version`', () => {
