@@ -12,6 +12,13 @@ export interface FactQuery {
 export interface FactSelection {
   /** Every group having a fact whose lastAt >= since; null: none by time. */
   since: Instant | null;
+  /**
+   * Every group of a chain (CHAIN_KINDS: deployments and coverage, read in
+   * time order) having a fact whose lastAt >= chainsSince; null: none by time.
+   * Set earlier than `since`, it reads where the redeploy chain and the
+   * coverage fallback stand without reading every other fact in between.
+   */
+  chainsSince: Instant | null;
   /** Every group having a fact whose sha is one of these. */
   shas: string[];
   /** These groups. */

@@ -27,11 +27,13 @@ export interface Reevaluation extends EvaluationChanges {
   evaluation: RepoEvaluation;
   /**
    * What was read: every fact; or the release facts, the changed groups and
-   * the groups with a fact from `since` on (with the few groups that say
-   * where the redeploy chain and the coverage fallback stand then, and those
-   * naming the commits of the releases re-evaluated).
+   * the groups with a fact from `since` (the cut: everything earlier is as
+   * before) on, the deployments and coverage reports from `chainsSince` (the
+   * publication of the latest release before the cut) on, with the few groups
+   * that say where the redeploy chain and the coverage fallback stood then,
+   * and those naming the commits of the releases re-evaluated.
    */
-  read: { scope: 'all' } | { scope: 'changes' } | { scope: 'since'; since: Instant };
+  read: { scope: 'all' } | { scope: 'changes' } | { scope: 'since'; since: Instant; chainsSince: Instant };
 }
 
 type Changes = { groups: string[] } | 'all';
@@ -108,7 +110,7 @@ export async function reevaluateRepo({
   // The segment, from the previous deciding repo-info facts and the new ones.
   let repoInfo = previous.repoInfo;
   if (infoGroups.length > 0) {
-    const infos = (await source.select({ since: null, shas: [], groups: infoGroups })).filter(
+    const infos = (await source.select({ since: null, chainsSince: null, shas: [], groups: infoGroups })).filter(
       (f): f is RepoInfoFact => f.type === 'repo-info',
     );
     repoInfo = reduceRepoInfo([...previous.repoInfo, ...infos]).deciding;
@@ -166,11 +168,16 @@ export async function reevaluateRepo({
     if (seeded.coverageBefore) seeds.push(`coverage:${seeded.coverageBefore.checkRunId}`);
   }
   if (first < releases.length || alertGroups.length > 0) {
-    const since = first < releases.length ? releases[start]!.publishedAt : null;
+    // Items at stable times are kept, so only groups reaching the cut are read again; but the chains
+    // (redeploy, coverage fallback) are read from that release on, where the previous evaluation says
+    // how they stood.
+    const open = first < releases.length;
     const commits = new Set<string>();
     for (let i = first; i < releases.length; i++) if (releases[i]!.sha !== null) commits.add(releases[i]!.sha!);
-    subset = await source.select({ since, shas: [...commits], groups: [...seeds, ...alertGroups] });
-    if (since !== null) read = { scope: 'since', since };
+    const since = open ? cut : null;
+    const chainsSince = open ? releases[start]!.publishedAt : null;
+    subset = await source.select({ since, chainsSince, shas: [...commits], groups: [...seeds, ...alertGroups] });
+    if (since !== null && chainsSince !== null) read = { scope: 'since', since, chainsSince };
   }
   if (first < releases.length) {
     // The merged PRs that the revert PRs read name (docs/kpis.md, "Rollbacks": revert-pr), wherever they are in time.
@@ -182,7 +189,8 @@ export async function reevaluateRepo({
       const match = REVERT_BRANCH.exec(f.headRef);
       if (match && !pulls.has(Number(match[1]))) wanted.add(`merged-pull:${Number(match[1])}`);
     }
-    if (wanted.size > 0) subset.push(...(await source.select({ since: null, shas: [], groups: [...wanted] })));
+    if (wanted.size > 0)
+      subset.push(...(await source.select({ since: null, chainsSince: null, shas: [], groups: [...wanted] })));
   }
 
   const index = indexRepoFacts({ repo, facts: first < releases.length ? [...releaseFacts, ...subset] : subset, now });

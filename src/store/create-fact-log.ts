@@ -56,9 +56,20 @@ function inList(dialect: Dialect, column: string, k: number): string {
  * without statistics, would rather scan a repository's rows by its group
  * index; PostgreSQL's planner keeps its own statistics.
  */
-function factRowsBy(dialect: Dialect, index: 'fact_rows_sha' | 'fact_rows_ref' | 'fact_rows_last_at'): string {
+function factRowsBy(
+  dialect: Dialect,
+  index: 'fact_rows_sha' | 'fact_rows_ref' | 'fact_rows_last_at' | 'fact_rows_chains',
+): string {
   return dialect === 'sqlite' ? `fact_rows INDEXED BY ${index}` : 'fact_rows';
 }
+
+/**
+ * The fact types of the engine's chains (CHAIN_KINDS: a `deployment:` group
+ * holds deployment statuses, a `coverage:` group coverage reports), written
+ * exactly as migration 11's partial index `fact_rows_chains` says, so that
+ * both planners use it.
+ */
+const CHAIN_TYPES = "type IN ('deployment-status', 'coverage')";
 
 function listValue(dialect: Dialect, values: readonly string[]): SqlValue {
   return dialect === 'postgres' ? values : JSON.stringify(values);
@@ -256,20 +267,26 @@ export function createFactLog({ q, dialect }: { q: SqlExecutor; dialect: Dialect
           // the groups as the engine names them (a long name is stored hashed)
           return [...new Set(factsOf(rows).map((fact) => factIndexFields(fact).group))].sort();
         },
-        async select({ since, shas, groups }) {
+        async select({ since, chainsSince, shas, groups }) {
           // one indexed lookup each (an OR would scan the repository's facts)
+          const params: SqlValue[] = [
+            listValue(dialect, groups.map(groupKey)),
+            listValue(dialect, shas.map(columnKey)),
+          ];
+          let byTime = '';
+          if (since !== null) {
+            params.push(since);
+            byTime += ` UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_last_at')} WHERE repo = $1 AND last_at IS NOT NULL AND last_at >= $${params.length + 1}`;
+          }
+          if (chainsSince !== null) {
+            // the chains' own partial index (isChainGroup): the facts of other kinds in between are not read
+            params.push(chainsSince);
+            byTime += ` UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_chains')} WHERE repo = $1 AND ${CHAIN_TYPES} AND last_at >= $${params.length + 1}`;
+          }
           const rows = await select(
             `grp IN (SELECT grp FROM fact_rows WHERE repo = $1 AND ${inList(dialect, 'grp', 2)}
-               UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_sha')} WHERE repo = $1 AND sha IS NOT NULL AND ${inList(dialect, 'sha', 3)}${
-                 since === null
-                   ? ''
-                   : ` UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_last_at')} WHERE repo = $1 AND last_at IS NOT NULL AND last_at >= $4`
-               })`,
-            [
-              listValue(dialect, groups.map(groupKey)),
-              listValue(dialect, shas.map(columnKey)),
-              ...(since === null ? [] : [since]),
-            ],
+               UNION SELECT grp FROM ${factRowsBy(dialect, 'fact_rows_sha')} WHERE repo = $1 AND sha IS NOT NULL AND ${inList(dialect, 'sha', 3)}${byTime})`,
+            params,
           );
           return factsOf(rows);
         },

@@ -287,4 +287,12 @@ export const MIGRATIONS: readonly {
        END $$`,
     ],
   },
+  {
+    version: 11,
+    name: 'deployments and coverage reports indexed by time on their own, so a re-evaluation reads the chains from an earlier release without the facts in between',
+    statements: [
+      // the condition is written exactly as the fact log's query writes it (CHAIN_TYPES), so both planners use it
+      "CREATE INDEX fact_rows_chains ON fact_rows (repo, last_at) WHERE type IN ('deployment-status', 'coverage')",
+    ],
+  },
 ];

@@ -196,17 +196,40 @@ describe('the FactSource references', () => {
 
   it('selects whole groups by latest time, commit or name', () => {
     const since = t('2026-03-01T00:00:00Z');
-    expect(groups(selectFacts({ facts, selection: { since, shas: [], groups: [] } }))).toEqual([
+    expect(groups(selectFacts({ facts, selection: { since, chainsSince: null, shas: [], groups: [] } }))).toEqual([
       'deployment:1',
       'label:1:bug',
     ]);
     expect(
-      selectFacts({ facts, selection: { since, shas: [], groups: [] } }).filter((f) => f.type === 'deployment-status'),
+      selectFacts({ facts, selection: { since, chainsSince: null, shas: [], groups: [] } }).filter(
+        (f) => f.type === 'deployment-status',
+      ),
     ).toHaveLength(2);
     expect(
-      groups(selectFacts({ facts, selection: { since: null, shas: [sha('c3')], groups: ['deployment:2'] } })),
+      groups(
+        selectFacts({
+          facts,
+          selection: { since: null, chainsSince: null, shas: [sha('c3')], groups: ['deployment:2'] },
+        }),
+      ),
     ).toEqual(['coverage:30', 'deployment:2', 'deployment:3']);
-    expect(selectFacts({ facts, selection: { since: null, shas: [], groups: [] } })).toEqual([]);
+    expect(selectFacts({ facts, selection: { since: null, chainsSince: null, shas: [], groups: [] } })).toEqual([]);
+  });
+
+  it('selects the chains (deployments, coverage) from an earlier time than the rest', () => {
+    const chainsSince = t('2025-10-01T00:00:00Z');
+    const all = groups(facts);
+    const chains = all.filter((g) => g.startsWith('deployment:') || g.startsWith('coverage:'));
+    expect(chains.length).toBeGreaterThan(1);
+    expect(groups(selectFacts({ facts, selection: { since: null, chainsSince, shas: [], groups: [] } }))).toEqual(
+      chains,
+    );
+    // a run and a label are read by `since` alone
+    expect(
+      groups(
+        selectFacts({ facts, selection: { since: t('2026-03-01T00:00:00Z'), chainsSince, shas: [], groups: [] } }),
+      ),
+    ).toEqual([...chains, 'label:1:bug'].sort());
   });
 
   it('finds the earliest time of the groups named or naming a commit or tag', () => {

@@ -116,10 +116,40 @@ describe('reevaluateRepo reads from the latest stable release', () => {
       now: day('14T00'),
     });
     expect(releaseOf('v2').rollbacks.map((r) => r.signal)).toEqual(['redeploy']);
-    expect(result.read).toEqual({ scope: 'since', since: Date.parse(day('10T00')) });
+    // from the new deployment on; the chains from v2 on (deployment 1 says where v2's chain stands)
+    expect(result.read).toEqual({
+      scope: 'since',
+      since: Date.parse(day('13T00')),
+      chainsSince: Date.parse(day('10T00')),
+    });
     expect(result.changedReleases).toEqual(['v2']);
     expect(source.everything).toBe(0);
     expect(source.ranged()!.groups).toContain('deployment:1');
+  });
+
+  it('reads the chains from that release on, but other facts only from the cut', async () => {
+    const { result, source, releaseOf } = await replay({
+      stored: [
+        release('v1', day('01T00')),
+        release('v2', day('10T00')),
+        run(sha('x'), day('11T00'), { attempt: 2 }),
+        deploy(1, sha('v2'), 'main', day('11T06')),
+      ],
+      added: [deploy(2, sha('v1'), 'main', day('12T00')), run(sha('y'), day('12T06'), { attempt: 2 })],
+      before: day('11T12'),
+      now: day('13T00'),
+    });
+    expect(result.read).toEqual({
+      scope: 'since',
+      since: Date.parse(day('12T00')),
+      chainsSince: Date.parse(day('10T00')),
+    });
+    const read = new Set(source.selected.map((f) => factIndexFields(f).group));
+    expect(read).toContain('deployment:1');
+    expect(read).not.toContain(`workflow-run:${Date.parse(day('11T00')) / 60_000}`);
+    // the re-run before the cut is kept from before, the one after it read; the redeploy found from the chain
+    expect(releaseOf('v2').activities.map((a) => a.kind)).toEqual([]);
+    expect(releaseOf('v2').rollbacks.map((r) => r.signal)).toEqual(['redeploy']);
   });
 
   it('finds a deployment that succeeded exactly at that release', async () => {
@@ -148,7 +178,12 @@ describe('reevaluateRepo reads from the latest stable release', () => {
       now: day('13T00'),
     });
     expect(releaseOf('v3').coverageBefore?.checkRunId).toBe(77);
-    expect(result.read).toEqual({ scope: 'since', since: Date.parse(day('10T00')) });
+    // a new release moves what falls to v2 from its publication on
+    expect(result.read).toEqual({
+      scope: 'since',
+      since: Date.parse(day('10T00')),
+      chainsSince: Date.parse(day('10T00')),
+    });
   });
 
   it('finds coverage of a release commit reported long before', async () => {
@@ -444,7 +479,8 @@ describe('a long history', () => {
       before: at(last + 3_600_000 * 12),
       now: at(last + 2 * 86_400_000),
     });
-    expect(result.read).toEqual({ scope: 'since', since: last });
+    const cut = last + 86_400_000;
+    expect(result.read).toEqual({ scope: 'since', since: cut, chainsSince: last });
     const stored = ingestDeliveries(history).facts.length;
     expect(source.everything).toBe(0);
     expect(source.selected.length).toBeLessThan(stored / 50);
@@ -452,7 +488,8 @@ describe('a long history', () => {
       const { lastAt, sha: named, group } = factIndexFields(fact);
       const why =
         fact.type === 'repo-info' ||
-        (lastAt !== null && lastAt >= last) ||
+        (lastAt !== null && lastAt >= cut) ||
+        (lastAt !== null && lastAt >= last && (group.startsWith('deployment:') || group.startsWith('coverage:'))) ||
         named === sha('v72') ||
         source.ranged()!.groups.includes(group);
       expect(why, `${group} read`).toBe(true);

@@ -74,12 +74,15 @@ describe.each(backends)('the fact log on $name', (backend) => {
           expect(await source.earliestAt({ groups, shas, refs })).toBe(
             findEarliestAt({ facts: kept, query: { groups, shas, refs } }),
           );
-          expect(sorted(await source.select({ since, shas, groups }))).toEqual(
-            sorted(selectFacts({ facts: kept, selection: { since, shas, groups } })),
-          );
-          expect(sorted(await source.select({ since: null, shas: [], groups }))).toEqual(
-            sorted(selectFacts({ facts: kept, selection: { since: null, shas: [], groups } })),
-          );
+          const chainsSince = since - 20 * DAY;
+          for (const selection of [
+            { since, chainsSince: null, shas, groups },
+            { since, chainsSince, shas, groups },
+            { since: null, chainsSince, shas: [], groups: [] },
+            { since: null, chainsSince: null, shas: [], groups },
+          ]) {
+            expect(sorted(await source.select(selection))).toEqual(sorted(selectFacts({ facts: kept, selection })));
+          }
           const [after, upTo] = [T0 + Math.min(a, b) * DAY, T0 + Math.max(a, b) * DAY];
           expect(await source.groupsKnownBetween({ after, upTo })).toEqual(
             listGroupsKnownBetween({ facts: kept, after, upTo }),
