@@ -1,9 +1,11 @@
 // Processing independent of history (issue #16): the App processing the same
-// burst of deliveries for a repository with no stored facts, 100,000 and
+// kind of deliveries for a repository with no stored facts, 100,000 and
 // 1,000,000 (a year of one busy repository), on SQLite and on PostgreSQL; the
 // org report's latency with that history; and acknowledgements at 500/s
 // while reports are being read. The empty repository is the anchor, measured
-// in the same run.
+// in the same run. Processing is timed on a queue filled while the worker was
+// off (the door acknowledging them is out of the figure: how many it
+// acknowledges in a run is not processing), three times, the median kept.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +20,7 @@ import { fireDeliveries } from '../backlog/fire-deliveries.ts';
 import { benchAppEnv } from '../bench-app-env.ts';
 import { readQueueHealth } from '../read-queue-health.ts';
 import { readRssMb } from '../read-rss.ts';
-import { startBenchServer } from '../start-bench-server.ts';
+import { type BenchServer, startBenchServer } from '../start-bench-server.ts';
 import { stopBenchServer } from '../stop-bench-server.ts';
 import type { BenchRow } from '../types.ts';
 import { oneRepoHistory } from './one-repo-history.ts';
@@ -130,9 +132,10 @@ interface Measured {
   seeded: Seeded;
   /** Seconds the App took to evaluate the seeded history once at start. */
   firstEvaluation: number;
-  /** Deliveries processed per second: first sent to last processed. */
-  rate: number;
-  processed: number;
+  /** Per drain: deliveries processed per second, from the App's start with them waiting until all processed. */
+  rates: number[];
+  /** Deliveries waiting at each drain's start. */
+  waiting: number[];
   reportMs: number[];
   ackP50: number;
   ackP99: number;
@@ -141,9 +144,12 @@ interface Measured {
   reportsDuringAcks: number;
   /** Peak RSS while the whole seeded history was evaluated once at start. */
   firstRssMb: number;
-  /** Peak RSS from then on: the burst's re-evaluations, the reports, the steady load. */
+  /** Peak RSS from then on: the drains' re-evaluations, the reports, the steady load. */
   maxRssMb: number;
 }
+
+/** How many times the queue is filled and drained; the median drain is the figure. */
+const DRAINS = 3;
 
 async function measure({
   url,
@@ -151,49 +157,67 @@ async function measure({
   end,
   env,
   seconds,
+  fillSeconds,
 }: {
   url: string;
   count: number;
   end: number;
   env: Record<string, string>;
   seconds: number;
+  fillSeconds: number;
 }): Promise<Measured> {
   const seeded = await seed({ url, count, end });
-  const started = performance.now();
-  const server = await startBenchServer({ root: ROOT, script: 'bench/app/serve-app.ts', args: ['shipwell', url], env });
   let maxRss = 0;
+  let server: BenchServer | undefined;
   const sampler = setInterval(() => {
-    if (server.child.pid) maxRss = Math.max(maxRss, readRssMb(server.child.pid));
+    if (server?.child.pid) maxRss = Math.max(maxRss, readRssMb(server.child.pid));
   }, 250);
+  const start = (mode: 'shipwell' | 'ingest') =>
+    startBenchServer({ root: ROOT, script: 'bench/app/serve-app.ts', args: [mode, url], env });
   try {
+    const started = performance.now();
+    server = await start('shipwell');
     await settled(server.port);
     const firstEvaluation = (performance.now() - started) / 1000;
     // the first evaluation reads the whole history once; what follows re-evaluates from changes
     const firstRssMb = maxRss;
     maxRss = 0;
-    // runs dated after the history, as a busy repository's CI sends them
-    const burstStarted = performance.now();
-    const burst = await fireDeliveries({ port: server.port, seconds, first: 0, repos: 1, start: end });
-    await settled(server.port);
-    const rate = burst.ok / ((performance.now() - burstStarted) / 1000);
+    await stopBenchServer(server);
+    // Processing, with the door out of the figure: runs dated after the history, as a busy repository's
+    // CI sends them, acknowledged by the App with its worker off; then the App starts with them waiting.
+    const rates: number[] = [];
+    const waiting: number[] = [];
+    let next = 0;
+    for (let drain = 0; drain < DRAINS; drain++) {
+      server = await start('ingest');
+      const filled = await fireDeliveries({
+        port: server.port,
+        seconds: fillSeconds,
+        first: next,
+        repos: 1,
+        start: end,
+      });
+      await stopBenchServer(server);
+      next = filled.next;
+      server = await start('shipwell');
+      const drainStarted = performance.now();
+      await settled(server.port);
+      rates.push(filled.ok / ((performance.now() - drainStarted) / 1000));
+      waiting.push(filled.ok);
+      if (drain < DRAINS - 1) await stopBenchServer(server);
+    }
+    const running = server;
     const reportMs: number[] = [];
-    for (let i = 0; i < 5; i++) reportMs.push(await readReport(server.port));
+    for (let i = 0; i < 5; i++) reportMs.push(await readReport(running.port));
     // the report reader is a client like the load generator: its own process at the same lower priority
-    const reader = readReportsMeanwhile({ port: server.port });
-    const steady = await fireDeliveries({
-      port: server.port,
-      seconds,
-      rate: 500,
-      first: burst.next,
-      repos: 1,
-      start: end,
-    });
+    const reader = readReportsMeanwhile({ port: running.port });
+    const steady = await fireDeliveries({ port: running.port, seconds, rate: 500, first: next, repos: 1, start: end });
     const reportsDuringAcks = await reader.stop();
     return {
       seeded,
       firstEvaluation,
-      rate,
-      processed: burst.ok,
+      rates,
+      waiting,
       reportMs: reportMs.sort((a, b) => a - b),
       ackP50: steady.p50,
       ackP99: steady.p99,
@@ -204,15 +228,19 @@ async function measure({
     };
   } finally {
     clearInterval(sampler);
-    await stopBenchServer(server);
+    if (server) await stopBenchServer(server);
   }
 }
 
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
 export async function runHistoryBench({
   seconds = Number(process.env.SHIPWELL_BENCH_HISTORY_SECONDS ?? 15),
+  fillSeconds = Number(process.env.SHIPWELL_BENCH_HISTORY_FILL_SECONDS ?? 5),
   sizes = [0, 100_000, 1_000_000],
 }: {
   seconds?: number;
+  fillSeconds?: number;
   sizes?: number[];
 } = {}): Promise<BenchRow[]> {
   const github = await startFakeGitHub();
@@ -235,35 +263,35 @@ export async function runHistoryBench({
           await admin.end();
           url = postgres.url.replace(/\/[^/]*$/, `/${name}`);
         }
-        results.push({ count, result: await measure({ url, count, end, env, seconds }) });
+        results.push({ count, result: await measure({ url, count, end, env, seconds, fillSeconds }) });
       }
-      const empty = results[0]!.result;
+      const emptyRate = median(results[0]!.result.rates);
       for (const { count, result } of results) {
         const facts = count.toLocaleString('en');
-        const median = result.reportMs[Math.floor(result.reportMs.length / 2)]!;
+        const rate = median(result.rates);
+        const drains = `median of ${DRAINS} drains (${result.rates.map(Math.round).join(', ')}/s) of ${result.waiting.map((n) => n.toLocaleString('en')).join(', ')} runs of the repository waiting when the App started (acknowledged for ${fillSeconds} s with its worker off), until processed`;
+        const reportMedian = median(result.reportMs);
         const max = result.reportMs.at(-1)!;
         rows.push(
           {
             name: `${label}, ${facts} stored facts: deliveries processed`,
-            value: Math.round(result.rate),
+            value: Math.round(rate),
             unit: '/s',
             ...(count === 0
-              ? {
-                  note: `anchor, same run: ${result.processed.toLocaleString('en')} runs of the repository, sent as fast as they are acknowledged for ${seconds} s, until processed`,
-                }
+              ? { note: `anchor, same run: ${drains}; peak RSS ${Math.round(result.maxRssMb)} MB` }
               : {
                   target: '>= 80 % of the empty repository',
-                  ok: result.rate >= 0.8 * empty.rate,
-                  note: `${((result.rate / empty.rate) * 100).toFixed(0)} % of ${Math.round(empty.rate)}/s with none; seeded in ${result.seeded.seconds.toFixed(0)} s, evaluated whole once at start in ${result.firstEvaluation.toFixed(1)} s (peak RSS ${Math.round(result.firstRssMb)} MB); peak RSS from then on ${Math.round(result.maxRssMb)} MB`,
+                  ok: rate >= 0.8 * emptyRate,
+                  note: `${((rate / emptyRate) * 100).toFixed(0)} % of ${Math.round(emptyRate)}/s with none; ${drains}; seeded in ${result.seeded.seconds.toFixed(0)} s, evaluated whole once at start in ${result.firstEvaluation.toFixed(1)} s (peak RSS ${Math.round(result.firstRssMb)} MB); peak RSS of the App from its restart on (drains, reports, steady load) ${Math.round(result.maxRssMb)} MB`,
                 }),
           },
           {
             name: `${label}, ${facts} stored facts: org report (GET /shipwell/api/report)`,
-            value: Math.round(median),
+            value: Math.round(reportMedian),
             unit: 'ms median',
             target: '< 1 s',
             ok: max < 1000,
-            note: `max ${Math.round(max)} ms of 5 sequential reads after the burst`,
+            note: `max ${Math.round(max)} ms of 5 sequential reads after the drains`,
           },
           {
             name: `${label}, ${facts} stored facts: acknowledgements at 500/s while reports are read`,
