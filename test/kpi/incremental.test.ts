@@ -20,6 +20,8 @@ import {
   reevaluateRepo,
   tallyReport,
 } from '../../src/kpi/index.ts';
+import { syntheticFacts } from '../../bench/kpi/synthetic-facts.ts';
+import { incrementalReport } from './incremental-report.ts';
 import { historyArb, type ScenarioSpan } from './random-scenario.ts';
 
 const REPOS = ['acme/api', 'acme/app-ios'];
@@ -189,5 +191,21 @@ describe('incremental evaluation', () => {
     // A few hundred re-evaluations from a stable release on, re-evaluating a release or more each time.
     expect(paths.since).toBeGreaterThan(200);
     expect(merged).toBeGreaterThan(paths.since);
+  });
+
+  it('gives the report of every fact on the KPI benchmark’s synthetic events, byte for byte', async () => {
+    // the benchmark's generator at a smaller size (bench/kpi/compare-incremental.ts runs it at a million)
+    const now = Date.parse('2026-03-20T00:00:00Z');
+    const facts = syntheticFacts({ count: 40_000, repos: 200, now });
+    for (const config of CONFIGS) {
+      const { report, evaluations, reads } = await incrementalReport({ facts, config, now, batches: 8 });
+      expect(JSON.stringify(report)).toBe(JSON.stringify(computeReport({ facts, config, now })));
+      for (const evaluation of evaluations) {
+        const own = facts.filter((f) => f.repo === evaluation.repo);
+        expect(evaluation).toStrictEqual(evaluateRepoState({ repo: evaluation.repo, facts: own, config, now }));
+      }
+      // most re-evaluations read from a stable release on, not everything
+      expect(reads.since).toBeGreaterThan(reads.all);
+    }
   });
 });
