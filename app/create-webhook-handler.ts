@@ -110,10 +110,10 @@ export function createWebhookHandler({
       request.on('end', () => {
         if (settled) return;
         const actual = hmac.digest();
-        const body = Buffer.concat(chunks, size);
+        // joined only once it is signed: a forged body is never copied (its chunks alone count in flight)
         finish(
           size > 0 && timingSafeEqual(actual, expected)
-            ? body
+            ? Buffer.concat(chunks, size)
             : { status: 401, error: 'signature does not match event payload and secret' },
         );
       });
