@@ -5,8 +5,10 @@
 // while reports are being read. The empty repository is the anchor, measured
 // in the same run. Processing is timed on a queue filled while the worker was
 // off (the door acknowledging them is out of the figure: how many it
-// acknowledges in a run is not processing), three times, the median kept.
-import { spawn } from 'node:child_process';
+// acknowledges in a run is not processing), three times, the median kept;
+// the drains of the three stores are taken in turn, so that a slower stretch
+// of the machine slows every size alike.
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -133,6 +135,8 @@ interface Measured {
   seeded: Seeded;
   /** Seconds the App took to evaluate the seeded history once at start. */
   firstEvaluation: number;
+  /** Peak RSS while the whole seeded history was evaluated once at start. */
+  firstRssMb: number;
   /** Per drain: deliveries processed per second, from the App's start with them waiting until all processed. */
   rates: number[];
   /** Deliveries waiting at each drain's start. */
@@ -145,99 +149,120 @@ interface Measured {
   /** The steady phase's load generator CPU, as a share of one core. */
   generatorShare: number;
   reportsDuringAcks: number;
-  /** Peak RSS while the whole seeded history was evaluated once at start. */
-  firstRssMb: number;
-  /** Peak RSS from then on: the drains' re-evaluations, the reports, the steady load. */
+  /** Peak RSS of the App after the first evaluation: the drains' re-evaluations, the reports, the steady load. */
   maxRssMb: number;
 }
 
-/** How many times the queue is filled and drained; the median drain is the figure. */
+/** How many times each repository's queue is filled and drained; the median drain is the figure. */
 const DRAINS = 3;
 
-async function measure({
-  url,
-  count,
+/** Runs `work` against the App started in `mode` on `url`, then stops it; with the App's peak RSS meanwhile. */
+async function withApp<T>(
+  { url, env, mode }: { url: string; env: Record<string, string>; mode: 'shipwell' | 'ingest' },
+  work: (server: BenchServer) => Promise<T>,
+): Promise<{ result: T; rssMb: number }> {
+  const server = await startBenchServer({ root: ROOT, script: 'bench/app/serve-app.ts', args: [mode, url], env });
+  let rssMb = 0;
+  const sampler = setInterval(() => {
+    if (server.child.pid) rssMb = Math.max(rssMb, readRssMb(server.child.pid));
+  }, 250);
+  try {
+    return { result: await work(server), rssMb };
+  } finally {
+    clearInterval(sampler);
+    await stopBenchServer(server);
+  }
+}
+
+/**
+ * One store of each size, measured side by side: each seeded and evaluated
+ * whole once; then the drains, one of each store in turn, so that whatever
+ * else slows the machine for a while slows every size alike; then each
+ * store's reports and acknowledgements.
+ */
+async function measureAll({
+  stores,
   end,
   env,
   seconds,
   fillSeconds,
 }: {
-  url: string;
-  count: number;
+  stores: { url: string; count: number }[];
   end: number;
   env: Record<string, string>;
   seconds: number;
   fillSeconds: number;
-}): Promise<Measured> {
-  const seeded = await seed({ url, count, end });
-  let maxRss = 0;
-  let server: BenchServer | undefined;
-  const sampler = setInterval(() => {
-    if (server?.child.pid) maxRss = Math.max(maxRss, readRssMb(server.child.pid));
-  }, 250);
-  const start = (mode: 'shipwell' | 'ingest') =>
-    startBenchServer({ root: ROOT, script: 'bench/app/serve-app.ts', args: [mode, url], env });
-  try {
+}): Promise<Measured[]> {
+  const prepared = [];
+  for (const { url, count } of stores) {
+    const seeded = await seed({ url, count, end });
     const started = performance.now();
-    server = await start('shipwell');
-    await settled(server.port);
-    const firstEvaluation = (performance.now() - started) / 1000;
     // the first evaluation reads the whole history once; what follows re-evaluates from changes
-    const firstRssMb = maxRss;
-    maxRss = 0;
-    await stopBenchServer(server);
-    // Processing, with the door out of the figure: runs dated after the history, as a busy repository's
-    // CI sends them, acknowledged by the App with its worker off; then the App starts with them waiting.
-    const rates: number[] = [];
-    const waiting: number[] = [];
-    let next = 0;
-    for (let drain = 0; drain < DRAINS; drain++) {
-      server = await start('ingest');
-      const filled = await fireDeliveries({
+    const first = await withApp({ url, env, mode: 'shipwell' }, async (server) => {
+      await settled(server.port);
+      return (performance.now() - started) / 1000;
+    });
+    prepared.push({ seeded, firstEvaluation: first.result, firstRssMb: first.rssMb });
+  }
+  // what the seeding wrote reaches the disk before anything is timed
+  execFileSync('sync');
+  const drains = stores.map(() => ({ rates: [] as number[], waiting: [] as number[], next: 0, rssMb: 0 }));
+  for (let round = 0; round < DRAINS; round++) {
+    for (const [i, { url }] of stores.entries()) {
+      const mine = drains[i]!;
+      // Processing, with the door out of the figure: runs dated after the history, as a busy repository's
+      // CI sends them, acknowledged by the App with its worker off; then the App starts with them waiting.
+      const filled = await withApp({ url, env, mode: 'ingest' }, (server) =>
+        fireDeliveries({ port: server.port, seconds: fillSeconds, first: mine.next, repos: 1, start: end }),
+      );
+      mine.next = filled.result.next;
+      const drained = await withApp({ url, env, mode: 'shipwell' }, async (server) => {
+        const started = performance.now();
+        await settled(server.port);
+        return (performance.now() - started) / 1000;
+      });
+      mine.rates.push(filled.result.ok / drained.result);
+      mine.waiting.push(filled.result.ok);
+      mine.rssMb = Math.max(mine.rssMb, drained.rssMb);
+    }
+  }
+  const measured: Measured[] = [];
+  for (const [i, { url }] of stores.entries()) {
+    const mine = drains[i]!;
+    const served = await withApp({ url, env, mode: 'shipwell' }, async (server) => {
+      const reportMs: number[] = [];
+      const dashboardMs: number[] = [];
+      for (let k = 0; k < 5; k++) {
+        reportMs.push(await readReport(server.port));
+        dashboardMs.push(await readReport(server.port, `/shipwell?org=${ORG}`));
+      }
+      // the report reader is a client like the load generator: its own process at the same lower priority
+      const reader = readReportsMeanwhile({ port: server.port });
+      const steady = await fireDeliveries({
         port: server.port,
-        seconds: fillSeconds,
-        first: next,
+        seconds,
+        rate: 500,
+        first: mine.next,
         repos: 1,
         start: end,
       });
-      await stopBenchServer(server);
-      next = filled.next;
-      server = await start('shipwell');
-      const drainStarted = performance.now();
-      await settled(server.port);
-      rates.push(filled.ok / ((performance.now() - drainStarted) / 1000));
-      waiting.push(filled.ok);
-      if (drain < DRAINS - 1) await stopBenchServer(server);
-    }
-    const running = server;
-    const reportMs: number[] = [];
-    const dashboardMs: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      reportMs.push(await readReport(running.port));
-      dashboardMs.push(await readReport(running.port, `/shipwell?org=${ORG}`));
-    }
-    // the report reader is a client like the load generator: its own process at the same lower priority
-    const reader = readReportsMeanwhile({ port: running.port });
-    const steady = await fireDeliveries({ port: running.port, seconds, rate: 500, first: next, repos: 1, start: end });
-    const reportsDuringAcks = await reader.stop();
-    return {
-      seeded,
-      firstEvaluation,
-      rates,
-      waiting,
-      reportMs: reportMs.sort((a, b) => a - b),
-      dashboardMs: dashboardMs.sort((a, b) => a - b),
+      return { reportMs, dashboardMs, steady, reportsDuringAcks: await reader.stop() };
+    });
+    const { reportMs, dashboardMs, steady, reportsDuringAcks } = served.result;
+    measured.push({
+      ...prepared[i]!,
+      rates: mine.rates,
+      waiting: mine.waiting,
+      reportMs: reportMs.sort((x, y) => x - y),
+      dashboardMs: dashboardMs.sort((x, y) => x - y),
       ackP50: steady.p50,
       ackP99: steady.p99,
       generatorShare: steady.cpuShare,
       reportsDuringAcks,
-      firstRssMb,
-      maxRssMb: maxRss,
-    };
-  } finally {
-    clearInterval(sampler);
-    if (server) await stopBenchServer(server);
+      maxRssMb: Math.max(mine.rssMb, served.rssMb),
+    });
   }
+  return measured;
 }
 
 const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -260,24 +285,24 @@ export async function runHistoryBench({
   const rows: BenchRow[] = [];
   try {
     for (const label of ['SQLite', 'PostgreSQL'] as const) {
-      const results: { count: number; result: Measured }[] = [];
+      const stores: { url: string; count: number }[] = [];
       for (const count of sizes) {
         const name = `history_${count}`;
-        let url: string;
-        if (label === 'SQLite') url = `sqlite:${join(dir, `${name}.db`)}`;
+        if (label === 'SQLite') stores.push({ url: `sqlite:${join(dir, `${name}.db`)}`, count });
         else {
           const admin = new pg.Pool({ connectionString: postgres.url, max: 1 });
           await admin.query(`CREATE DATABASE ${name}`);
           await admin.end();
-          url = postgres.url.replace(/\/[^/]*$/, `/${name}`);
+          stores.push({ url: postgres.url.replace(/\/[^/]*$/, `/${name}`), count });
         }
-        results.push({ count, result: await measure({ url, count, end, env, seconds, fillSeconds }) });
       }
+      const measured = await measureAll({ stores, end, env, seconds, fillSeconds });
+      const results = stores.map(({ count }, i) => ({ count, result: measured[i]! }));
       const emptyRate = median(results[0]!.result.rates);
       for (const { count, result } of results) {
         const facts = count.toLocaleString('en');
         const rate = median(result.rates);
-        const drains = `median of ${DRAINS} drains (${result.rates.map(Math.round).join(', ')}/s) of ${result.waiting.map((n) => n.toLocaleString('en')).join(', ')} runs of the repository waiting when the App started (acknowledged for ${fillSeconds} s with its worker off), until processed`;
+        const drains = `median of ${DRAINS} drains (${result.rates.map(Math.round).join(', ')}/s) of ${result.waiting.map((n) => n.toLocaleString('en')).join(', ')} runs of the repository waiting when the App started (acknowledged for ${fillSeconds} s with its worker off), until processed; the drains of every size taken in turn`;
         const reportMedian = median(result.reportMs);
         const max = result.reportMs.at(-1)!;
         rows.push(
@@ -286,11 +311,11 @@ export async function runHistoryBench({
             value: Math.round(rate),
             unit: '/s',
             ...(count === 0
-              ? { note: `anchor, same run: ${drains}; peak RSS ${Math.round(result.maxRssMb)} MB` }
+              ? { note: `anchor, same run: ${drains}; peak RSS of the App ${Math.round(result.maxRssMb)} MB` }
               : {
                   target: '>= 80 % of the empty repository',
                   ok: rate >= 0.8 * emptyRate,
-                  note: `${((rate / emptyRate) * 100).toFixed(0)} % of ${Math.round(emptyRate)}/s with none; ${drains}; seeded in ${result.seeded.seconds.toFixed(0)} s, evaluated whole once at start in ${result.firstEvaluation.toFixed(1)} s (peak RSS ${Math.round(result.firstRssMb)} MB); peak RSS of the App from its restart on (drains, reports, steady load) ${Math.round(result.maxRssMb)} MB`,
+                  note: `${((rate / emptyRate) * 100).toFixed(0)} % of ${Math.round(emptyRate)}/s with none; ${drains}; seeded in ${result.seeded.seconds.toFixed(0)} s, evaluated whole once at start in ${result.firstEvaluation.toFixed(1)} s (peak RSS ${Math.round(result.firstRssMb)} MB); peak RSS of the App after that (drains, reports, steady load) ${Math.round(result.maxRssMb)} MB`,
                 }),
           },
           {
