@@ -7,6 +7,7 @@
 // passing with and without new facts becoming known).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { syntheticFacts } from '../../bench/kpi/synthetic-facts.ts';
 import { parseConfig } from '../../src/config/index.ts';
 import type { Config } from '../../src/config/types.ts';
 import { ingestDeliveries } from '../../src/events/index.ts';
@@ -20,7 +21,6 @@ import {
   reevaluateRepo,
   tallyReport,
 } from '../../src/kpi/index.ts';
-import { syntheticFacts } from '../../bench/kpi/synthetic-facts.ts';
 import { incrementalReport } from './incremental-report.ts';
 import { historyArb, type ScenarioSpan } from './random-scenario.ts';
 
