@@ -174,10 +174,14 @@ export async function reevaluateRepo({
     const open = first < releases.length;
     const commits = new Set<string>();
     for (let i = first; i < releases.length; i++) if (releases[i]!.sha !== null) commits.add(releases[i]!.sha!);
-    const since = open ? cut : null;
-    const chainsSince = open ? releases[start]!.publishedAt : null;
-    subset = await source.select({ since, chainsSince, shas: [...commits], groups: [...seeds, ...alertGroups] });
-    if (since !== null && chainsSince !== null) read = { scope: 'since', since, chainsSince };
+    const range = open ? { since: cut, chainsSince: releases[start]!.publishedAt } : null;
+    subset = await source.select({
+      since: range?.since ?? null,
+      chainsSince: range?.chainsSince ?? null,
+      shas: [...commits],
+      groups: [...seeds, ...alertGroups],
+    });
+    if (range) read = { scope: 'since', ...range };
   }
   if (first < releases.length) {
     // The merged PRs that the revert PRs read name (docs/kpis.md, "Rollbacks": revert-pr), wherever they are in time.

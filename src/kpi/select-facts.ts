@@ -7,7 +7,7 @@ import type { FactSelection } from './fact-source.ts';
  * chain, the coverage fallback): every other group's items are its own,
  * whatever comes before or after it.
  */
-export const CHAIN_KINDS = ['deployment', 'coverage'] as const;
+const CHAIN_KINDS = ['deployment', 'coverage'] as const;
 
 /** Whether a group (FactIndexFields.group) is one of CHAIN_KINDS. */
 export function isChainGroup(group: string): boolean {

@@ -15,11 +15,17 @@ function fakeTime(start = 1_000_000) {
   };
 }
 
+/** A door signal and a thread's giveWay on one fake clock. */
+function setUp() {
+  const time = fakeTime();
+  const door = createDoorSignal({ clock: time.clock });
+  const giveWay = createGiveWay({ buffer: door.buffer, clock: time.clock, sleep: time.sleep });
+  return { time, door, giveWay };
+}
+
 describe('giving way to the door', () => {
   it('goes on at once while acknowledgements are fast', async () => {
-    const time = fakeTime();
-    const door = createDoorSignal({ clock: time.clock });
-    const giveWay = createGiveWay({ buffer: door.buffer, clock: time.clock, sleep: time.sleep });
+    const { time, door, giveWay } = setUp();
     time.advance(100); // worked
     door.answered(SLOW_MS); // at the line: not slow
     door.answered(3);
@@ -29,9 +35,7 @@ describe('giving way to the door', () => {
   });
 
   it('holds back after a slow acknowledgement until the hold ends', async () => {
-    const time = fakeTime();
-    const door = createDoorSignal({ clock: time.clock });
-    const giveWay = createGiveWay({ buffer: door.buffer, clock: time.clock, sleep: time.sleep });
+    const { time, door, giveWay } = setUp();
     time.advance(1_000); // worked a second: credit enough for the whole hold
     door.answered(SLOW_MS + 1);
     const before = time.clock();
@@ -46,9 +50,7 @@ describe('giving way to the door', () => {
   });
 
   it('never holds back longer than it worked, however slow the door stays', async () => {
-    const time = fakeTime();
-    const door = createDoorSignal({ clock: time.clock });
-    const giveWay = createGiveWay({ buffer: door.buffer, clock: time.clock, sleep: time.sleep });
+    const { time, door, giveWay } = setUp();
     let worked = 0;
     let held = 0;
     for (let step = 0; step < 200; step++) {
