@@ -98,6 +98,24 @@ describe.each(backends)('the fact log on $name', (backend) => {
     );
   }, 120_000);
 
+  it('keeps a deciding repo-info content said twice with both its origins, as the reference does', async () => {
+    const { store } = await backend.open();
+    const info = (origin: string): Fact => ({
+      type: 'repo-info',
+      repo: REPO,
+      origin,
+      topics: ['ios'],
+      customProperties: null,
+      observedAt: T0,
+    });
+    const written = [info('star-536'), info('star-628')];
+    // in two writes, as two deliveries: the later origin wins the tie, the content is kept once
+    for (const fact of written) await store.transaction((tx) => tx.facts.write({ facts: [fact] }));
+    const stored = sorted(await store.facts.source({ repo: REPO }).allFacts());
+    expect(stored).toEqual(sorted(keptFacts(written)));
+    expect(stored).toHaveLength(2);
+  });
+
   it('logs the group of what a write adds or widens, once; consuming takes only the rows read', async () => {
     const { store } = await backend.open();
     const release = (origin: string, tag = 'v1'): Fact => ({
